@@ -1,0 +1,38 @@
+"""The one exception base for user mistakes. Findings are data, never exceptions.
+
+The CLI catches ClaimcheckError, prints `error[<code>]: <message>` on one line and exits 2.
+"""
+from __future__ import annotations
+
+
+class ClaimcheckError(Exception):
+    code = "error"
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(self.where() + message)
+
+    def where(self) -> str:
+        if self.path and self.line:
+            return f"{self.path}:{self.line}: "
+        if self.path:
+            return f"{self.path}: "
+        return ""
+
+
+class CorpusError(ClaimcheckError):
+    code = "corpus"
+
+
+class RuleError(ClaimcheckError):
+    code = "rules"
+
+
+class ModelError(ClaimcheckError):
+    code = "model"
+
+
+class UsageError(ClaimcheckError):
+    code = "usage"
