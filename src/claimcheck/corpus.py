@@ -1,0 +1,746 @@
+"""load: read a folder of articles (txt, md, html, json, jsonl) into Articles.
+
+    load_corpus(path) -> (articles, skipped)
+
+One plain function per format. Every file that is not an article (images, PDFs, binary or undecodable
+files, empty or hidden files, the corpus README) becomes a `Skipped(path, reason)` and loading goes on;
+a missing path or a corpus with no readable article raises CorpusError.
+
+Article.text is the body a claim can be read from: header blocks, metadata lines (Source:, Updated:,
+"date 2025-02-12 ..."), the title line and boilerplate lines (cookie banners, share widgets, footers:
+the `boilerplate:` section of default_rules.yml) are removed from it. The publication date comes from
+the article itself, never from the file's modification time; `published_from` says where:
+text | html-meta | dateline | json | none.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Optional
+from urllib.parse import urlparse
+
+from .errors import CorpusError
+from .models import Article, RuleSet, Skipped
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog)(\.[a-z]+)?$", re.I)  # at the corpus root
+
+TEXT_FIELDS = ("text", "body", "content", "article", "maintext")
+DATE_FIELDS = ("date", "published", "published_at", "publishedAt", "datePublished", "pubDate",
+               "date_publish", "publication_date")
+OUTLET_FIELDS = ("outlet", "source", "publisher", "site_name", "source_domain")
+
+# ================================================================ entry point
+
+
+def load_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None
+                ) -> tuple[list[Article], list[Skipped]]:
+    """Read every article under `path` (a folder, read recursively in sorted order, or one file)."""
+    given = os.fspath(path)
+    root = Path(given)
+    if not root.exists():
+        raise CorpusError("corpus not found (no such file or folder)", path=given)
+    boiler = _boilerplate(rules)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    if root.is_file():
+        files = [(root, root.name, _strip_suffix(root.name))]
+        shown = lambda rel: given  # noqa: E731 - a single file keeps the path as given
+    else:
+        files = []
+        _walk(root, "", files, skipped, given)
+        shown = lambda rel: _join(given, rel)  # noqa: E731
+    seen: set[str] = set()
+    for file, rel, art_id in files:
+        if art_id in seen:                   # a.txt and a.md: keep ids unique and stable
+            art_id = rel
+        seen.add(art_id)
+        got, skips = load_file(file, art_id, shown(rel), boiler)
+        articles.extend(got)
+        skipped.extend(skips)
+    if not articles:
+        raise CorpusError(_nothing_read(skipped), path=given)
+    return articles, skipped
+
+
+def load_file(file: Path, art_id: str, shown: str, boiler: Optional[list[re.Pattern]] = None
+              ) -> tuple[list[Article], list[Skipped]]:
+    """One file -> its articles (a JSON list gives several) and what was skipped in it."""
+    boiler = _boilerplate(None) if boiler is None else boiler
+    suffix = file.suffix.lower()
+    if suffix not in SUPPORTED:
+        return [], [Skipped(shown, f"unsupported file type {suffix or '(no extension)'}")]
+    text, problem = read_text(file)
+    if problem:
+        return [], [Skipped(shown, problem)]
+    if suffix in TEXT_SUFFIXES:
+        arts = [load_plain(text, art_id, shown, boiler, markdown=suffix != ".txt")]
+        skips: list[Skipped] = []
+    elif suffix in HTML_SUFFIXES:
+        arts, skips = [load_html(text, art_id, shown, boiler)], []
+    elif suffix in JSON_SUFFIXES:
+        arts, skips = load_json(text, art_id, shown, boiler)
+    else:
+        arts, skips = load_jsonl(text, art_id, shown, boiler)
+    kept = []
+    for a in arts:
+        if a.text.strip():
+            kept.append(a)
+        else:
+            where = f"{a.path}#{a.id.rsplit('#', 1)[1]}" if "#" in a.id else a.path
+            skips.append(Skipped(where, "no article text (only boilerplate or metadata)"))
+    return kept, skips
+
+
+# ================================================================ files and bytes
+
+
+def _strip_suffix(rel: str) -> str:
+    return str(PurePosixPath(rel).with_suffix(""))
+
+
+def _join(given: str, rel: str) -> str:
+    return os.path.join(given, rel).replace(os.sep, "/") if os.sep != "/" else os.path.join(given, rel)
+
+
+def _walk(folder: Path, prefix: str, out: list, skipped: list[Skipped], given: str) -> None:
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        rel = prefix + entry.name
+        if entry.name.startswith("."):
+            skipped.append(Skipped(_join(given, rel), "hidden " + ("folder" if entry.is_dir() else "file")))
+        elif entry.is_dir():
+            _walk(entry, rel + "/", out, skipped, given)
+        elif not prefix and NOT_ARTICLES.match(entry.name):
+            skipped.append(Skipped(_join(given, rel), "corpus documentation, not an article"))
+        else:
+            out.append((entry, rel, _strip_suffix(rel)))
+
+
+def read_text(file: Path) -> tuple[str, str]:
+    """(text, "") or ("", reason). UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252 when the bytes
+    look like 8-bit text. NULs and control characters are removed; line ends become \\n."""
+    try:
+        data = file.read_bytes()
+    except OSError as e:
+        return "", f"unreadable: {e.strerror or e}"
+    if not data.strip():
+        return "", "empty file"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return clean_chars(data.decode("utf-16")), ""
+        except UnicodeDecodeError:
+            return "", "undecodable bytes (broken UTF-16)"
+    sample = data[:8192]
+    if sample.count(b"\x00") > len(sample) // 100:
+        return "", "binary file (NUL bytes)"
+    try:
+        return clean_chars(data.decode("utf-8-sig")), ""
+    except UnicodeDecodeError:
+        pass
+    high = sum(b >= 0x80 for b in sample)
+    controls = sum(b < 0x20 and b not in (9, 10, 12, 13) for b in sample)
+    if controls > len(sample) // 100 or high > len(sample) * 0.3:
+        return "", "undecodable bytes (neither UTF-8 nor 8-bit text)"
+    return clean_chars(data.decode("cp1252", errors="strict") if _cp1252_ok(data)
+                       else data.decode("latin-1")), ""
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
+
+
+def clean_chars(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    return _CONTROL.sub("", text)
+
+
+def _nothing_read(skipped: list[Skipped]) -> str:
+    if not skipped:
+        return "no articles found (the folder is empty; expected .txt, .md, .html, .json or .jsonl files)"
+    counts: dict[str, int] = {}
+    for s in skipped:
+        counts[s.reason] = counts.get(s.reason, 0) + 1
+    why = ", ".join(f"{n} {r}" for r, n in sorted(counts.items(), key=lambda kv: -kv[1])[:4])
+    return (f"no readable articles: {len(skipped)} file(s) skipped ({why}); "
+            "expected .txt, .md, .html, .json or .jsonl articles")
+
+
+@lru_cache(maxsize=8)
+def _compile(patterns: tuple[str, ...]) -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in patterns]
+
+
+def _boilerplate(rules: Optional[RuleSet]) -> list[re.Pattern]:
+    if rules is None:
+        from .rules import default_ruleset
+        rules = default_ruleset()
+    pats = rules.extra.get("boilerplate") or []
+    return _compile(tuple(str(p) for p in pats))
+
+
+# ================================================================ dates
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])")
+MDY_DATE = re.compile(_MON + r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")
+DMY_DATE = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b")
+FULL_DATES = (ISO_DATE, MDY_DATE, DMY_DATE)
+
+
+def _to_date(m: re.Match) -> Optional[date]:
+    g = m.groupdict()
+    month = int(g["m"]) if g.get("m") else MONTHS[g["mon"].lower()[:3]]
+    try:
+        return date(int(g["y"]), month, int(g["d"]))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every full date (ISO, "February 12, 2025", "12 February 2025") as (start, end, date)."""
+    found = []
+    for rx in FULL_DATES:
+        for m in rx.finditer(text):
+            d = _to_date(m)
+            if d:
+                found.append((m.start(), m.end(), d))
+    return sorted(found)
+
+
+def parse_date(value: Any, fuzzy: bool = True) -> Optional[date]:
+    """A publication date from a header/meta/JSON value; dateparser only as a fallback, and only
+    when the value holds a year (so "yesterday" never becomes a date)."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return None  # epoch numbers are ambiguous (s or ms); not guessed
+    s = str(value).strip()
+    found = find_dates(s)
+    if found:
+        return found[0][2]
+    if fuzzy and re.search(r"\b(?:19|20)\d\d\b", s):
+        try:
+            import dateparser
+            dt = dateparser.parse(s, languages=["en"],
+                                  settings={"REQUIRE_PARTS": ["day", "month", "year"],
+                                            "PREFER_DAY_OF_MONTH": "first"})
+        except Exception:  # dateparser raises assorted errors on odd input
+            dt = None
+        return dt.date() if dt else None
+    return None
+
+
+# ================================================================ plain text (.txt, .md)
+
+HEADER_LINE = re.compile(r"^(?P<key>Title|Headline|Date|Published|Source|URL|Link|Outlet|Publisher|Author|Byline)"
+                         r"\s*:\s*(?P<value>.*)$", re.I)
+SOURCE_LINE = re.compile(r"^(?:Original\s+)?Sources?(?:\(s\))?\s*:\s*(?P<v>.{1,80})$", re.I)
+DATE_LINE = re.compile(r"^(?:Date|Published(?: on)?|Posted(?: on)?|Last updated|Updated)\s*:\s*(?P<v>.{4,60})$", re.I)
+INLINE_DATE = re.compile(r"^\s*date\s+(?P<v>\d{4}-\d\d-\d\d)\b[\s:|-]*(?P<rest>.*)$", re.I)
+UPDATED = re.compile(r"^(?:(?P<outlet>[^|]{2,60}?)\s*\|\s*)?(?:Last\s+)?(?:Updated|Published|Posted)\s*:?\s*"
+                     r"(?P<v>[^|]{4,40}?)\s*(?:\|.*)?$", re.I)
+TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|GMT|UTC|BJT|EST|EDT|ET|CET)?\b", re.I)
+WEEKDAYS = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?", re.I)
+DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,20})?),\s*" + _MON +
+                      r"\.?\s+(?P<d>[0-3]?\d)(?:,\s*(?P<y>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^()]{2,40})\))?"
+                      r"\s*(?:--|—|–|-|:)\s")
+CAPTION_END = re.compile(r"(\((?:Xinhua|Photo|AP|AFP|Reuters|Getty)[^)]*\)|/\s*VCG\)?|\[Photo[^\]]*\]|"
+                         r"\((?:Photo|Image|Credit)s?:[^)]*\))\s*$", re.I)
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+TOP_LINES = 30          # metadata lines (dates, "X | Updated:") are looked for this far down only
+
+
+def load_plain(text: str, art_id: str, shown: str, boiler: list[re.Pattern], markdown: bool = False,
+               meta: Optional[dict] = None) -> Article:
+    """A .txt/.md article: optional header block, then the body with metadata and boilerplate removed."""
+    lines = text.split("\n")
+    if markdown:
+        lines = [MD_LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1),
+                             MD_HEADING.sub("", ln)) for ln in lines]
+    info = dict(meta or {})
+    lines = _header_block(lines, info)
+    body, info = _scan_lines(lines, info, boiler)
+    return _article(art_id, shown, body, info)
+
+
+def _header_block(lines: list[str], info: dict) -> list[str]:
+    """Remove a leading `Key: value` block ended by a blank line; record its values in info."""
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    start, found = i, {}
+    while i < len(lines) and lines[i].strip():
+        m = HEADER_LINE.match(lines[i].strip())
+        if not m:
+            return lines
+        found[m.group("key").lower()] = m.group("value").strip()
+        i += 1
+    if not found or i == start:
+        return lines
+    title = found.get("title") or found.get("headline")
+    if title is not None:     # "(untitled)" too: the header said there is no headline
+        info.setdefault("title", "" if title.lower() in ("(untitled)", "untitled", "(none)") else title)
+    when = found.get("date") or found.get("published")
+    if when and "published" not in info:
+        d = parse_date(when)
+        if d:
+            info["published"], info["published_from"] = d, "text"
+    src = found.get("url") or found.get("link") or ""
+    for key in ("source", "outlet", "publisher"):
+        v = found.get(key, "")
+        if v and _is_url(v):
+            src = src or v
+        elif v:
+            info.setdefault("outlet", v)
+    if src:
+        info.setdefault("url", src)
+        info.setdefault("outlet", _host(src))
+    if found.get("author"):
+        info.setdefault("author", found["author"])
+    return lines[i:]
+
+
+def _is_url(s: str) -> bool:
+    return bool(re.match(r"^(https?://|www\.)\S+$", s.strip(), re.I))
+
+
+def _host(url: str) -> str:
+    host = urlparse(url if "://" in url else "http://" + url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def is_boilerplate(line: str, boiler: list[re.Pattern]) -> bool:
+    s = line.strip()
+    return bool(s) and any(p.search(s) for p in boiler)
+
+
+def is_caption(line: str) -> bool:
+    return bool(CAPTION_END.search(line.strip()))
+
+
+def _standalone_date(line: str) -> Optional[tuple[date, str]]:
+    """A short line that is essentially a date ("08:07, February 12, 2025", "Xinhua) 08:07, February
+    12, 2025"): (date, what else it said, e.g. the agency)."""
+    s = line.strip()
+    if len(s) > 80 or is_caption(s) or re.match(r"^[A-Za-z][A-Za-z .'-]*:\s", s):
+        return None     # "End of Watch: Friday, June 24, 2005" is a labelled date, not the article's
+    found = find_dates(s)
+    if len(found) != 1:
+        return None
+    a, b, d = found[0]
+    rest = TIME.sub(" ", s[:a] + " " + s[b:])
+    rest = WEEKDAYS.sub(" ", rest)
+    rest = re.sub(r"\b(?:updated|published|posted|last|on|at|date|time)\b", " ", rest, flags=re.I)
+    rest = re.sub(r"[()|,:\-–—/]+", " ", rest).split()
+    if len(rest) > 2:
+        return None
+    return d, " ".join(rest)
+
+
+def _scan_lines(lines: list[str], info: dict, boiler: list[re.Pattern]) -> tuple[str, dict]:
+    """Drop boilerplate and metadata lines, reading title, outlet and date from them."""
+    kept: list[str] = []
+    title_done = "title" in info
+    body_started = False
+    for n, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            kept.append("")
+            continue
+        if is_boilerplate(line, boiler):
+            continue
+        top = n < TOP_LINES and not body_started
+        if _metadata_line(line, info, top):
+            continue
+        if top and not title_done and _looks_like_title(line):
+            info["title"], info["title_line"] = line, True
+            title_done = True
+            continue
+        if _is_body(line):
+            body_started = True
+            title_done = True      # a title comes before the body or not at all
+        kept.append(raw.rstrip())
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    if not body.strip() and info.get("title") and info.get("title_line"):
+        body = info["title"]        # a one-line article: its only line is the text, not a title
+    _infer_date(body, info)
+    return body, info
+
+
+def _metadata_line(line: str, info: dict, top: bool) -> bool:
+    """True when `line` is a metadata line (recorded in info) rather than article text."""
+    m = SOURCE_LINE.match(line)
+    if m:
+        v = m.group("v").strip()
+        if _is_url(v):
+            info.setdefault("url", v)
+            info.setdefault("outlet", _host(v))
+        else:
+            info.setdefault("outlet", v)
+        return True
+    if not top:
+        return False
+    m = INLINE_DATE.match(line)
+    if m:
+        _set_date(info, parse_date(m.group("v")))
+        rest = m.group("rest").strip()
+        if rest and "title" not in info:
+            info["title"] = rest
+        return True
+    m = DATE_LINE.match(line)
+    if m and parse_date(m.group("v")):
+        _set_date(info, parse_date(m.group("v")))
+        return True
+    m = UPDATED.match(line)
+    if m and len(line) < 120 and parse_date(m.group("v")):
+        _set_date(info, parse_date(m.group("v")))
+        if m.group("outlet"):
+            info.setdefault("outlet_guess", m.group("outlet").strip())
+        return True
+    sd = _standalone_date(line)
+    if sd:
+        _set_date(info, sd[0])
+        if sd[1] and sd[1][0].isupper():
+            info.setdefault("outlet_guess", sd[1])
+        return True
+    return False
+
+
+def _set_date(info: dict, d: Optional[date]) -> None:
+    if d and "published" not in info:
+        info["published"], info["published_from"] = d, "text"
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return (3 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ",", ";", ":"))
+            and not is_caption(line) and not DATELINE.match(line) and any(c.islower() for c in line))
+
+
+def _is_body(line: str) -> bool:
+    words = len(line.split())
+    return words > 30 or (words >= 8 and line.endswith((".", '."', ".”", "?", "!")))
+
+
+def _infer_date(body: str, info: dict) -> None:
+    """Without a dated line: a dateline ("PARIS, Feb. 11 (Xinhua) --", year from context), then a
+    year hint from the latest full date in the text (captions included)."""
+    dates = None
+    if "published" not in info:
+        for line in body.split("\n")[:60]:
+            m = DATELINE.match(line)
+            if not m:
+                continue
+            if m.group("agency"):
+                info.setdefault("outlet_guess", m.group("agency").strip())
+            mon = MONTHS[m.group("mon").lower()[:3]]
+            day = int(m.group("d"))
+            if m.group("y"):
+                year = int(m.group("y"))
+            else:
+                dates = dates if dates is not None else [d for _, _, d in find_dates(body)]
+                year = _year_from_context(mon, day, dates)
+            if year:
+                try:
+                    info["published"], info["published_from"] = date(year, mon, day), "dateline"
+                except ValueError:
+                    pass
+            break
+    if "published" not in info:
+        dates = dates if dates is not None else [d for _, _, d in find_dates(body)]
+        if dates:
+            info["year_hint"] = max(dates).year
+
+
+def _year_from_context(mon: int, day: int, dates: list[date]) -> Optional[int]:
+    best, best_gap = None, None
+    for d in dates:
+        for y in (d.year - 1, d.year, d.year + 1):
+            try:
+                gap = abs((date(y, mon, day) - d).days)
+            except ValueError:
+                continue
+            if best_gap is None or gap < best_gap:
+                best, best_gap = y, gap
+    return best if best_gap is not None and best_gap <= 183 else None
+
+
+def _article(art_id: str, shown: str, body: str, info: dict) -> Article:
+    published = info.get("published")
+    return Article(id=art_id, path=shown, text=body, title=info.get("title", "").strip(),
+                   outlet=(info.get("outlet") or info.get("outlet_guess") or "").strip(),
+                   url=info.get("url", "") or "", published=published,
+                   published_from=info.get("published_from", "none") if published else "none",
+                   year_hint=None if published else info.get("year_hint"))
+
+
+# ================================================================ HTML
+
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav",
+             "header", "footer", "aside", "select", "input", "dialog", "canvas", "object", "embed")
+DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+DROP_WORDS = {"cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "newsletter",
+              "subscribe", "subscription", "related", "recommended", "advert", "advertisement", "ad",
+              "ads", "promo", "breadcrumb", "breadcrumbs", "popup", "modal", "comments", "comment",
+              "footer", "nav", "navbar", "menu", "sidebar", "copyright", "paywall", "masthead"}
+BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td"
+META_DATES = ("article:published_time", "og:published_time", "og:article:published_time",
+              "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
+              "dc.date", "dc.date.issued", "dcterms.created", "article.published", "sailthru.date",
+              "parsely-pub-date", "originalpublicationdate", "timestamp")
+
+
+def load_html(html: str, art_id: str, shown: str, boiler: list[re.Pattern]) -> Article:
+    """An HTML page: metadata from <meta>/JSON-LD/<time>, main text from <article>/<main> or the
+    largest block of paragraphs, without scripts, navigation, footers, banners or share widgets."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    meta = _html_meta(tree)
+    info: dict = {}
+    if meta.get("published"):
+        info["published"], info["published_from"] = meta["published"], "html-meta"
+    for key in ("title", "outlet", "url"):
+        if meta.get(key):
+            info[key] = meta[key]
+    body = _html_body(tree)
+    lines = [ln for ln in body.split("\n")]
+    text, info = _scan_lines(lines, info, boiler)
+    return _article(art_id, shown, text, info)
+
+
+def _meta_content(tree, *names: str) -> str:
+    wanted = {n.lower() for n in names}
+    for node in tree.css("meta"):
+        a = node.attributes
+        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+        if key in wanted and (a.get("content") or "").strip():
+            return a["content"].strip()
+    return ""
+
+
+def _json_ld(tree) -> Iterable[dict]:
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text() or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+
+
+def _html_meta(tree) -> dict:
+    out: dict = {}
+    ld = list(_json_ld(tree))
+    when = _meta_content(tree, *META_DATES)
+    if not when:
+        when = next((str(i["datePublished"]) for i in ld if i.get("datePublished")), "")
+    if not when:
+        for t in tree.css("time[datetime]"):
+            when = t.attributes.get("datetime") or ""
+            if when:
+                break
+    out["published"] = parse_date(when) if when else None
+    site = _meta_content(tree, "og:site_name", "application-name")
+    if not site:
+        for i in ld:
+            pub = i.get("publisher")
+            if isinstance(pub, dict) and pub.get("name"):
+                site = str(pub["name"])
+                break
+    out["outlet"] = site
+    title = _meta_content(tree, "og:title", "twitter:title")
+    if not title:
+        t = tree.css_first("title")
+        title = _strip_site(t.text().strip() if t else "", site)
+    if not title:
+        h1 = tree.css_first("h1")
+        title = h1.text(separator=" ").strip() if h1 else ""
+    out["title"] = re.sub(r"\s+", " ", title)
+    url = _meta_content(tree, "og:url")
+    if not url:
+        link = tree.css_first('link[rel="canonical"]')
+        url = (link.attributes.get("href") or "") if link else ""
+    out["url"] = url
+    return out
+
+
+def _strip_site(title: str, site: str) -> str:
+    for sep in (" | ", " - ", " — ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and (not site or site.lower() in tail.lower() or len(tail.split()) <= 3):
+            return head.strip()
+    return title
+
+
+def _droppable(node) -> bool:
+    a = node.attributes
+    if (a.get("role") or "").lower() in DROP_ROLES or "hidden" in a or (a.get("aria-hidden") == "true"):
+        return True
+    tokens = re.split(r"[\s_\-]+", f"{a.get('class') or ''} {a.get('id') or ''}".lower())
+    return any(t in DROP_WORDS for t in tokens)
+
+
+def _html_body(tree) -> str:
+    for node in tree.css(", ".join(DROP_TAGS)):
+        node.decompose()
+    for node in tree.css("[class], [id], [role], [hidden], [aria-hidden]"):
+        if node.tag not in ("html", "body", "article", "main") and _droppable(node):
+            node.decompose()
+    root = _main_node(tree)
+    if root is None:
+        return ""
+    for h1 in root.css("h1"):
+        h1.decompose()          # the headline is the title, not body text
+    paras = []
+    for node in root.css(BLOCKS):
+        if len(node.css(BLOCKS)) > 1:          # a container of blocks: its leaves are read instead
+            continue
+        t = re.sub(r"\s+", " ", node.text(separator=" ")).strip()
+        if t:
+            paras.append(t)
+    if not paras:
+        paras = [re.sub(r"[ \t]+", " ", ln).strip() for ln in root.text(separator="\n").split("\n")]
+        paras = [p for p in paras if p]
+    return "\n\n".join(paras)
+
+
+def _main_node(tree):
+    arts = tree.css("article")
+    if arts:
+        return max(arts, key=lambda n: len(n.text(separator=" ")))
+    main = tree.css_first("main") or tree.css_first('[role="main"]')
+    if main is not None:
+        return main
+    best, best_len = None, 0
+    for p in tree.css("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        size = sum(len(c.text(separator=" ")) for c in parent.iter() if c.tag == "p")
+        if size > best_len:
+            best, best_len = parent, size
+    return best if best is not None else tree.body
+
+
+# ================================================================ JSON and JSONL
+
+
+def load_json(text: str, art_id: str, shown: str, boiler: list[re.Pattern]
+              ) -> tuple[list[Article], list[Skipped]]:
+    try:
+        data = json.loads(text)
+    except ValueError as e:
+        return [], [Skipped(shown, f"invalid JSON: {e}")]
+    if isinstance(data, dict) and not _text_of(data):
+        for key in ("articles", "items", "data", "records", "results"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+    if isinstance(data, dict):
+        art, why = load_record(data, art_id, shown, boiler)
+        return ([art], []) if art else ([], [Skipped(shown, why)])
+    if not isinstance(data, list):
+        return [], [Skipped(shown, "JSON is neither an object nor a list of objects")]
+    arts, skips = [], []
+    for i, rec in enumerate(data):
+        art, why = load_record(rec, f"{art_id}#{i}", shown, boiler)
+        if art:
+            arts.append(art)
+        else:
+            skips.append(Skipped(f"{shown}#{i}", why))
+    return arts, skips
+
+
+def load_jsonl(text: str, art_id: str, shown: str, boiler: list[re.Pattern]
+               ) -> tuple[list[Article], list[Skipped]]:
+    arts, skips = [], []
+    for n, line in enumerate(text.split("\n")):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            skips.append(Skipped(f"{shown}#{n}", f"invalid JSON on line {n + 1}: {e}"))
+            continue
+        art, why = load_record(rec, f"{art_id}#{n}", shown, boiler)
+        if art:
+            arts.append(art)
+        else:
+            skips.append(Skipped(f"{shown}#{n}", why))
+    return arts, skips
+
+
+def _text_of(rec: dict) -> str:
+    for key in TEXT_FIELDS:
+        v = rec.get(key)
+        if isinstance(v, list):
+            v = "\n\n".join(str(x) for x in v if isinstance(x, (str, int, float)))
+        if isinstance(v, str) and v.strip():
+            return v
+    return ""
+
+
+def load_record(rec: Any, art_id: str, shown: str, boiler: list[re.Pattern]
+                ) -> tuple[Optional[Article], str]:
+    """One JSON object -> an Article (or None and why). JSON fields win over what the text says."""
+    if not isinstance(rec, dict):
+        return None, "JSON record is not an object"
+    body = _text_of(rec)
+    if not body:
+        return None, f"JSON record has no text (expected one of: {', '.join(TEXT_FIELDS[:3])})"
+    body = clean_chars(body)
+    if re.search(r"</(p|div|article|br)\s*>|<br\s*/?>", body, re.I):
+        art = load_html(body, art_id, shown, boiler)
+    else:
+        art = load_plain(body, art_id, shown, boiler)
+    title = rec.get("title") or rec.get("headline")
+    if isinstance(title, str) and title.strip():
+        art.title = title.strip()
+    url = rec.get("url") or rec.get("link")
+    if isinstance(url, str) and url.strip():
+        art.url = url.strip()
+    for key in OUTLET_FIELDS:
+        v = rec.get(key)
+        if isinstance(v, dict):
+            v = v.get("name") or v.get("title")
+        if isinstance(v, str) and v.strip():
+            art.outlet = _host(v) if _is_url(v) else v.strip()
+            break
+    else:
+        if art.url and not art.outlet:
+            art.outlet = _host(art.url)
+    for key in DATE_FIELDS:
+        d = parse_date(rec.get(key)) if rec.get(key) else None
+        if d:
+            art.published, art.published_from, art.year_hint = d, "json", None
+            break
+    return art, ""
