@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .errors import ClaimcheckError
+from .errors import ClaimcheckError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Check claims across news coverage: where do articles about the same events disagree?")
@@ -57,9 +57,9 @@ def run(
     try:
         unknown = [f for f in formats if f not in report_mod.FORMATS]
         if unknown or not formats:
-            raise report_mod.UsageError(f"--format takes html, json, table (got {format!r})")
+            raise UsageError(f"--format takes html, json, table (got {format!r})")
         if fail_on not in ("error", "warning", "never"):
-            raise report_mod.UsageError(f"--fail-on takes error, warning or never (got {fail_on!r})")
+            raise UsageError(f"--fail-on takes error, warning or never (got {fail_on!r})")
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
                                cache=not no_cache)

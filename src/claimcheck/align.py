@@ -1,0 +1,225 @@
+"""Group claims that state the same fact.
+
+Two claims are one fact when they are the same kind of statement (kind, predicate class, unit class)
+about the same thing (the document or event after aliases, the entity for attendance and signing),
+in articles that cover the same story. Claims are first blocked by (story, kind, predicate, unit),
+so no two claims outside one block are ever compared and cost stays near-linear in the corpus.
+Inside a block a claim joins the group it is compatible with on every member (complete linkage:
+a bridge claim cannot chain two different facts together).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Optional
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .entities import content_tokens, same_entity
+from .extract import _lemma_variants, vocab_for
+from .models import Article, Claim, Fact, RuleSet
+
+CAPWORD = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)+)")
+STORY_THRESHOLD = 0.12          # cosine of the articles' name vectors to be one story
+CONTEXT_THRESHOLD = 0.12        # weighted overlap of sentence words when no object settles it
+AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "charge"}
+
+
+# ------------------------------------------------------------------ stories: which articles cover the same events
+
+
+def _names(article: Article, skip: set[str]) -> Counter:
+    c = Counter()
+    for m in CAPWORD.finditer(article.title + "\n" + article.text):
+        w = m.group(0).lower().replace(".", "")
+        if w not in STOP_WORDS and w not in skip and len(w) > 1:
+            c[w] += 1
+    return c
+
+
+def stories(articles: list[Article], ruleset: RuleSet) -> dict[str, int]:
+    """article id -> story number. Articles whose proper names overlap enough (tf-idf cosine over an
+    inverted index of each article's top names) are linked; a story is a connected group."""
+    skip = {k.lower() for k in list(ruleset.months) + list(ruleset.weekdays)}
+    vecs = [_names(a, skip) for a in articles]
+    df = Counter()
+    for v in vecs:
+        df.update(v.keys())
+    n = len(articles)
+    weighted = []
+    for v in vecs:
+        w = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in v.items()}
+        top = dict(sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:40])
+        norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
+        weighted.append({t: x / norm for t, x in top.items()})
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(weighted):
+        for t in w:
+            index[t].append(i)
+    for i, w in enumerate(weighted):
+        scores: dict[int, float] = defaultdict(float)
+        for t, x in w.items():
+            postings = index[t]
+            if len(postings) > 200:        # a name in everything says nothing about the story
+                continue
+            for j in postings:
+                if j > i:
+                    scores[j] += x * weighted[j][t]
+        for j, s in scores.items():
+            if s >= STORY_THRESHOLD:
+                parent[find(i)] = find(j)
+    return {a.id: find(i) for i, a in enumerate(articles)}
+
+
+# ------------------------------------------------------------------ claim compatibility
+
+
+def object_class(obj: str, ruleset: RuleSet) -> Optional[str]:
+    objects = vocab_for(ruleset).objects
+    for w in re.findall(r"[A-Za-z]+", obj):
+        for v in _lemma_variants(w):
+            if v in objects:
+                return objects[v]
+    return None
+
+
+class Aligner:
+    def __init__(self, claims: list[Claim], ruleset: RuleSet):
+        self.ruleset = ruleset
+        df = Counter()
+        for c in claims:
+            df.update(c.context)
+        self.idf = {t: math.log(1 + len(claims) / k) for t, k in df.items()}
+        self.head_words = {w for ws in ruleset.object_nouns.values() for w in (ws or [])}
+        self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
+
+    def obj(self, c: Claim) -> tuple[Optional[str], frozenset]:
+        if c.id not in self._obj:
+            toks = content_tokens(c.object, self.ruleset) if c.object else frozenset()
+            self._obj[c.id] = (object_class(c.object, self.ruleset) if c.object else None,
+                               frozenset(t for t in toks if t not in self.head_words))
+        return self._obj[c.id]
+
+    def context_similarity(self, a: Claim, b: Claim) -> float:
+        inter = sum(self.idf.get(t, 0) for t in a.context & b.context)
+        union = sum(self.idf.get(t, 0) for t in a.context | b.context) or 1.0
+        return inter / union
+
+    def compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
+        """(same fact?, strength, reason)."""
+        if a.subject and b.subject and a.kind in ("attendance", "signing", "date") and not same_entity(a.subject, b.subject):
+            return False, 0.0, "different entities"
+        if a.kind == "date" and a.predicate in AGENT_PREDICATES and (not a.subject or not b.subject):
+            return False, 0.0, "no named actor"
+        (ca, ta), (cb, tb) = self.obj(a), self.obj(b)
+        ctx = self.context_similarity(a, b)
+        if a.object and b.object:
+            if ca and cb and ca != cb:
+                return False, 0.0, f"different kinds of object ({ca} / {cb})"
+            small = min(len(ta), len(tb))
+            if small:
+                overlap = len(ta & tb) / small
+                if overlap < 0.5:
+                    return False, 0.0, "different names"
+                return True, 1.0 + overlap + ctx, f"the same {ca or 'object'}"
+            return True, 0.6 + ctx, f"the same kind of {ca or 'object'}"
+        if ctx >= CONTEXT_THRESHOLD or (a.subject and b.subject and a.kind in ("attendance", "signing")):
+            return True, 0.3 + ctx, "similar sentences"
+        return False, ctx, "too little in common"
+
+
+def block_key(c: Claim, story: int) -> tuple:
+    if c.kind in ("attendance", "signing"):
+        return story, c.kind, c.predicate
+    return story, c.kind, c.predicate, c.unit
+
+
+def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
+    first = claims[0]
+    past = (ruleset.verb_classes.get(first.predicate) or {}).get("past", first.predicate)
+    obj = max((c.object for c in claims), key=len, default="")
+    obj = re.sub(r"^(a|an|the)\s+", "", obj, flags=re.I)
+    if first.kind == "count":
+        unit_words = Counter(c.text.split()[-1].lower() for c in claims)
+        unit = unit_words.most_common(1)[0][0]
+        return f"how many {unit} {past}" + (f" the {obj}" if obj else "")
+    if first.kind == "date":
+        who = next((c.subject for c in claims if c.subject), "")
+        if obj and not who:
+            return f"when the {obj} was {past}" if first.predicate in ("hold", "adopt", "release") else f"when the {obj} {past}"
+        return f"when {who or 'it'} {past}" + (f" the {obj}" if obj else "")
+    if first.kind in ("attendance", "signing"):
+        return f"whether {first.subject} {past}" + (f" the {obj}" if obj else "")
+    return f"{first.kind} of the {obj}" if obj else f"{first.kind} ({first.predicate})"
+
+
+def fact_id(claims: list[Claim]) -> str:
+    key = "|".join([claims[0].kind, claims[0].predicate, claims[0].unit] + sorted(c.id for c in claims))
+    return "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
+    """All claims grouped into facts (a fact of one claim is 'single')."""
+    story = stories(articles, ruleset)
+    order = {a.id: i for i, a in enumerate(articles)}
+    aligner = Aligner(claims, ruleset)
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: (order.get(c.article, 0), c.start)):
+        blocks[block_key(c, story.get(c.article, -1))].append(c)
+    facts: list[Fact] = []
+    for key in sorted(blocks, key=str):
+        groups: list[list[Claim]] = []
+        reasons: list[set[str]] = []
+        for c in blocks[key]:
+            best, best_score, best_reasons = None, 0.0, set()
+            for gi, g in enumerate(groups):
+                total, why = 0.0, set()
+                for m in g:
+                    ok, score, reason = aligner.compatible(c, m)
+                    if not ok:
+                        break
+                    total += score
+                    why.add(reason)
+                else:
+                    avg = total / len(g)
+                    if avg > best_score:
+                        best, best_score, best_reasons = gi, avg, why
+            if best is None:
+                groups.append([c])
+                reasons.append(set())
+            else:
+                groups[best].append(c)
+                reasons[best] |= best_reasons
+        for g, why in zip(groups, reasons):
+            facts.append(_fact(g, why, ruleset, len({story.get(c.article) for c in g})))
+    facts.sort(key=lambda f: (f.kind, f.label, f.id))
+    return facts
+
+
+def _fact(group: list[Claim], reasons: set[str], ruleset: RuleSet, _stories: int) -> Fact:
+    first = group[0]
+    parts = [f"same kind ({first.kind})", f"same predicate class ({first.predicate}: "
+             + ", ".join(sorted({c.why.split('from ')[-1].split(';')[0] for c in group}))[:80] + ")"]
+    if first.kind == "count":
+        parts.append(f"same unit class ({first.unit}: " + ", ".join(sorted({c.text.split()[-1] for c in group})) + ")")
+    if first.kind in ("attendance", "signing"):
+        parts.append(f"same entity ({first.subject})")
+    objs = sorted({c.object for c in group if c.object})
+    if objs:
+        parts.append("about " + " ~ ".join(repr(o) for o in objs[:4]))
+    if reasons:
+        parts.append("; ".join(sorted(reasons)))
+    parts.append("articles in one story")
+    status = "single" if len(group) == 1 else "consistent"
+    return Fact(id=fact_id(group), label=fact_label(group, ruleset), kind=first.kind,
+                claims=[c.id for c in group], status=status, why="; ".join(parts))

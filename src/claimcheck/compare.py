@@ -1,0 +1,288 @@
+"""Compare the claims of one fact and say where they disagree (DESIGN.md section 5).
+
+contradiction (error): the literal readings cannot both be true (disjoint intervals or date spans,
+                       "attended" vs "did not attend").
+mismatch (warning):    literally compatible, but what a reader takes away differs ("58" vs "more than 30").
+Claims with the same value are compared once, as a group, so "3 say 58, 1 says more than 30" is one
+finding per disagreeing pair of values, listing only the claims that disagree.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from typing import Optional
+
+from .models import Claim, DateSpan, Discrepancy, Fact, Quantity, RuleSet
+
+INF = math.inf
+
+
+# ------------------------------------------------------------------ readings
+
+
+def _bounds(low, high, low_inc, high_inc) -> tuple[float, float, bool, bool]:
+    return (-INF if low is None else low, INF if high is None else high,
+            low_inc if low is not None else False, high_inc if high is not None else False)
+
+
+def literal(q: Quantity) -> tuple:
+    return _bounds(q.low, q.high, q.low_inclusive, q.high_inclusive)
+
+
+def expected(q: Quantity) -> tuple:
+    if q.expected_low is None and q.expected_high is None:
+        return literal(q)
+    return _bounds(q.expected_low, q.expected_high, q.expected_low_inclusive, q.expected_high_inclusive)
+
+
+def widen(iv: tuple, tolerance: float) -> tuple:
+    lo, hi, li, hi_inc = iv
+    if tolerance <= 0:
+        return iv
+    return (lo - abs(lo) * tolerance if lo != -INF else lo, hi + abs(hi) * tolerance if hi != INF else hi, True, True)
+
+
+def disjoint(a: tuple, b: tuple) -> bool:
+    """Do two intervals (low, high, low_inclusive, high_inclusive) share no point?"""
+    (alo, ahi, ali, ahi_i), (blo, bhi, bli, bhi_i) = a, b
+    if ahi < blo or bhi < alo:
+        return True
+    if ahi == blo and not (ahi_i and bli):
+        return True
+    if bhi == alo and not (bhi_i and ali):
+        return True
+    return False
+
+
+def fmt_number(x: float) -> str:
+    if x in (INF, -INF):
+        return "∞" if x > 0 else "-∞"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_interval(iv: tuple) -> str:
+    lo, hi, li, hi_i = iv
+    if lo == hi:
+        return fmt_number(lo)
+    return ("[" if li else "(") + fmt_number(lo) + ", " + fmt_number(hi) + ("]" if hi_i else ")")
+
+
+def value_text(c: Claim) -> str:
+    """How a claim's value reads in a message: the words as written ("more than 30"), or the date."""
+    if c.quantity is not None:
+        return c.quantity.text.strip() or fmt_interval(literal(c.quantity))
+    if c.date is not None:
+        return c.date.text.strip()
+    if c.polarity is not None:
+        return ("" if c.polarity else "not ") + (c.predicate or "")
+    return c.custom_value or c.text
+
+
+def value_key(c: Claim) -> tuple:
+    if c.quantity is not None:
+        return ("q",) + literal(c.quantity) + expected(c.quantity)
+    if c.date is not None:
+        return ("d", c.date.start, c.date.end)
+    if c.polarity is not None:
+        return ("p", c.polarity)
+    return ("t", (c.custom_value or c.text).lower())
+
+
+def comparable(c: Claim) -> bool:
+    if c.date is not None:
+        return bool(c.date.resolved and c.date.start and c.date.end)
+    return c.quantity is not None or c.polarity is not None or c.custom_value is not None
+
+
+# ------------------------------------------------------------------ one pair of values
+
+
+def compare_values(a: Claim, b: Claim, tolerance: float = 0.0) -> Optional[tuple[str, str]]:
+    """(code, explanation) when the two claims disagree, else None."""
+    if a.quantity is not None and b.quantity is not None:
+        la, lb = widen(literal(a.quantity), tolerance), widen(literal(b.quantity), tolerance)
+        va, vb = value_text(a), value_text(b)
+        if disjoint(la, lb):
+            return "contradiction", (f"{va!r} means {fmt_interval(la)} and {vb!r} means {fmt_interval(lb)}: "
+                                     "no number satisfies both, so at least one is wrong.")
+        ea, eb = widen(expected(a.quantity), tolerance), widen(expected(b.quantity), tolerance)
+        if disjoint(ea, eb):
+            return "mismatch", (f"Both can be literally true, but {va!r} reads as {fmt_interval(ea)} and {vb!r} "
+                                f"reads as {fmt_interval(eb)}: a reader takes away different numbers.")
+        return None
+    if a.date is not None and b.date is not None:
+        da, db = a.date, b.date
+        if da.end < db.start or db.end < da.start:
+            return "contradiction", (f"{a.date.text!r} is {_fmt_span(da)} and {b.date.text!r} is {_fmt_span(db)}: "
+                                     "the spans do not overlap.")
+        a_in_b = db.start <= da.start and da.end <= db.end
+        b_in_a = da.start <= db.start and db.end <= da.end
+        if not (a_in_b or b_in_a):
+            return "mismatch", (f"{a.date.text!r} ({_fmt_span(da)}) and {b.date.text!r} ({_fmt_span(db)}) overlap "
+                                "but neither contains the other.")
+        return None
+    if a.polarity is not None and b.polarity is not None:
+        if a.polarity != b.polarity:
+            yes, no = (a, b) if a.polarity else (b, a)
+            return "contradiction", (f"One article says {yes.subject} {yes.predicate}ed ({yes.text!r}); "
+                                     f"another says they did not ({no.text!r}).").replace("signed", "signed")
+        return None
+    if a.custom_value is not None and b.custom_value is not None:
+        if a.custom_value.strip().lower() != b.custom_value.strip().lower():
+            return "contradiction", f"{a.custom_value!r} differs from {b.custom_value!r}."
+    return None
+
+
+def _fmt_span(d: DateSpan) -> str:
+    if d.start == d.end:
+        return d.start.isoformat()
+    return f"{d.start.isoformat()}..{d.end.isoformat()}"
+
+
+# ------------------------------------------------------------------ one fact
+
+
+def discrepancy_id(fact: Fact, code: str, claims: list[Claim]) -> str:
+    """Stable across reruns: the fact's kind and predicate plus the disagreeing claims' own ids."""
+    key = "|".join([fact.kind, code] + sorted(c.id for c in claims))
+    return "D" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severity: dict[str, str] | None = None) -> list[Discrepancy]:
+    """Discrepancies between the value groups of one fact."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if comparable(c):
+            groups.setdefault(value_key(c), []).append(c)
+    keys = list(groups)
+    if len(keys) < 2:
+        return []
+    tolerance = float(ruleset.tolerances.get(fact.kind, 0.0) or 0.0) if fact.kind not in ("count", "date") else 0.0
+    values = " / ".join(_summarise(groups[k]) for k in keys)
+    n_articles = len({c.article for c in claims})
+    out = []
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            ga, gb = groups[keys[i]], groups[keys[j]]
+            res = compare_values(ga[0], gb[0], tolerance)
+            if res is None:
+                continue
+            code, why = res
+            severity = "error" if code == "contradiction" else "warning"
+            severity = ruleset.severities.get(code, severity)
+            for c in ga + gb:
+                if rule_severity and c.rule in rule_severity:
+                    severity = rule_severity[c.rule]
+            involved = ga + gb
+            arts = len({c.article for c in involved})
+            msg = (f"{arts} article{'s' if arts != 1 else ''} disagree on {fact.label}: "
+                   f"{_summarise(ga)} vs {_summarise(gb)}"
+                   + (f" (all values: {values})" if len(keys) > 2 else ""))
+            out.append(Discrepancy(id=discrepancy_id(fact, code, involved), fact=fact.id, code=code,
+                                   severity=severity, claims=[c.id for c in involved], message=msg,
+                                   explanation=why))
+    return out
+
+
+def _summarise(group: list[Claim]) -> str:
+    n = len({c.article for c in group})
+    return f"{value_text(group[0])}" + (f" ({n} articles)" if n > 1 else "")
+
+
+def compare(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet) -> list[Discrepancy]:
+    rule_severity = {r["id"]: r["severity"] for r in ruleset.claims if isinstance(r, dict) and r.get("id") and r.get("severity")}
+    out = []
+    for f in facts:
+        ds = compare_fact(f, [claims_by_id[i] for i in f.claims], ruleset, rule_severity)
+        if ds:
+            f.status = "discrepancy"
+        out.extend(ds)
+    return out
+
+
+def apply_suppressions(discrepancies: list[Discrepancy], facts: list[Fact], claims_by_id: dict[str, Claim],
+                       ruleset: RuleSet) -> None:
+    """Mark (never drop) discrepancies the user accepted, by id or by fact and article."""
+    facts_by_id = {f.id: f for f in facts}
+    for d in discrepancies:
+        for s in ruleset.suppressions:
+            if not isinstance(s, dict):
+                continue
+            hit = False
+            if s.get("discrepancy") and s["discrepancy"] == d.id:
+                hit = True
+            elif s.get("fact"):
+                f = facts_by_id.get(d.fact)
+                fact_hit = f is not None and (s["fact"] == f.id or s["fact"].lower() in f.label.lower())
+                art = s.get("article")
+                art_hit = not art or any(claims_by_id[c].article == art for c in d.claims)
+                hit = fact_hit and art_hit
+            if hit:
+                d.suppressed = True
+                d.suppressed_reason = s.get("reason", "")
+                break
+
+
+# ------------------------------------------------------------------ canonical facts from the user's rules
+
+
+def apply_canonical(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet) -> list[Discrepancy]:
+    """Check every claim of a fact against a user-declared canonical value (rules `canonical:`)."""
+    from .align import Aligner, block_key
+    from .dates import parse_date
+    from .quantities import parse_quantity
+
+    out: list[Discrepancy] = []
+    if not ruleset.canonical:
+        return out
+    aligner = Aligner(list(claims_by_id.values()), ruleset)
+    for entry in ruleset.canonical:
+        if not isinstance(entry, dict):
+            continue
+        kind = entry.get("kind", "count")
+        raw = str(entry.get("value", ""))
+        ref = Claim(id="canonical:" + str(entry.get("id", raw)), article="(canonical)", kind=kind, text=raw,
+                    quote=str(entry.get("source", "")), start=0, end=0, subject=entry.get("subject", ""),
+                    predicate=entry.get("predicate", ""), object=entry.get("object", ""),
+                    unit=entry.get("unit", ""), rule="canonical")
+        if kind == "date":
+            if ".." in raw:
+                a, b = raw.split("..", 1)
+                da, db = parse_date(a.strip()), parse_date(b.strip())
+                ref.date = DateSpan(da.start, db.end, "range", text=raw) if da and db else None
+            else:
+                ref.date = parse_date(raw)
+        elif kind in ("attendance", "signing"):
+            ref.polarity = bool(entry.get("polarity", True))
+        else:
+            ref.quantity = parse_quantity(raw)
+            if ref.quantity is None:
+                ref.custom_value = raw
+        if ref.quantity is None and ref.date is None and ref.polarity is None and ref.custom_value is None:
+            continue
+        for f in facts:
+            members = [claims_by_id[i] for i in f.claims]
+            first = members[0]
+            if first.kind != kind or (ref.predicate and first.predicate != ref.predicate) \
+                    or (ref.unit and first.unit != ref.unit):
+                continue
+            if not all(aligner.compatible(ref, m)[0] or (not ref.object and not ref.subject) for m in members):
+                continue
+            f.canonical = {"id": entry.get("id"), "value": raw, "source": entry.get("source", "")}
+            tol = float(ruleset.tolerances.get(kind, 0.0) or 0.0) if kind not in ("count", "date") else 0.0
+            for m in members:
+                if not comparable(m):
+                    continue
+                res = compare_values(ref, m, tol)
+                if res is None:
+                    continue
+                code, why = res
+                severity = entry.get("severity") or ("error" if code == "contradiction" else "warning")
+                f.status = "discrepancy"
+                out.append(Discrepancy(
+                    id=discrepancy_id(f, "canonical-" + code, [m]) , fact=f.id, code="canonical-" + code,
+                    severity=severity, claims=[m.id],
+                    message=f"{value_text(m)!r} disagrees with the canonical value {raw!r} for {f.label}"
+                            + (f" (source: {entry['source']})" if entry.get("source") else ""),
+                    explanation=why.replace(repr(raw), f"the canonical {raw!r}")))
+    return out

@@ -1,0 +1,58 @@
+"""The library entry point: corpus folder in, Report out. cli.py is a thin wrapper over run().
+
+load -> extract -> (normalize inside extract) -> align -> compare -> Report
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable, Optional
+
+from . import __version__, align as align_mod, compare as compare_mod, corpus, extract, nlp as nlp_mod, rules
+from .cache import ClaimCache
+from .compare import apply_canonical
+from .models import Claim, Report
+
+Progress = Callable[..., None]
+
+
+def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: Optional[str] = None,
+        progress: Optional[Progress] = None, cache: bool = True, cache_dir: str | Path | None = None,
+        nlp: Optional[nlp_mod.NLP] = None) -> Report:
+    """Read a corpus, find and compare its claims. Raises ClaimcheckError for user mistakes."""
+    ruleset = rules.load_rules(rules_dir)
+    articles, skipped = corpus.load_corpus(corpus_path)
+    nlp = nlp or nlp_mod.load(model)
+    warnings = [nlp.warning] if nlp.warning else []
+    store = ClaimCache(cache_dir, nlp.name, ruleset) if cache and cache_dir else None
+
+    claims: list[Claim] = []
+    todo = []
+    for art in articles:
+        hit = store.get(art) if store else None
+        if hit is None:
+            todo.append(art)
+        else:
+            claims.extend(hit)
+    done = len(articles) - len(todo)
+    if progress:
+        progress(done, len(articles), "cached")
+    for art, found in extract.extract_articles(todo, nlp, ruleset):
+        claims.extend(found)
+        if store:
+            store.put(art, found)
+        done += 1
+        if progress:
+            progress(done, len(articles), art.path)
+
+    order = {a.id: i for i, a in enumerate(articles)}
+    claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
+    facts = align_mod.align(claims, articles, ruleset)
+    by_id = {c.id: c for c in claims}
+    discrepancies = compare_mod.compare(facts, by_id, ruleset)
+    discrepancies += apply_canonical(facts, by_id, ruleset)
+    compare_mod.apply_suppressions(discrepancies, facts, by_id, ruleset)
+    discrepancies.sort(key=lambda d: ({"error": 0, "warning": 1}.get(d.severity, 2), d.fact, d.id))
+    return Report(articles=articles, claims=claims, facts=facts, discrepancies=discrepancies, skipped=skipped,
+                  warnings=warnings, rules=list(ruleset.sources), model=nlp.name, corpus=str(corpus_path),
+                  generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
