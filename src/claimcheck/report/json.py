@@ -1,0 +1,180 @@
+"""The JSON report: the machine-readable truth (DESIGN.md section 6).
+
+`to_dict(rep)` builds the contract; `write(rep, out_dir)` writes reports/claimcheck.json atomically.
+Order is stable: articles by id, claims by article then offset, facts and discrepancies by a fixed key,
+so two runs on the same corpus give byte-identical JSON apart from `generated_at`.
+"""
+from __future__ import annotations
+
+import json as _json
+import math
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Optional
+
+from .. import __version__
+from ..models import Article, Claim, Discrepancy, Fact, Report
+from .atomic import atomic_open
+
+SCHEMA_VERSION = 1
+FILENAME = "claimcheck.json"
+SEVERITY_ORDER = {"error": 0, "warning": 1}
+STATUS_ORDER = {"discrepancy": 0, "consistent": 1, "single": 2}
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def num(x: Optional[float]) -> Any:
+    """A JSON-safe number: None/inf/nan -> None, whole floats -> int."""
+    if x is None or isinstance(x, bool):
+        return x
+    if isinstance(x, float):
+        if math.isnan(x) or math.isinf(x):
+            return None
+        if x.is_integer():
+            return int(x)
+    return x
+
+
+def iso(d: Optional[date]) -> Optional[str]:
+    return d.isoformat() if d is not None else None
+
+
+def clean(obj: Any) -> Any:
+    """Make any value JSON-safe (canonical facts and the like are free-form)."""
+    if isinstance(obj, dict):
+        return {str(k): clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [clean(v) for v in obj]
+    if isinstance(obj, (set, frozenset)):
+        return sorted((clean(v) for v in obj), key=str)
+    if isinstance(obj, float):
+        return num(obj)
+    if isinstance(obj, (date, datetime)):
+        return obj.isoformat()
+    if obj is None or isinstance(obj, (str, int, bool)):
+        return obj
+    return str(obj)
+
+
+# ---------------------------------------------------------------- stable order
+
+
+def ordered(rep: Report) -> tuple[list[Article], list[Claim], list[Fact], list[Discrepancy]]:
+    """Articles, claims, facts and discrepancies in the report's stable order."""
+    articles = sorted(rep.articles, key=lambda a: (a.id, a.path))
+    art_rank = {a.id: i for i, a in enumerate(articles)}
+    claims = sorted(rep.claims, key=lambda c: (art_rank.get(c.article, len(art_rank)), c.article,
+                                               c.start, c.end, c.kind, c.id))
+    facts = sorted(rep.facts, key=lambda f: (STATUS_ORDER.get(f.status, 3), f.kind, f.label, f.id))
+    fact_rank = {f.id: i for i, f in enumerate(facts)}
+    discs = sorted(rep.discrepancies, key=lambda d: (d.suppressed, SEVERITY_ORDER.get(d.severity, 2),
+                                                     fact_rank.get(d.fact, len(fact_rank)), d.code, d.id))
+    return articles, claims, facts, discs
+
+
+def _claim_ids_in_order(ids: list[str], rank: dict[str, int]) -> list[str]:
+    return sorted(dict.fromkeys(ids), key=lambda i: (rank.get(i, len(rank)), i))
+
+
+# ---------------------------------------------------------------- values
+
+
+def claim_value(c: Claim) -> dict[str, Any]:
+    """The normalized value of a claim, by what the claim carries."""
+    if c.quantity is not None:
+        q = c.quantity
+        return {
+            "low": num(q.low), "high": num(q.high),
+            "low_inclusive": q.low_inclusive, "high_inclusive": q.high_inclusive,
+            "approximate": q.approximate,
+            "unit": c.unit or q.unit,
+            "expected_low": num(q.expected_low), "expected_high": num(q.expected_high),
+            "expected_low_inclusive": q.expected_low_inclusive,
+            "expected_high_inclusive": q.expected_high_inclusive,
+            "hedge": q.hedge, "value": num(q.value),
+        }
+    if c.date is not None:
+        d = c.date
+        return {"start": iso(d.start), "end": iso(d.end), "granularity": d.granularity,
+                "relative": d.relative, "resolved": d.resolved}
+    if c.polarity is not None:
+        return {"polarity": bool(c.polarity), "entity": c.subject, "object": c.object}
+    if c.custom_value is not None:
+        return {"text": c.custom_value}
+    return {}
+
+
+# ---------------------------------------------------------------- the contract
+
+
+def summary(rep: Report) -> dict[str, int]:
+    active = [d for d in rep.discrepancies if not d.suppressed]
+    return {
+        "articles": len(rep.articles),
+        "claims": len(rep.claims),
+        "facts": len(rep.facts),
+        "discrepancies": len(rep.discrepancies),
+        "errors": sum(d.severity == "error" for d in active),
+        "warnings": sum(d.severity == "warning" for d in active),
+        "suppressed": sum(d.suppressed for d in rep.discrepancies),
+        "skipped": len(rep.skipped),
+    }
+
+
+def generated_at(rep: Report) -> str:
+    return rep.generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def to_dict(rep: Report) -> dict[str, Any]:
+    articles, claims, facts, discs = ordered(rep)
+    claim_rank = {c.id: i for i, c in enumerate(claims)}
+    per_article: dict[str, int] = {}
+    for c in claims:
+        per_article[c.article] = per_article.get(c.article, 0) + 1
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "claimcheck", "version": __version__},
+        "generated_at": generated_at(rep),
+        "corpus": rep.corpus,
+        "model": rep.model,
+        "rules": list(rep.rules),
+        "summary": summary(rep),
+        "articles": [{
+            "id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "url": a.url,
+            "published": iso(a.published), "published_from": a.published_from,
+            "claims": per_article.get(a.id, 0),
+        } for a in articles],
+        "skipped": [{"path": s.path, "reason": s.reason}
+                    for s in sorted(rep.skipped, key=lambda s: (s.path, s.reason))],
+        "warnings": list(rep.warnings),
+        "claims": [{
+            "id": c.id, "article": c.article, "kind": c.kind, "text": c.text, "quote": c.quote,
+            "start": c.start, "end": c.end, "subject": c.subject, "predicate": c.predicate,
+            "object": c.object, "unit": c.unit, "value": claim_value(c), "rule": c.rule, "why": c.why,
+        } for c in claims],
+        "facts": [{
+            "id": f.id, "label": f.label, "kind": f.kind,
+            "claims": _claim_ids_in_order(f.claims, claim_rank),
+            "status": f.status, "why": f.why, "canonical": clean(f.canonical),
+        } for f in facts],
+        "discrepancies": [{
+            "id": d.id, "fact": d.fact, "code": d.code, "severity": d.severity,
+            "claims": _claim_ids_in_order(d.claims, claim_rank),
+            "message": d.message, "explanation": d.explanation,
+            "suppressed": d.suppressed, "suppressed_reason": d.suppressed_reason,
+        } for d in discs],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return _json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def write(rep: Report, out_dir: Path, **_: Any) -> Path:
+    path = Path(out_dir) / FILENAME
+    text = dumps(to_dict(rep))  # build fully before touching the file
+    with atomic_open(path) as fh:
+        fh.write(text)
+    return path
