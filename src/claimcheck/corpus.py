@@ -139,7 +139,7 @@ def read_text(file: Path) -> tuple[str, str]:
         except UnicodeDecodeError:
             return "", "undecodable bytes (broken UTF-16)"
     sample = data[:8192]
-    if sample.count(b"\x00") > len(sample) // 100:
+    if sample.count(b"\x00") > max(1, len(sample) // 100):   # a stray NUL is stripped, many mean binary
         return "", "binary file (NUL bytes)"
     try:
         return clean_chars(data.decode("utf-8-sig")), ""
@@ -234,6 +234,12 @@ def parse_date(value: Any, fuzzy: bool = True) -> Optional[date]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return None  # epoch numbers are ambiguous (s or ms); not guessed
     s = str(value).strip()
+    compact = re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)(?:T.*)?", s)
+    if compact:
+        try:
+            return date(*map(int, compact.groups()))
+        except ValueError:
+            return None
     found = find_dates(s)
     if found:
         return found[0][2]
@@ -530,14 +536,20 @@ def load_html(html: str, art_id: str, shown: str, boiler: list[re.Pattern]) -> A
     return _article(art_id, shown, text, info)
 
 
-def _meta_content(tree, *names: str) -> str:
-    wanted = {n.lower() for n in names}
+def _meta_contents(tree, *names: str) -> list[str]:
+    """Values of <meta property|name|itemprop=...> among names, in the order of `names`."""
+    wanted = {n.lower(): i for i, n in enumerate(names)}
+    found = []
     for node in tree.css("meta"):
         a = node.attributes
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
         if key in wanted and (a.get("content") or "").strip():
-            return a["content"].strip()
-    return ""
+            found.append((wanted[key], a["content"].strip()))
+    return [v for _, v in sorted(found, key=lambda kv: kv[0])]
+
+
+def _meta_content(tree, *names: str) -> str:
+    return next(iter(_meta_contents(tree, *names)), "")
 
 
 def _json_ld(tree) -> Iterable[dict]:
@@ -560,15 +572,10 @@ def _json_ld(tree) -> Iterable[dict]:
 def _html_meta(tree) -> dict:
     out: dict = {}
     ld = list(_json_ld(tree))
-    when = _meta_content(tree, *META_DATES)
-    if not when:
-        when = next((str(i["datePublished"]) for i in ld if i.get("datePublished")), "")
-    if not when:
-        for t in tree.css("time[datetime]"):
-            when = t.attributes.get("datetime") or ""
-            if when:
-                break
-    out["published"] = parse_date(when) if when else None
+    candidates = _meta_contents(tree, *META_DATES)
+    candidates += [str(i["datePublished"]) for i in ld if i.get("datePublished")]
+    candidates += [t.attributes.get("datetime") or "" for t in tree.css("time[datetime]")]
+    out["published"] = next((d for d in map(parse_date, candidates) if d), None)
     site = _meta_content(tree, "og:site_name", "application-name")
     if not site:
         for i in ld:
