@@ -1,0 +1,788 @@
+"""Date normalizer: read date expressions in news text as DateSpans (DESIGN.md section 3).
+
+    parse_date("May last year", reference=date(2025, 2, 11))   # 2024-05-01 .. 2024-05-31, "month"
+    find_dates("The summit was held on Feb. 10 and 11 in Paris.")  # every expression with offsets
+
+The grammar is a set of regular expressions built from the vocabulary in default_rules.yml
+(`months:`, `weekdays:`, `date_words:`), so rules/*.yml can add names and words. Every pattern
+proposes candidate spans; the longest non-overlapping candidates win; then two passes join
+"early/mid/late/the end of" to the span that follows them, and join two spans written as a range
+("from X to Y", "between X and Y", "X - Y"). dateparser is not used: the grammar decides alone,
+which keeps it fast (tens of thousands of phrases a second) and predictable.
+
+Granularity names (DateSpan.granularity):
+    day, week (Monday-Sunday), weekend (Saturday-Sunday), month, quarter, half, season, year,
+    decade, century, part-of-week / part-of-month / part-of-year / part-of-decade (early, mid,
+    late, the end of, earlier/later this ...), range (any multi-day list or range written as two
+    ends: "Feb. 10 to 11", "February 10 and 11", "between 2007 and 2009", "from Saturday to Monday").
+
+Decisions:
+  * end is the last day included. early/mid/late split a period in thirds: days 1-10 / 11-20 /
+    21-end of a month; Jan-Apr / May-Aug / Sep-Dec of a year; years 0-3 / 4-6 / 7-9 of a decade;
+    Mon-Tue / Wed-Thu / Fri-Sun of a week. "earlier this week" = Monday .. the day before the
+    reference; "later this year" = the day after the reference .. Dec 31.
+  * seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn/fall Sep-Nov, winter Dec of
+    the year written .. Feb of the next. Centuries are 1901-2000 for "the 20th century".
+  * a bare weekday ("on Monday") is the nearest such day in the `prefer` direction, the reference
+    day itself included (news usage: "said on Monday" in an article dated Monday means that day);
+    "last Monday" / "next Monday" exclude the reference day; "this Monday" is in the reference's week.
+  * a bare month, season or quarter ("in May") is the nearest one in the `prefer` direction, the one
+    containing the reference included; "last May" is the most recent May before the reference's
+    month, "next May" the first after it.
+  * a yearless date ("Feb. 10") takes the year that puts it nearest the reference in the `prefer`
+    direction; without a reference it takes `year_hint` (and is then not relative); without either
+    it is unresolved (relative=True, resolved=False, start=end=None).
+  * "last week/month/year" are the previous calendar week/month/year; "the last year", "the past
+    two years", "for two days", "two-day" are durations and are not read.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+from .models import DateSpan, RuleSet
+from .rules import default_ruleset
+
+__all__ = ["parse_date", "find_dates"]
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _week_start(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _yl_span(yl: tuple, year: int, anchor: str = "start") -> Optional[tuple[date, date]]:
+    """Span of a yearless (m1, d1, m2, d2) in `year`; d None = whole month. The year belongs to the
+    start (anchor="start") or to the end (anchor="end", "Dec. 30 to Jan. 2, 2025"). None if invalid."""
+    m1, d1, m2, d2 = yl
+    wraps = (m2, d2 or 31) < (m1, d1 or 1)
+    y1, y2 = (year, year + 1) if anchor == "start" else (year - 1, year)
+    if not wraps:
+        y1 = y2 = year
+    try:
+        start = date(y1, m1, d1 or 1)
+        end = date(y2, m2, d2) if d2 else _month_end(y2, m2)
+    except ValueError:
+        return None
+    return start, end
+
+
+# ---------------------------------------------------------------- internal values
+
+@dataclass
+class _Val:
+    """A date expression before resolution: absolute, yearless, or a function of the reference."""
+    gran: str
+    start: Optional[date] = None           # absolute spans
+    end: Optional[date] = None
+    yearless: Optional[tuple] = None       # (m1, d1, m2, d2) waiting for a year
+    rel: Optional[Callable] = None         # (reference, prefer) -> (start, end)
+    weekday: Optional[int] = None          # a bare weekday: a range may end on the next such day
+    part: Optional[str] = None             # early | mid | late | earlier | later | first-half | second-half
+    this: bool = False                     # "this week/month/year": earlier/later cut at the reference
+
+
+def _resolve(v: _Val, ref: Optional[date], prefer: str, year_hint: Optional[int]):
+    """(start, end, relative, resolved) for a value; None when it names no real day."""
+    if v.rel is not None:
+        if ref is None:
+            return None, None, True, False
+        s, e = v.rel(ref, prefer)
+        return s, e, True, True
+    if v.yearless is not None:
+        if ref is not None:
+            spans = [sp for sp in (_yl_span(v.yearless, y) for y in range(ref.year - 4, ref.year + 5)) if sp]
+            if not spans:
+                return None
+            if prefer == "future":
+                after = [sp for sp in spans if sp[1] >= ref]
+                s, e = after[0] if after else spans[-1]
+            else:
+                before = [sp for sp in spans if sp[0] <= ref]
+                s, e = before[-1] if before else spans[0]
+            return s, e, True, True
+        if year_hint is not None:
+            sp = _yl_span(v.yearless, year_hint)
+            return (sp[0], sp[1], False, True) if sp else None
+        return None, None, True, False
+    return v.start, v.end, False, True
+
+
+def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], this: bool):
+    """Cut a resolved period to its early/mid/late third, half, or the part before/after the reference."""
+    if part in ("earlier", "later") and ref is not None and s <= ref <= e:
+        if part == "earlier":
+            return s, max(s, ref - timedelta(days=1)), "part-of-" + gran
+        return min(e, ref + timedelta(days=1)), e, "part-of-" + gran
+    part = {"earlier": "early", "later": "late"}.get(part, part)
+    if gran == "year":
+        if part in ("first-half", "second-half"):
+            m = 1 if part == "first-half" else 7
+            return date(s.year, m, 1), _month_end(s.year, m + 5), "half"
+        m1, m2 = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+        return date(s.year, m1, 1), _month_end(s.year, m2), "part-of-year"
+    if gran == "decade":
+        a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "first-half": (0, 4), "second-half": (5, 9)}[part]
+        return date(s.year + a, 1, 1), date(s.year + b, 12, 31), "part-of-decade"
+    if gran == "month":
+        last = e.day
+        a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last),
+                "first-half": (1, 15), "second-half": (16, last)}[part]
+        return s.replace(day=a), s.replace(day=b), "part-of-month"
+    # week, weekend, quarter, half, season, century: thirds (or halves) of the days
+    n = (e - s).days + 1
+    if part in ("first-half", "second-half"):
+        a, b = (0, n // 2 - 1) if part == "first-half" else (n // 2, n - 1)
+    else:
+        a, b = {"early": (0, n // 3 - 1), "mid": (n // 3, n - n // 3 - 1), "late": (n - n // 3, n - 1)}[part]
+        if b < a:
+            b = a
+    return s + timedelta(days=a), s + timedelta(days=b), "part-of-" + gran
+
+
+# ---------------------------------------------------------------- vocabulary and grammar
+
+def _alt(words) -> str:
+    """Regex alternation of words, longest first, spaces matching any whitespace."""
+    ws = sorted({w.lower().rstrip(".") for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+
+
+def _words(dw: dict, key: str) -> dict:
+    v = dw.get(key) or {}
+    return {str(k).lower(): x for k, x in v.items()} if isinstance(v, dict) else {str(k).lower(): k for k in v}
+
+
+def _date_words(ruleset: RuleSet) -> dict:
+    """The built-in date_words with the ruleset's sub-sections merged on top."""
+    base = dict(default_ruleset().extra.get("date_words") or {})
+    mine = ruleset.extra.get("date_words") or {}
+    for k, v in mine.items():
+        if isinstance(v, dict) and isinstance(base.get(k), dict):
+            base[k] = {**base[k], **v}
+        elif isinstance(v, list) and isinstance(base.get(k), list):
+            base[k] = list(base[k]) + [x for x in v if x not in base[k]]
+        else:
+            base[k] = v
+    return base
+
+
+_D = r"(?P<{n}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)"
+_Y = r"(?<![\w$€£¥#])(?P<{n}>[12]\d{{3}})(?![\w])(?![.,:]\d)"
+
+
+class _Grammar:
+    """Compiled patterns for one vocabulary. Build with _grammar(ruleset)."""
+
+    def __init__(self, rs: RuleSet):
+        dflt = default_ruleset()
+        self.months = {str(k).lower().rstrip("."): int(v) for k, v in (rs.months or dflt.months).items()}
+        self.weekdays = {str(k).lower().rstrip("."): int(v) for k, v in (rs.weekdays or dflt.weekdays).items()}
+        dw = _date_words(rs)
+        self.days = {re.sub(r"\s+", " ", k): int(v) for k, v in _words(dw, "days").items()}
+        self.shift = {re.sub(r"\s+", " ", k): int(v) for k, v in _words(dw, "shift").items()}
+        self.units = {k: str(v) for k, v in _words(dw, "units").items()}
+        self.numbers = {re.sub(r"\s+", " ", k): int(v) for k, v in _words(dw, "numbers").items()}
+        for k, v in (rs.number_words or {}).items():
+            if float(v).is_integer() and 0 < v <= 100:
+                self.numbers.setdefault(str(k).lower(), int(v))
+        self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
+        self.from_now = {re.sub(r"\s+", " ", k.lower()) for k in (dw.get("from_now") or [])}
+        self.parts = {re.sub(r"\s+", " ", k): str(v) for k, v in _words(dw, "parts").items()}
+        self.seasons = {k: tuple(v) for k, v in _words(dw, "seasons").items()}
+        self.quarters = {k: int(v) for k, v in _words(dw, "quarters").items()}
+        self.halves = {k: int(v) for k, v in _words(dw, "halves").items()}
+        self.decades = {k: int(v) for k, v in _words(dw, "decades").items()}
+        self.month_ctx = [str(w).lower() for w in dw.get("month_context") or []]
+        self.may_ctx = [str(w).lower() for w in dw.get("may_context") or []]
+        nouns = {str(w).lower() for w in dw.get("count_nouns") or []}
+        for cls in (rs.units or {}).values():
+            for n in (cls or {}).get("nouns", []) if isinstance(cls, dict) else []:
+                n = str(n).lower()
+                nouns.update({n, n + "s", n + "es", n[:-1] + "ies" if n.endswith("y") else n})
+        self.count_nouns = nouns
+        self._compile()
+
+    # ------------------------------------------------------------ regex construction
+    def _compile(self) -> None:
+        mon = _alt(self.months)
+        wd_any = _alt(self.weekdays)
+        wd_full = _alt(w for w in self.weekdays if len(w) >= 4)
+        shift = _alt(self.shift)
+        num = _alt(self.numbers) + r"|\d{1,3}"
+        unit = _alt(self.units)
+        M = lambda n: rf"(?<![\w])(?P<{n}>{mon})(?![a-z])\.?"
+        D = lambda n: _D.format(n=n)
+        Y = lambda n: _Y.format(n=n)
+        RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
+        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')})"
+        WDP = rf"(?:(?<![\w])(?:{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
+        SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
+        PRE = r"(?:(?<![\w])(?P<pre>from|between)\s+)?"
+        DL = r"(?:\s*,\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]))*"
+        quarter_w = _alt(self.quarters)
+        half_w = _alt(self.halves)
+        season = _alt(self.seasons)
+        self.patterns: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I), h) for p, h in [
+            # numeric: 2025-02-10, 2025/02/10 ; 2/10/2025 (M/D/Y unless the first is > 12), 10.02.2025
+            (r"(?<![\w./-])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[0-3]?\d)(?![\d])(?!\.\d)", self._h_ymd),
+            (r"(?<![\w./-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/])(?![.-]\d)", self._h_numeric),
+            # ranges written with one month: Feb. 10 to 11 ; February 10, 11 and 12, 2025 ; 10-11 February
+            (rf"{PRE}{WDP}{M('m')}\s+(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_d),
+            (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_d_dm),
+            # ranges with two months: Feb. 28 to March 2, 2025 ; 28 February - 2 March
+            (rf"{PRE}{WDP}{M('m1')}\s+(?:the\s+)?{D('d1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}{M('m2')}\s+(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_md),
+            (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}(?:\s+of)?\s+{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m2')}(?:,?\s+{YP('y')})?", self._h_md_md),
+            # full and yearless days: Feb. 10, 2025 ; 10 February 2025 ; Monday, Feb. 10 ; the 10th of May last year
+            (rf"{WDP}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')})?", self._h_day),
+            (rf"{WDP}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
+            # months: October 2023 ; May last year ; March to May 2024 ; last May ; in March
+            (rf"{M('m')},?\s+{YP('y')}", self._h_month_year),
+            (rf"{PRE}{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{M('m2')}(?:,?\s+{YP('y')})?", self._h_month_range),
+            (rf"(?<![\w])(?P<sh>{shift})\s+{M('m')}(?!\s*\d)", self._h_shift_month),
+            (rf"{M('m')}", self._h_bare_month),
+            # years: 2023 ; 2023-24 ; between 2007 and 2009 ; fiscal 2024 ; FY24
+            (rf"{PRE}{Y('y1')}(?P<sep>\s*[-–—/]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?P<y2>[12]\d{{3}}|\d{{2}})(?![\w])(?![.,:]\d)", self._h_year_range),
+            (rf"(?<![\w$€£¥#.,/])(?P<y>1[89]\d\d|20\d\d)(?![\w])(?![.,:]\d)(?!\s*%)", self._h_year),
+            (r"(?<![\w])(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y>[12]\d{3}|\d{2})(?![\w])", self._h_fiscal),
+            # decades and centuries: the 1970s, the '90s, the seventies, the 20th century
+            (r"(?<![\w$€£¥#.,])(?:the\s+)?(?P<dec>1\d\d0|20\d0)'?s(?![\w])", self._h_decade),
+            (r"(?<![\w])(?:the\s+)?['‘’](?P<dd>\d0)s(?![\w])", self._h_decade),
+            (rf"(?<![\w])the\s+(?P<dw>{_alt(self.decades)})(?![\w])", self._h_decade),
+            (r"(?<![\w])(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s]+century(?![\w])", self._h_century),
+            # quarters and halves: Q1 2016 ; the first quarter of last year ; H1 2024 ; last quarter
+            (rf"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:of\s+)?{YP('y')}|\s*['‘’]?(?P<yy>\d{{2}})(?![\w]))?(?![\w])", self._h_quarter),
+            (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+quarter(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter),
+            (rf"(?<![\w])H(?P<h>[12])\s*(?:{YP('y')}|['‘’]?(?P<yy>\d{{2}})(?![\w]))", self._h_half),
+            (rf"(?<![\w])(?:the\s+)?(?P<hw>{half_w})\s+half\s+of\s+(?:{YP('y')}|(?P<ty>the|this)\s+year)", self._h_half),
+            # seasons: summer 2024 ; last winter ; in the spring
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{YP('y')})?(?![\w])", self._h_season),
+            # relative: today ; two days ago ; last week ; the weekend ; next Friday ; Monday last week
+            (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword),
+            (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago),
+            (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century)(?![\w])", self._h_shift_unit),
+            (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])", self._h_weekend),
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
+            (r"(?<![\w])the\s+(?P<u>week|month|year|decade)(?![\w])", self._h_the_unit),
+        ]]
+        self.part_re = re.compile(rf"(?<![\w])(?P<part>{_alt(self.parts)})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
+        ctx = _alt(self.month_ctx)
+        self.month_ctx_re = re.compile(rf"(?<![\w])(?:{ctx})(?:\s*-\s*|\s+)(?:the\s+)?(?:month\s+of\s+)?$", re.I)
+        self.may_ctx_re = re.compile(rf"(?<![\w])(?:{_alt(self.may_ctx)})(?:\s*-\s*|\s+)$", re.I)
+        self.season_ctx_re = re.compile(r"(?<![\w])(?:in|during|over|through|throughout|since|until|by|early|late|mid)(?:\s*-\s*|\s+)(?:the\s+)?$", re.I)
+        self.gap_re = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|&)\s*", re.I)
+        self.pre_re = re.compile(r"(?<![\w])(?P<pre>from|between)\s+$", re.I)
+        self.the_re = re.compile(r"(?<![\w])the\s+$", re.I)
+
+    # ------------------------------------------------------------ small readers
+    def month(self, s: str) -> int:
+        return self.months[s.lower().rstrip(".")]
+
+    def year_of(self, m: re.Match, n: str):
+        """(explicit year, relative-year shift) from YP group n; (None, None) when absent."""
+        if m.groupdict().get(n):
+            return int(m.group(n)), None
+        if m.groupdict().get(n + "r"):
+            return None, self.shift[re.sub(r"\s+", " ", m.group(n + "r").lower())]
+        return None, None
+
+    def dated(self, gran: str, yl: tuple, m: re.Match, n: str = "y", anchor: str = "start") -> Optional[_Val]:
+        """A yearless (m1, d1, m2, d2) with the year written in group n: absolute, relative or yearless."""
+        y, sh = self.year_of(m, n)
+        if y is not None:
+            sp = _yl_span(yl, y, anchor)
+            return _Val(gran, *sp) if sp else None
+        if sh is not None:
+            if _yl_span(yl, 2000, anchor) is None and _yl_span(yl, 2004, anchor) is None:
+                return None
+
+            def rel(ref, prefer, yl=yl, sh=sh):
+                sp = _yl_span(yl, ref.year + sh, anchor)
+                return sp if sp else (None, None)
+            return _Val(gran, rel=rel)
+        if _yl_span(yl, 2004) is None:
+            return None
+        return _Val(gran, yearless=yl)
+
+    # ------------------------------------------------------------ handlers: absolute and yearless
+    def _h_ymd(self, m, text):
+        try:
+            d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        return _Val("day", d, d)
+
+    def _h_numeric(self, m, text):
+        a, b, y = int(m["a"]), int(m["b"]), m["y"]
+        if len(y) == 2:
+            if m["s"] != "/":
+                return None
+            y = 2000 + int(y) if int(y) < 50 else 1900 + int(y)
+        y = int(y)
+        mo, d = (b, a) if (m["s"] == "." or a > 12) else (a, b)
+        try:
+            x = date(y, mo, d)
+        except ValueError:
+            return None
+        return _Val("day", x, x)
+
+    def _h_md_d(self, m, text):
+        mo = self.month(m["m"])
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        if d2 <= d1:
+            return None
+        return self.dated("range", (mo, d1, mo, d2), m)
+
+    def _h_d_dm(self, m, text):
+        return self._h_md_d(m, text)
+
+    def _h_md_md(self, m, text):
+        m1, m2 = self.month(m["m1"]), self.month(m["m2"])
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        if m["y1"]:
+            y2, sh = self.year_of(m, "y")
+            if y2 is None:
+                return None
+            try:
+                s, e = date(int(m["y1"]), m1, d1), date(y2, m2, d2)
+            except ValueError:
+                return None
+            return _Val("range", s, e) if s < e else None
+        return self.dated("range", (m1, d1, m2, d2), m, anchor="end")
+
+    def _h_day(self, m, text):
+        mo, d = self.month(m["m"]), int(m["d"])
+        if m["m"].lower() == "may" and not m["m"][0].isupper() and not m.group("y"):
+            return None
+        return self.dated("day", (mo, d, mo, d), m)
+
+    def _h_month_year(self, m, text):
+        mo = self.month(m["m"])
+        return self.dated("month", (mo, None, mo, None), m)
+
+    def _h_month_range(self, m, text):
+        m1, m2 = self.month(m["m1"]), self.month(m["m2"])
+        if m1 == m2:
+            return None
+        if not (m["y1"] or m["y"] or m["yr"]):
+            if not (m["m1"][0].isupper() and m["m2"][0].isupper()):
+                return None
+            if "and" in m["sep"].lower() and not m["pre"] and not self.month_ctx_re.search(text, max(0, m.start() - 30), m.start()):
+                return None
+        if m["y1"]:
+            y2, sh = self.year_of(m, "y")
+            if y2 is None:
+                return None
+            s, e = date(int(m["y1"]), m1, 1), _month_end(y2, m2)
+            return _Val("range", s, e) if s < e else None
+        return self.dated("range", (m1, None, m2, None), m, anchor="end")
+
+    def _h_shift_month(self, m, text):
+        mo, sh = self.month(m["m"]), self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+        if len(m["m"].rstrip(".")) < 3:
+            return None
+
+        def rel(ref, prefer, mo=mo, sh=sh):
+            if sh == 0:
+                y = ref.year
+            elif sh < 0:
+                y = ref.year if mo < ref.month else ref.year - 1
+            else:
+                y = ref.year if mo > ref.month else ref.year + 1
+            return date(y, mo, 1), _month_end(y, mo)
+        return _Val("month", rel=rel)
+
+    def _h_bare_month(self, m, text):
+        word = m["m"]
+        if not word[0].isupper() or len(word.rstrip(".")) < 3:
+            return None
+        before = text[max(0, m.start() - 30):m.start()]
+        if word.lower() == "may":
+            if not self.may_ctx_re.search(before):
+                return None
+        elif not self.month_ctx_re.search(before):
+            return None
+        mo = self.month(word)
+        return _Val("month", yearless=(mo, None, mo, None))
+
+    def _h_year_range(self, m, text):
+        y1, y2s = int(m["y1"]), m["y2"]
+        sep = m["sep"].strip().lower()
+        if sep == "and" and not m["pre"]:
+            return None
+        if len(y2s) == 2:
+            if sep not in ("-", "–", "—", "/"):
+                return None
+            y2 = y1 // 100 * 100 + int(y2s)
+        else:
+            y2 = int(y2s)
+        if not y1 < y2 <= y1 + 100 or self._counted(text, m.end()):
+            return None
+        return _Val("range", date(y1, 1, 1), date(y2, 12, 31))
+
+    def _counted(self, text: str, end: int) -> bool:
+        """True when the number ending at `end` counts something ("1500 people", "2000 km")."""
+        nxt = re.match(r"\s*([A-Za-z]+)", text[end:end + 30])
+        if not nxt:
+            return False
+        w = nxt.group(1)
+        if w.lower() in self.count_nouns:
+            return True
+        return False
+
+    def _h_year(self, m, text):
+        s = m.start()
+        if s > 0 and text[s - 1] == "-" and not (s > 1 and text[s - 2].isalpha()):
+            return None
+        if self._counted(text, m.end()):
+            return None
+        before = text[max(0, s - 20):s]
+        if not re.search(r"(?i)(?:\b(?:in|since|of|by|until|till|from|the|during|before|after|early|"
+                         r"late|mid|year|circa|c\.|and|to|between|through|around|for|at|on|summer|"
+                         r"winter|spring|autumn|fall)|[-–(,])\s*$", before) or s == 0:
+            nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 30])
+            if nxt and len(nxt.group(1)) > 3 and nxt.group(1).endswith("s") \
+                    and not nxt.group(1).endswith(("ss", "us", "is")):
+                return None
+        y = int(m["y"])
+        return _Val("year", date(y, 1, 1), date(y, 12, 31))
+
+    def _h_fiscal(self, m, text):
+        y = int(m["y"])
+        if y < 100:
+            y += 2000
+        return _Val("year", date(y, 1, 1), date(y, 12, 31))
+
+    def _h_decade(self, m, text):
+        if m.groupdict().get("dec"):
+            y = int(m["dec"])
+        elif m.groupdict().get("dd"):
+            y = int(m["dd"])
+            y += 2000 if y < 20 else 1900
+        else:
+            y = self.decades[m["dw"].lower()]
+        return _Val("decade", date(y, 1, 1), date(y + 9, 12, 31))
+
+    def _h_century(self, m, text):
+        c = int(m["c"])
+        if not 1 <= c <= 30:
+            return None
+        return _Val("century", date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31))
+
+    def _h_quarter(self, m, text):
+        gd = m.groupdict()
+        q = int(gd.get("q") or gd.get("q2") or 0) or self.quarters[re.sub(r"\s+", " ", gd["qw"].lower())]
+        yl = (3 * q - 2, None, 3 * q, None)
+        if gd.get("yy"):
+            y = 2000 + int(gd["yy"])
+            return _Val("quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
+        if gd.get("ty"):
+            return _Val("quarter", rel=lambda ref, prefer: (date(ref.year, 3 * q - 2, 1), _month_end(ref.year, 3 * q)))
+        return self.dated("quarter", yl, m)
+
+    def _h_half(self, m, text):
+        gd = m.groupdict()
+        h = int(gd.get("h") or 0) or self.halves[gd["hw"].lower()]
+        yl = (1, None, 6, None) if h == 1 else (7, None, 12, None)
+        if gd.get("yy"):
+            y = 2000 + int(gd["yy"])
+            return _Val("half", *_yl_span(yl, y))
+        if gd.get("ty"):
+            return _Val("half", rel=lambda ref, prefer: _yl_span(yl, ref.year))
+        return self.dated("half", yl, m)
+
+    def _h_season(self, m, text):
+        m1, m2 = self.seasons[m["s"].lower()]
+        yl = (m1, None, m2, None)
+        if m["sh"]:
+            if m["y"] or m["yr"]:
+                return None
+            sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+
+            def rel(ref, prefer, yl=yl, sh=sh):
+                spans = [_yl_span(yl, y) for y in range(ref.year - 2, ref.year + 2)]
+                cur = [i for i, sp in enumerate(spans) if sp[0] <= ref]
+                i = cur[-1] if cur else 0
+                if sh == 0:   # this summer: the one containing the reference, else the next
+                    i = i if spans[i][1] >= ref else i + 1
+                elif sh < 0:  # last summer: the most recent one that has ended
+                    i = i if spans[i][1] < ref else i - 1
+                else:
+                    i = i + 1
+                return spans[i]
+            return _Val("season", rel=rel)
+        if not (m["y"] or m["yr"]):
+            if not self.season_ctx_re.search(text, max(0, m.start() - 30), m.start()):
+                return None
+        return self.dated("season", yl, m)
+
+    # ------------------------------------------------------------ handlers: relative to the reference
+    def _h_dayword(self, m, text):
+        k = self.days[re.sub(r"\s+", " ", m.group(0).lower())]
+        return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=k),) * 2)
+
+    def _h_ago(self, m, text):
+        n = m["n"].lower()
+        n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n)]
+        unit = self.units[m["u"].lower()]
+        sign = -1 if m["dir"].lower() in self.ago else 1
+        if unit == "week":   # "a week ago" is the day seven days back
+            unit, n = "day", 7 * n
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sign * n))
+
+    def _h_shift_unit(self, m, text):
+        if self.the_re.search(text, max(0, m.start() - 12), m.start()):
+            return None   # "the last year", "over the next month": durations
+        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+        unit = m["u"].lower()
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
+
+    def _h_the_unit(self, m, text):
+        if not self.part_re.search(text, max(0, m.start() - 30), m.start()):
+            return None
+        unit = m["u"].lower()
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), this=True)
+
+    def _h_weekend(self, m, text):
+        if m["sh"]:
+            sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+
+            def rel(ref, prefer):
+                s = _week_start(ref) + timedelta(days=7 * sh + 5)
+                return s, s + timedelta(days=1)
+        else:
+            def rel(ref, prefer):
+                s = _week_start(ref) + timedelta(days=5)
+                if prefer != "future" and ref.weekday() < 5:
+                    s -= timedelta(days=7)
+                return s, s + timedelta(days=1)
+        return _Val("weekend", rel=rel)
+
+    def _h_weekday(self, m, text):
+        wd = self.weekdays[m["wd"].lower().rstrip(".")]
+        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else None
+        wk = self.shift[re.sub(r"\s+", " ", m["wk"].lower())] if m["wk"] else None
+        if sh is not None and wk is not None:
+            return None
+
+        def rel(ref, prefer):
+            r = ref.weekday()
+            if wk is not None:
+                d = _week_start(ref) + timedelta(days=7 * wk + wd)
+            elif sh is None:
+                if prefer == "future":
+                    d = ref + timedelta(days=(wd - r) % 7)
+                else:
+                    d = ref - timedelta(days=(r - wd) % 7)
+            elif sh < 0:
+                d = ref - timedelta(days=(r - wd - 1) % 7 + 1)
+            elif sh > 0:
+                d = ref + timedelta(days=(wd - r - 1) % 7 + 1)
+            else:
+                d = _week_start(ref) + timedelta(days=wd)
+            return d, d
+        return _Val("day", rel=rel, weekday=wd if (sh is None and wk is None) else None)
+
+
+def _shifted(unit: str, ref: date, k: int) -> tuple[date, date]:
+    """The calendar day/week/month/quarter/year/decade/century k units from the reference's."""
+    if unit == "day":
+        d = ref + timedelta(days=k)
+        return d, d
+    if unit == "week":
+        s = _week_start(ref) + timedelta(days=7 * k)
+        return s, s + timedelta(days=6)
+    if unit == "month":
+        y, mo = _add_months(ref.year, ref.month, k)
+        return date(y, mo, 1), _month_end(y, mo)
+    if unit == "quarter":
+        y, mo = _add_months(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * k)
+        return date(y, mo, 1), _month_end(y, mo + 2)
+    if unit == "year":
+        return date(ref.year + k, 1, 1), date(ref.year + k, 12, 31)
+    if unit == "decade":
+        y = ref.year // 10 * 10 + 10 * k
+        return date(y, 1, 1), date(y + 9, 12, 31)
+    c = (ref.year - 1) // 100 + k   # century
+    return date(c * 100 + 1, 1, 1), date(c * 100 + 100, 12, 31)
+
+
+_GRAMMARS: dict[int, tuple[RuleSet, _Grammar]] = {}
+
+
+def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
+    """The compiled grammar for a ruleset (cached per RuleSet object)."""
+    rs = ruleset if ruleset is not None else default_ruleset()
+    hit = _GRAMMARS.get(id(rs))
+    if hit is not None and hit[0] is rs:
+        return hit[1]
+    if len(_GRAMMARS) > 16:
+        _GRAMMARS.clear()
+    g = _Grammar(rs)
+    _GRAMMARS[id(rs)] = (rs, g)
+    return g
+
+
+# ---------------------------------------------------------------- scanning
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    val: _Val
+
+
+def _scan(g: _Grammar, text: str) -> list[_Hit]:
+    """Every candidate, then the longest non-overlapping ones, in text order."""
+    cands: list[tuple[int, int, int, _Val]] = []
+    for order, (rx, handler) in enumerate(g.patterns):
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            v = handler(m, text)
+            if v is not None:
+                s, e = m.start(), m.end()
+                while e > s and text[e - 1] in " ,\t\n":
+                    e -= 1
+                cands.append((s, e, order, v))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    taken: list[_Hit] = []
+    for s, e, _, v in cands:
+        if all(e <= h.start or s >= h.end for h in taken):
+            taken.append(_Hit(s, e, v))
+    taken.sort(key=lambda h: h.start)
+    return taken
+
+
+def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> None:
+    """Extend a period to the "early/mid/late/the end of/earlier" written just before it."""
+    for i, h in enumerate(hits):
+        if h.val.gran not in ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"):
+            continue
+        lo = hits[i - 1].end if i > 0 else 0
+        m = g.part_re.search(text, max(lo, h.start - 30), h.start)
+        if m:
+            h.val.part = g.parts[re.sub(r"\s+", " ", m["part"].lower())]
+            h.start = m.start()
+
+
+def _span(v: _Val, ref, prefer, year_hint):
+    """(start, end, gran, relative, resolved) for a value, with its part applied; None if invalid."""
+    r = _resolve(v, ref, prefer, year_hint)
+    if r is None:
+        return None
+    s, e, relative, resolved = r
+    gran = v.gran
+    if resolved and (s is None or e is None):
+        return None
+    if resolved and v.part:
+        s, e, gran = _apply_part(v.part, gran, s, e, ref, v.this)
+    elif v.part:
+        gran = ("half" if v.part.endswith("half") and gran == "year" else "part-of-" + gran)
+    return s, e, gran, relative, resolved
+
+
+def _join(g: _Grammar, text: str, hits: list[_Hit], ref, prefer, year_hint) -> list[tuple]:
+    """Resolve hits; join "X to Y" / "between X and Y" pairs into ranges. Returns rows for DateSpan."""
+    rows = []
+    i = 0
+    while i < len(hits):
+        a = hits[i]
+        ra = _span(a.val, ref, prefer, year_hint)
+        if ra is None:
+            i += 1
+            continue
+        joined = None
+        if i + 1 < len(hits):
+            b = hits[i + 1]
+            gap = text[a.end:b.start]
+            if g.gap_re.fullmatch(gap):
+                pre = g.pre_re.search(text, max(0, a.start - 10), a.start)
+                is_and = gap.strip().lower() in ("and", "&")
+                daylike = a.val.gran in ("day", "range") and b.val.gran in ("day", "range")
+                if not is_and or (pre and pre["pre"].lower() == "between") or daylike:
+                    joined = _join_pair(a.val, ra, b.val, ref, prefer, year_hint)
+                    if joined is not None:
+                        start = pre.start() if pre else a.start
+                        rows.append((start, b.end) + joined)
+                        i += 2
+                        continue
+        rows.append((a.start, a.end) + ra)
+        i += 1
+    return rows
+
+
+def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
+    """The range from a's start to b's end, b's year or weekday read after a; None if it runs backwards."""
+    sa, ea, _, rel_a, ok_a = ra
+    if vb.weekday is not None and ok_a and va.gran in ("day",):
+        d = sa + timedelta(days=(vb.weekday - sa.weekday()) % 7)
+        return sa, d, "range", rel_a, True
+    if vb.yearless is not None and not vb.part and ok_a and sa is not None:
+        sp = _yl_span(vb.yearless, sa.year)
+        if sp and sp[1] < ea:
+            sp = _yl_span(vb.yearless, sa.year + 1)
+        if not sp:
+            return None
+        return sa, sp[1], "range", rel_a, True
+    rb = _span(vb, ref, prefer, year_hint)
+    if rb is None:
+        return None
+    sb, eb, _, rel_b, ok_b = rb
+    if va.yearless is not None and ok_b and vb.yearless is None and not rel_b:
+        for y in (eb.year, eb.year - 1):
+            sp = _yl_span(va.yearless, y)
+            if sp and sp[0] <= sb:
+                return sp[0], eb, "range", False, True
+        return None
+    if not (ok_a and ok_b):
+        return (None, None, "range", True, False) if (rel_a or rel_b) else None
+    if eb <= ea or sb < sa:
+        return None
+    return sa, eb, "range", rel_a or rel_b, True
+
+
+# ---------------------------------------------------------------- API
+
+def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past",
+               year_hint: Optional[int] = None, ruleset: Optional[RuleSet] = None) -> list[DateSpan]:
+    """Every date expression in `text`, in order, as DateSpans with character offsets.
+
+    reference: the article's publication date, for relative expressions ("on Monday", "last year")
+    and yearless dates; prefer: "past" or "future", which way a bare weekday/month/yearless date
+    goes; year_hint: a year for yearless dates when there is no reference.
+    """
+    if not text:
+        return []
+    if hasattr(reference, "date") and callable(reference.date):
+        reference = reference.date()
+    prefer = "future" if prefer == "future" else "past"
+    g = _grammar(ruleset)
+    hits = _scan(g, text)
+    _with_parts(g, text, hits)
+    out = []
+    for s, e, start, end, gran, relative, resolved in _join(g, text, hits, reference, prefer, year_hint):
+        out.append(DateSpan(start=start if resolved else None, end=end if resolved else None,
+                            granularity=gran, start_offset=s, end_offset=e, text=text[s:e],
+                            relative=relative, resolved=resolved))
+    return out
+
+
+def parse_date(text: str, reference: Optional[date] = None, prefer: str = "past",
+               year_hint: Optional[int] = None, ruleset: Optional[RuleSet] = None) -> Optional[DateSpan]:
+    """The first date expression in `text` (a bare phrase or a whole sentence), or None."""
+    found = find_dates(text, reference, prefer, year_hint, ruleset)
+    return found[0] if found else None
