@@ -416,6 +416,11 @@ def test_json_list_records_get_index_ids(tmp_path):
     assert len(skipped) == 1 and skipped[0].path.endswith("feed.json#1") and "no text" in skipped[0].reason
 
 
+def test_json_title_field_keeps_first_line_in_text(tmp_path):
+    a = load_one(tmp_path, "a.json", json.dumps({"title": "T", "text": "A short opening line\n\n" + BODY}))
+    assert a.title == "T" and a.text.startswith("A short opening line")
+
+
 def test_json_without_date_infers_from_text(tmp_path):
     a = load_one(tmp_path, "a.json", json.dumps({"text": "Date: 2025-02-12\n\n" + BODY}))
     assert (a.published, a.published_from) == (date(2025, 2, 12), "text")

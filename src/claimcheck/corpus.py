@@ -112,10 +112,18 @@ def _join(given: str, rel: str) -> str:
 
 
 def _walk(folder: Path, prefix: str, out: list, skipped: list[Skipped], given: str) -> None:
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as e:
+        skipped.append(Skipped(_join(given, prefix.rstrip("/")) if prefix else given,
+                               f"unreadable folder: {e.strerror or e}"))
+        return
+    for entry in entries:
         rel = prefix + entry.name
         if entry.name.startswith("."):
             skipped.append(Skipped(_join(given, rel), "hidden " + ("folder" if entry.is_dir() else "file")))
+        elif entry.is_dir() and entry.is_symlink():
+            skipped.append(Skipped(_join(given, rel), "symlinked folder (not followed)"))
         elif entry.is_dir():
             _walk(entry, rel + "/", out, skipped, given)
         elif not prefix and NOT_ARTICLES.match(entry.name):
@@ -530,9 +538,7 @@ def load_html(html: str, art_id: str, shown: str, boiler: list[re.Pattern]) -> A
     for key in ("title", "outlet", "url"):
         if meta.get(key):
             info[key] = meta[key]
-    body = _html_body(tree)
-    lines = [ln for ln in body.split("\n")]
-    text, info = _scan_lines(lines, info, boiler)
+    text, info = _scan_lines(_html_body(tree).split("\n"), info, boiler)
     return _article(art_id, shown, text, info)
 
 
@@ -725,13 +731,14 @@ def load_record(rec: Any, art_id: str, shown: str, boiler: list[re.Pattern]
     if not body:
         return None, f"JSON record has no text (expected one of: {', '.join(TEXT_FIELDS[:3])})"
     body = clean_chars(body)
+    title = rec.get("title") or rec.get("headline")
+    title = title.strip() if isinstance(title, str) else ""
     if re.search(r"</(p|div|article|br)\s*>|<br\s*/?>", body, re.I):
         art = load_html(body, art_id, shown, boiler)
-    else:
-        art = load_plain(body, art_id, shown, boiler)
-    title = rec.get("title") or rec.get("headline")
-    if isinstance(title, str) and title.strip():
-        art.title = title.strip()
+    else:   # a record with a title: no line of its text is taken for one
+        art = load_plain(body, art_id, shown, boiler, meta={"title": title} if title else None)
+    if title:
+        art.title = title
     url = rec.get("url") or rec.get("link")
     if isinstance(url, str) and url.strip():
         art.url = url.strip()
