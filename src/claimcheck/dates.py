@@ -392,7 +392,7 @@ class _Grammar:
 
     def _h_shift_month(self, m, text):
         mo, sh = self.month(m["m"]), self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
-        if len(m["m"].rstrip(".")) < 3:
+        if len(m["m"].rstrip(".")) < 3 or not m["m"][0].isupper():
             return None
 
         def rel(ref, prefer, mo=mo, sh=sh):
@@ -447,8 +447,8 @@ class _Grammar:
         s = m.start()
         if s > 0 and text[s - 1] == "-" and not (s > 1 and text[s - 2].isalpha()):
             return None
-        if self._counted(text, m.end()):
-            return None
+        if self._counted(text, m.end()) or re.match(r"-[A-Za-z]", text[m.end():m.end() + 2]):
+            return None   # "1500 people", "a 2000-strong crowd"
         before = text[max(0, s - 20):s]
         if not re.search(r"(?i)(?:\b(?:in|since|of|by|until|till|from|the|during|before|after|early|"
                          r"late|mid|year|circa|c\.|and|to|between|through|around|for|at|on|summer|"

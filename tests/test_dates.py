@@ -1,0 +1,470 @@
+"""Tests for claimcheck.dates: a table of date phrases, non-dates, and property tests."""
+from __future__ import annotations
+
+import calendar
+import time
+from datetime import date as D
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from claimcheck.dates import find_dates, parse_date
+from claimcheck.models import RuleSet
+from claimcheck.rules import default_ruleset
+
+REF = D(2025, 2, 11)       # a Tuesday; its week is Mon 2025-02-10 .. Sun 2025-02-16
+MON = D(2025, 2, 10)       # a Monday
+JAN3 = D(2025, 1, 3)       # a Friday
+
+# (text, reference, prefer, start, end, granularity)
+CASES = [
+    # ---- full dates, common news formats
+    ("Feb. 10, 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("February 10, 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("Feb 10 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("10 February 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("10 Feb. 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("10th February, 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("the 10th of February 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("February 10th, 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("2025-02-10", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("2025/02/10", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("2/10/2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("02/10/2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("2/10/25", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("25/12/2024", None, "past", D(2024, 12, 25), D(2024, 12, 25), "day"),
+    ("10.02.2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("Monday, Feb. 10, 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("Mon 10 Feb 2025", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("Sept. 11, 2001", None, "past", D(2001, 9, 11), D(2001, 9, 11), "day"),
+    ("Sep 30, 2024", None, "past", D(2024, 9, 30), D(2024, 9, 30), "day"),
+    ("Dec. 31, 1999", None, "past", D(1999, 12, 31), D(1999, 12, 31), "day"),
+    ("July 4, 1776", None, "past", D(1776, 7, 4), D(1776, 7, 4), "day"),
+    ("1 January 2000", None, "past", D(2000, 1, 1), D(2000, 1, 1), "day"),
+    ("Feb. 29, 2024", None, "past", D(2024, 2, 29), D(2024, 2, 29), "day"),
+    ("May 5, 2023", None, "past", D(2023, 5, 5), D(2023, 5, 5), "day"),
+    ("5 May 2023", None, "past", D(2023, 5, 5), D(2023, 5, 5), "day"),
+    # ---- full dates inside sentences
+    ("The summit opened on Feb. 10, 2025, in Paris.", None, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("PARIS, Feb. 11 (Xinhua) -- leaders met.", REF, "past", D(2025, 2, 11), D(2025, 2, 11), "day"),
+    ("Updated: 2025-02-12 08:07", None, "past", D(2025, 2, 12), D(2025, 2, 12), "day"),
+    ("The treaty was signed on 4 June 1989 by both sides.", None, "past", D(1989, 6, 4), D(1989, 6, 4), "day"),
+    ("Voters went to the polls on Tuesday, November 5, 2024.", None, "past", D(2024, 11, 5), D(2024, 11, 5), "day"),
+    # ---- partial dates
+    ("October 2023", None, "past", D(2023, 10, 1), D(2023, 10, 31), "month"),
+    ("Oct. 2023", None, "past", D(2023, 10, 1), D(2023, 10, 31), "month"),
+    ("October of 2023", None, "past", D(2023, 10, 1), D(2023, 10, 31), "month"),
+    ("February 2024", None, "past", D(2024, 2, 1), D(2024, 2, 29), "month"),
+    ("In October 2023, President Xi proposed the initiative.", None, "past", D(2023, 10, 1), D(2023, 10, 31), "month"),
+    ("In July 2024, a resolution was adopted at the 78th UN General Assembly.", None, "past", D(2024, 7, 1), D(2024, 7, 31), "month"),
+    ("May 2019", None, "past", D(2019, 5, 1), D(2019, 5, 31), "month"),
+    ("2023", None, "past", D(2023, 1, 1), D(2023, 12, 31), "year"),
+    ("in 2023", None, "past", D(2023, 1, 1), D(2023, 12, 31), "year"),
+    ("the 2025 World AI Conference", None, "past", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("Sales rose in 1999 and fell later.", None, "past", D(1999, 1, 1), D(1999, 12, 31), "year"),
+    ("since 1949", None, "past", D(1949, 1, 1), D(1949, 12, 31), "year"),
+    ("fiscal 2024", None, "past", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("FY2024", None, "past", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("the 1970s", None, "past", D(1970, 1, 1), D(1979, 12, 31), "decade"),
+    ("1990s", None, "past", D(1990, 1, 1), D(1999, 12, 31), "decade"),
+    ("the 2000s", None, "past", D(2000, 1, 1), D(2009, 12, 31), "decade"),
+    ("the '90s", None, "past", D(1990, 1, 1), D(1999, 12, 31), "decade"),
+    ("the seventies", None, "past", D(1970, 1, 1), D(1979, 12, 31), "decade"),
+    ("the early 1980s", None, "past", D(1980, 1, 1), D(1983, 12, 31), "part-of-decade"),
+    ("the late 1990s", None, "past", D(1997, 1, 1), D(1999, 12, 31), "part-of-decade"),
+    ("the 20th century", None, "past", D(1901, 1, 1), D(2000, 12, 31), "century"),
+    ("Q1 2016", None, "past", D(2016, 1, 1), D(2016, 3, 31), "quarter"),
+    ("Q4 2024", None, "past", D(2024, 10, 1), D(2024, 12, 31), "quarter"),
+    ("Q3 of 2023", None, "past", D(2023, 7, 1), D(2023, 9, 30), "quarter"),
+    ("Q2 '24", None, "past", D(2024, 4, 1), D(2024, 6, 30), "quarter"),
+    ("the first quarter of 2016", None, "past", D(2016, 1, 1), D(2016, 3, 31), "quarter"),
+    ("the third quarter of 2023", None, "past", D(2023, 7, 1), D(2023, 9, 30), "quarter"),
+    ("the fourth quarter of last year", REF, "past", D(2024, 10, 1), D(2024, 12, 31), "quarter"),
+    ("first-quarter 2025", None, "past", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("H1 2024", None, "past", D(2024, 1, 1), D(2024, 6, 30), "half"),
+    ("the first half of 2024", None, "past", D(2024, 1, 1), D(2024, 6, 30), "half"),
+    ("the second half of 2023", None, "past", D(2023, 7, 1), D(2023, 12, 31), "half"),
+    ("mid-2024", None, "past", D(2024, 5, 1), D(2024, 8, 31), "part-of-year"),
+    ("early 2023", None, "past", D(2023, 1, 1), D(2023, 4, 30), "part-of-year"),
+    ("late 2022", None, "past", D(2022, 9, 1), D(2022, 12, 31), "part-of-year"),
+    ("in late 2022", None, "past", D(2022, 9, 1), D(2022, 12, 31), "part-of-year"),
+    ("the end of 2025", None, "past", D(2025, 9, 1), D(2025, 12, 31), "part-of-year"),
+    ("mid-October", REF, "past", D(2024, 10, 11), D(2024, 10, 20), "part-of-month"),
+    ("early February 2025", None, "past", D(2025, 2, 1), D(2025, 2, 10), "part-of-month"),
+    ("late February 2024", None, "past", D(2024, 2, 21), D(2024, 2, 29), "part-of-month"),
+    ("mid-March 2020", None, "past", D(2020, 3, 11), D(2020, 3, 20), "part-of-month"),
+    ("the end of March 2021", None, "past", D(2021, 3, 21), D(2021, 3, 31), "part-of-month"),
+    ("late last year", REF, "past", D(2024, 9, 1), D(2024, 12, 31), "part-of-year"),
+    ("early this year", REF, "past", D(2025, 1, 1), D(2025, 4, 30), "part-of-year"),
+    ("early next month", REF, "past", D(2025, 3, 1), D(2025, 3, 10), "part-of-month"),
+    ("the end of last month", REF, "past", D(2025, 1, 21), D(2025, 1, 31), "part-of-month"),
+    ("summer 2024", None, "past", D(2024, 6, 1), D(2024, 8, 31), "season"),
+    ("the summer of 2024", None, "past", D(2024, 6, 1), D(2024, 8, 31), "season"),
+    ("spring 2023", None, "past", D(2023, 3, 1), D(2023, 5, 31), "season"),
+    ("autumn 2022", None, "past", D(2022, 9, 1), D(2022, 11, 30), "season"),
+    ("fall 2021", None, "past", D(2021, 9, 1), D(2021, 11, 30), "season"),
+    ("winter 2023", None, "past", D(2023, 12, 1), D(2024, 2, 29), "season"),
+    ("last summer", REF, "past", D(2024, 6, 1), D(2024, 8, 31), "season"),
+    ("next spring", REF, "past", D(2025, 3, 1), D(2025, 5, 31), "season"),
+    ("this summer", REF, "past", D(2025, 6, 1), D(2025, 8, 31), "season"),
+    ("in the spring", REF, "past", D(2024, 3, 1), D(2024, 5, 31), "season"),
+    ("in the spring", REF, "future", D(2025, 3, 1), D(2025, 5, 31), "season"),
+    # ---- lists and ranges
+    ("February 10 and 11", REF, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("Feb. 10 to 11", REF, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("Feb. 10-11", REF, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("Feb. 10–11, 2025", None, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("10-11 February", REF, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("10 and 11 February 2025", None, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("February 10, 11 and 12, 2025", None, "past", D(2025, 2, 10), D(2025, 2, 12), "range"),
+    ("between 2007 and 2009", None, "past", D(2007, 1, 1), D(2009, 12, 31), "range"),
+    ("from 2007 to 2009", None, "past", D(2007, 1, 1), D(2009, 12, 31), "range"),
+    ("2007-2009", None, "past", D(2007, 1, 1), D(2009, 12, 31), "range"),
+    ("2023-24", None, "past", D(2023, 1, 1), D(2024, 12, 31), "range"),
+    ("from 4 to 22 January, 1995", None, "past", D(1995, 1, 4), D(1995, 1, 22), "range"),
+    ("Jan. 4-22, 1995", None, "past", D(1995, 1, 4), D(1995, 1, 22), "range"),
+    ("Feb. 28 to March 2, 2025", None, "past", D(2025, 2, 28), D(2025, 3, 2), "range"),
+    ("28 February - 2 March 2025", None, "past", D(2025, 2, 28), D(2025, 3, 2), "range"),
+    ("Dec. 30, 2024 to Jan. 2, 2025", None, "past", D(2024, 12, 30), D(2025, 1, 2), "range"),
+    ("Dec. 30 to Jan. 2, 2025", None, "past", D(2024, 12, 30), D(2025, 1, 2), "range"),
+    ("from March to May 2024", None, "past", D(2024, 3, 1), D(2024, 5, 31), "range"),
+    ("between March and May 2024", None, "past", D(2024, 3, 1), D(2024, 5, 31), "range"),
+    ("from December 2024 to February 2025", None, "past", D(2024, 12, 1), D(2025, 2, 28), "range"),
+    ("between March and May", REF, "past", D(2024, 3, 1), D(2024, 5, 31), "range"),
+    ("from Saturday to Monday", REF, "past", D(2025, 2, 8), D(2025, 2, 10), "range"),
+    ("from Friday to Sunday", REF, "future", D(2025, 2, 14), D(2025, 2, 16), "range"),
+    ("on Monday and Tuesday", REF, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("between the 1970s and the 1990s", None, "past", D(1970, 1, 1), D(1999, 12, 31), "range"),
+    ("The summit was held from Feb. 10 to 11 in Paris.", REF, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("The AI Action Summit in Paris was held on February 10 and 11.", REF, "past", D(2025, 2, 10), D(2025, 2, 11), "range"),
+    ("The talks ran from 4 to 22 January, 1995, in Geneva.", None, "past", D(1995, 1, 4), D(1995, 1, 22), "range"),
+    ("Unemployment fell between 2007 and 2009, officials said.", None, "past", D(2007, 1, 1), D(2009, 12, 31), "range"),
+    # ---- yearless dates: year from the reference (nearest in the prefer direction), else year_hint
+    ("Feb. 10", D(2025, 2, 12), "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("Feb. 14", D(2025, 2, 12), "future", D(2025, 2, 14), D(2025, 2, 14), "day"),
+    ("December 28", JAN3, "past", D(2024, 12, 28), D(2024, 12, 28), "day"),
+    ("January 5", JAN3, "future", D(2025, 1, 5), D(2025, 1, 5), "day"),
+    ("January 5", JAN3, "past", D(2024, 1, 5), D(2024, 1, 5), "day"),
+    ("March 3", REF, "future", D(2025, 3, 3), D(2025, 3, 3), "day"),
+    ("on 3 March", REF, "past", D(2024, 3, 3), D(2024, 3, 3), "day"),
+    ("the 4th of July", REF, "past", D(2024, 7, 4), D(2024, 7, 4), "day"),
+    # ---- months relative to the reference
+    ("May last year", REF, "past", D(2024, 5, 1), D(2024, 5, 31), "month"),
+    ("May of last year", REF, "past", D(2024, 5, 1), D(2024, 5, 31), "month"),
+    ("March this year", REF, "past", D(2025, 3, 1), D(2025, 3, 31), "month"),
+    ("January next year", REF, "past", D(2026, 1, 1), D(2026, 1, 31), "month"),
+    ("last May", REF, "past", D(2024, 5, 1), D(2024, 5, 31), "month"),
+    ("next May", REF, "past", D(2025, 5, 1), D(2025, 5, 31), "month"),
+    ("last January", REF, "past", D(2025, 1, 1), D(2025, 1, 31), "month"),
+    ("last March", REF, "past", D(2024, 3, 1), D(2024, 3, 31), "month"),
+    ("this March", REF, "past", D(2025, 3, 1), D(2025, 3, 31), "month"),
+    ("in May", REF, "past", D(2024, 5, 1), D(2024, 5, 31), "month"),
+    ("in May", REF, "future", D(2025, 5, 1), D(2025, 5, 31), "month"),
+    ("in February", REF, "past", D(2025, 2, 1), D(2025, 2, 28), "month"),
+    ("in December", REF, "past", D(2024, 12, 1), D(2024, 12, 31), "month"),
+    ("The law takes effect in September.", REF, "future", D(2025, 9, 1), D(2025, 9, 30), "month"),
+    ("Prices rose sharply in March, the bank said.", REF, "past", D(2024, 3, 1), D(2024, 3, 31), "month"),
+    ("May 5 last year", REF, "past", D(2024, 5, 5), D(2024, 5, 5), "day"),
+    # ---- days relative to the reference
+    ("today", REF, "past", REF, REF, "day"),
+    ("tonight", REF, "past", REF, REF, "day"),
+    ("this morning", REF, "past", REF, REF, "day"),
+    ("yesterday", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("last night", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("tomorrow", REF, "past", D(2025, 2, 12), D(2025, 2, 12), "day"),
+    ("the day before yesterday", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
+    ("on Monday", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("on Monday", MON, "past", MON, MON, "day"),
+    ("on Monday", MON, "future", MON, MON, "day"),
+    ("on Monday", REF, "future", D(2025, 2, 17), D(2025, 2, 17), "day"),
+    ("on Tuesday", REF, "past", REF, REF, "day"),
+    ("on Friday", REF, "past", D(2025, 2, 7), D(2025, 2, 7), "day"),
+    ("on Friday", REF, "future", D(2025, 2, 14), D(2025, 2, 14), "day"),
+    ("Sunday", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
+    ("last Tuesday", REF, "past", D(2025, 2, 4), D(2025, 2, 4), "day"),
+    ("last Monday", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("next Friday", REF, "past", D(2025, 2, 14), D(2025, 2, 14), "day"),
+    ("next Tuesday", REF, "past", D(2025, 2, 18), D(2025, 2, 18), "day"),
+    ("this Thursday", REF, "past", D(2025, 2, 13), D(2025, 2, 13), "day"),
+    ("this coming Saturday", REF, "past", D(2025, 2, 15), D(2025, 2, 15), "day"),
+    ("this past Sunday", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
+    ("Monday night", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
+    ("Wednesday last week", REF, "past", D(2025, 2, 5), D(2025, 2, 5), "day"),
+    ("Thursday next week", REF, "past", D(2025, 2, 20), D(2025, 2, 20), "day"),
+    ("two days ago", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
+    ("3 days ago", REF, "past", D(2025, 2, 8), D(2025, 2, 8), "day"),
+    ("a week ago", REF, "past", D(2025, 2, 4), D(2025, 2, 4), "day"),
+    ("two weeks ago", REF, "past", D(2025, 1, 28), D(2025, 1, 28), "day"),
+    ("three months ago", REF, "past", D(2024, 11, 1), D(2024, 11, 30), "month"),
+    ("two years ago", REF, "past", D(2023, 1, 1), D(2023, 12, 31), "year"),
+    ("two days from now", REF, "past", D(2025, 2, 13), D(2025, 2, 13), "day"),
+    # ---- weeks, months, years relative to the reference
+    ("this week", REF, "past", D(2025, 2, 10), D(2025, 2, 16), "week"),
+    ("last week", REF, "past", D(2025, 2, 3), D(2025, 2, 9), "week"),
+    ("next week", REF, "past", D(2025, 2, 17), D(2025, 2, 23), "week"),
+    ("earlier this week", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "part-of-week"),
+    ("later this week", REF, "past", D(2025, 2, 12), D(2025, 2, 16), "part-of-week"),
+    ("earlier this month", REF, "past", D(2025, 2, 1), D(2025, 2, 10), "part-of-month"),
+    ("earlier this year", REF, "past", D(2025, 1, 1), D(2025, 2, 10), "part-of-year"),
+    ("later this year", REF, "past", D(2025, 2, 12), D(2025, 12, 31), "part-of-year"),
+    ("last month", REF, "past", D(2025, 1, 1), D(2025, 1, 31), "month"),
+    ("this month", REF, "past", D(2025, 2, 1), D(2025, 2, 28), "month"),
+    ("next month", REF, "past", D(2025, 3, 1), D(2025, 3, 31), "month"),
+    ("last month", D(2025, 1, 15), "past", D(2024, 12, 1), D(2024, 12, 31), "month"),
+    ("last year", REF, "past", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("this year", REF, "past", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("next year", REF, "past", D(2026, 1, 1), D(2026, 12, 31), "year"),
+    ("last quarter", REF, "past", D(2024, 10, 1), D(2024, 12, 31), "quarter"),
+    ("this decade", REF, "past", D(2020, 1, 1), D(2029, 12, 31), "decade"),
+    ("the weekend", REF, "past", D(2025, 2, 8), D(2025, 2, 9), "weekend"),
+    ("the weekend", REF, "future", D(2025, 2, 15), D(2025, 2, 16), "weekend"),
+    ("over the weekend", D(2025, 2, 16), "past", D(2025, 2, 15), D(2025, 2, 16), "weekend"),
+    ("this weekend", REF, "past", D(2025, 2, 15), D(2025, 2, 16), "weekend"),
+    ("last weekend", REF, "past", D(2025, 2, 8), D(2025, 2, 9), "weekend"),
+    ("next weekend", REF, "past", D(2025, 2, 22), D(2025, 2, 23), "weekend"),
+    ("by the end of the year", REF, "future", D(2025, 9, 1), D(2025, 12, 31), "part-of-year"),
+    # ---- relative expressions inside sentences
+    ("Around 60 countries, including China, on Tuesday signed a statement.", REF, "past", REF, REF, "day"),
+    ("the two-day AI Action Summit that will conclude in Paris on Tuesday", D(2025, 2, 10), "future", REF, REF, "day"),
+    ("Macron said at the summit on Monday that Europe would invest.", REF, "past", MON, MON, "day"),
+    ("The agreement, reached last week, will be signed next month.", REF, "past", D(2025, 2, 3), D(2025, 2, 9), "week"),
+    ("Officials said two days ago that talks had stalled.", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
+    ("Protesters gathered over the weekend in central London.", REF, "past", D(2025, 2, 8), D(2025, 2, 9), "weekend"),
+    ("The company reported a loss in the first quarter of 2024.", None, "past", D(2024, 1, 1), D(2024, 3, 31), "quarter"),
+    ("Inflation peaked in mid-2022 before easing.", None, "past", D(2022, 5, 1), D(2022, 8, 31), "part-of-year"),
+    ("He moved to Berlin in the 1970s and stayed.", None, "past", D(1970, 1, 1), D(1979, 12, 31), "decade"),
+]
+
+
+def _id(case):
+    text, ref, prefer = case[:3]
+    return f"{text[:40]}|{ref}|{prefer}"
+
+
+@pytest.mark.parametrize("text,ref,prefer,start,end,gran", CASES, ids=[_id(c) for c in CASES])
+def test_phrase(text, ref, prefer, start, end, gran):
+    d = parse_date(text, reference=ref, prefer=prefer)
+    assert d is not None, text
+    assert (d.start, d.end, d.granularity) == (start, end, gran)
+    assert d.resolved
+    assert text[d.start_offset:d.end_offset] == d.text
+
+
+def test_issue_example():
+    d = parse_date("May last year", reference=D(2025, 2, 11), prefer="past")
+    assert (d.start, d.end, d.granularity) == (D(2024, 5, 1), D(2024, 5, 31), "month")
+    assert d.relative and d.resolved
+
+
+# ---- relative and resolved flags
+
+def test_absolute_is_not_relative():
+    d = parse_date("Feb. 10, 2025", reference=REF)
+    assert not d.relative and d.resolved
+
+
+@pytest.mark.parametrize("text", ["on Monday", "last year", "yesterday", "May last year", "the weekend",
+                                  "two days ago", "Feb. 10", "in May", "earlier this week", "from Saturday to Monday"])
+def test_relative_without_reference_is_unresolved(text):
+    d = parse_date(text)
+    assert d is not None
+    assert d.relative and not d.resolved
+    assert d.start is None and d.end is None
+
+
+def test_relative_with_reference_is_relative():
+    for text in ["on Monday", "last year", "Feb. 10", "in May"]:
+        d = parse_date(text, reference=REF)
+        assert d.relative and d.resolved
+
+
+def test_year_hint_for_yearless_dates():
+    d = parse_date("February 10 and 11", year_hint=2025)
+    assert (d.start, d.end, d.granularity) == (D(2025, 2, 10), D(2025, 2, 11), "range")
+    assert not d.relative and d.resolved
+    d = parse_date("Feb. 11", year_hint=2024)
+    assert (d.start, d.end) == (D(2024, 2, 11), D(2024, 2, 11)) and not d.relative
+
+
+def test_year_hint_does_not_resolve_relative_words():
+    d = parse_date("last year", year_hint=2025)
+    assert not d.resolved
+
+
+def test_reference_wins_over_year_hint():
+    d = parse_date("Feb. 10", reference=D(2025, 2, 12), year_hint=2020)
+    assert d.start == D(2025, 2, 10)
+
+
+def test_datetime_reference_is_accepted():
+    from datetime import datetime
+    d = parse_date("yesterday", reference=datetime(2025, 2, 11, 8, 7))
+    assert d.start == D(2025, 2, 10)
+
+
+# ---- offsets and find_dates
+
+def test_offsets_in_sentence():
+    text = "In October 2023, President Xi proposed the initiative."
+    d = parse_date(text)
+    assert (d.start_offset, d.end_offset, d.text) == (3, 15, "October 2023")
+
+
+def test_find_dates_returns_every_expression_in_order():
+    text = ("The summit was held on Feb. 10 and 11, 2025. In July 2024 a resolution passed; "
+            "last year talks began, and the deal will be signed next Friday.")
+    found = find_dates(text, reference=REF)
+    assert [d.text for d in found] == ["Feb. 10 and 11, 2025", "July 2024", "last year", "next Friday"]
+    for d in found:
+        assert text[d.start_offset:d.end_offset] == d.text
+    assert [d.granularity for d in found] == ["range", "month", "year", "day"]
+
+
+def test_parse_date_reads_the_first_expression():
+    d = parse_date("Last year and in 2019 too", reference=REF)
+    assert d.start == D(2024, 1, 1)
+
+
+def test_two_years_joined_by_and_are_two_dates():
+    found = find_dates("in 2007 and 2009")
+    assert [(d.start.year, d.granularity) for d in found] == [(2007, "year"), (2009, "year")]
+
+
+# ---- things that are not dates
+
+NON_DATES = [
+    "The clock read 08:07 when the alarm rang.",
+    "The train left at 17:06 pm.",
+    "the 78th UN General Assembly",
+    "He scored 12 points in 3 games.",
+    "It may rain later.",
+    "Prices may be higher.",
+    "This may take weeks.",
+    "Theresa May said the deal was done.",
+    "Officials set up 2,000 tents.",
+    "About 1500 people attended.",
+    "Some 1800 people were evacuated.",
+    "The fund is worth 12,345,678 dollars.",
+    "The summit lasted for two days.",
+    "the two-day summit",
+    "Growth over the past two years was slow.",
+    "over the last year",
+    "in the coming months",
+    "A 5.2 magnitude quake struck.",
+    "The vote was 52 to 48.",
+    "Call 555-1234 for details.",
+    "Room 101 is on the 3rd floor.",
+    "The fall of the empire was swift.",
+    "Thousands march in the capital.",
+    "He won by 2-1 in the final.",
+    "It costs $2024 per unit.",
+    "A 2000-strong crowd gathered.",
+    "the 2nd and 3rd place finishers",
+    "They met at 10:30 and left at 11.",
+    "Troops march on the capital.",
+    "He will sue over the deal.",
+]
+
+
+@pytest.mark.parametrize("text", NON_DATES)
+def test_not_a_date(text):
+    assert find_dates(text, reference=REF) == [], [d.text for d in find_dates(text, reference=REF)]
+
+
+def test_may_the_month_needs_context():
+    assert parse_date("in May", reference=REF).granularity == "month"
+    assert parse_date("May 5, 2023").start == D(2023, 5, 5)
+    assert parse_date("the talks may resume", reference=REF) is None
+
+
+def test_year_followed_by_a_count_noun_is_not_a_year():
+    assert find_dates("the 2025 elections") != []
+    assert find_dates("2000 people") == []
+
+
+# ---- vocabulary is data
+
+def test_ruleset_can_add_month_and_date_words():
+    base = default_ruleset()
+    rs = RuleSet(months={**base.months, "febr": 2}, weekdays=dict(base.weekdays),
+                 extra={"date_words": {"days": {"heute": 0}}})
+    d = parse_date("Febr 10, 2025", ruleset=rs)
+    assert d.start == D(2025, 2, 10)
+    d = parse_date("heute", reference=REF, ruleset=rs)
+    assert d.start == REF
+    assert parse_date("yesterday", reference=REF, ruleset=rs).start == D(2025, 2, 10)   # built-ins kept
+
+
+# ---- properties
+
+dates = st.dates(min_value=D(1800, 1, 1), max_value=D(2099, 12, 31))
+MONTHS = list(calendar.month_name)
+ABBR = ["", "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+FORMATS = [
+    lambda d: f"{MONTHS[d.month]} {d.day}, {d.year}",
+    lambda d: f"{ABBR[d.month]} {d.day}, {d.year}",
+    lambda d: f"{d.day} {MONTHS[d.month]} {d.year}",
+    lambda d: f"{d.day} {calendar.month_abbr[d.month]} {d.year}",
+    lambda d: d.isoformat(),
+    lambda d: f"{d.month}/{d.day}/{d.year}",
+    lambda d: f"{d.strftime('%A')}, {MONTHS[d.month]} {d.day}, {d.year}",
+    lambda d: f"The meeting took place on {MONTHS[d.month]} {d.day}, {d.year}, officials said.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=dates, fmt=st.sampled_from(FORMATS))
+def test_roundtrip_full_formats(d, fmt):
+    got = parse_date(fmt(d))
+    assert got is not None and (got.start, got.end, got.granularity) == (d, d, "day")
+
+
+PHRASES = ["today", "yesterday", "on Monday", "last Tuesday", "next Friday", "this week", "last week",
+           "last month", "last year", "May last year", "earlier this week", "two days ago", "the weekend",
+           "in May", "Feb. 10", "December 28", "February 10 and 11", "mid-October", "late last year",
+           "from Saturday to Monday", "later this year", "last summer", "in the spring", "Q3", "this weekend",
+           "earlier this month", "next month", "last quarter", "Tuesday last week", "from March to May"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ref=st.dates(min_value=D(1900, 1, 1), max_value=D(2090, 12, 31)), phrase=st.sampled_from(PHRASES),
+       prefer=st.sampled_from(["past", "future"]))
+def test_relative_spans_are_ordered(ref, phrase, prefer):
+    d = parse_date(phrase, reference=ref, prefer=prefer)
+    assert d is not None and d.resolved and d.relative
+    assert d.start <= d.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=dates, fmt=st.sampled_from([
+    lambda d: f"{MONTHS[d.month]} {d.year}", lambda d: str(d.year), lambda d: f"Q{(d.month - 1) // 3 + 1} {d.year}",
+    lambda d: f"early {d.year}", lambda d: f"mid-{MONTHS[d.month]} {d.year}", lambda d: f"late {MONTHS[d.month]} {d.year}",
+    lambda d: f"{MONTHS[d.month]} {d.day} and {d.day + 1}, {d.year}" if d.day < 28 else f"{MONTHS[d.month]} {d.year}",
+    lambda d: f"the first half of {d.year}", lambda d: f"summer {d.year}"]))
+def test_resolved_span_within_its_year(d, fmt):
+    got = parse_date(fmt(d))
+    assert got is not None and got.resolved
+    assert got.start <= got.end
+    assert D(got.start.year, 1, 1) <= got.start and got.end <= D(got.start.year, 12, 31)
+    assert got.start.year == d.year
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_random_text_never_crashes(s):
+    for d in find_dates(s, reference=REF):
+        assert d.start is None or d.start <= d.end
+        assert s[d.start_offset:d.end_offset] == d.text
+
+
+def test_speed():
+    phrases = [c[0] for c in CASES] + NON_DATES
+    n = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < 0.5:
+        for p in phrases:
+            parse_date(p, reference=REF)
+        n += len(phrases)
+    rate = n / (time.perf_counter() - t0)
+    assert rate > 1000, f"{rate:.0f} phrases/s"
