@@ -1,0 +1,77 @@
+"""Time the normalizers: parse_quantity over a few thousand quantity phrases (and parse_date over
+date phrases when claimcheck.dates exists). A script, not a test:
+
+    .venv/bin/python benchmarks/normalize.py [--n 5000]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from claimcheck.quantities import find_quantities, parse_quantity
+from claimcheck.rules import default_ruleset
+
+HEDGES = ["", "more than ", "over ", "at least ", "up to ", "around ", "about ", "nearly ", "some ",
+          "an estimated ", "fewer than ", "as many as ", "between "]
+NUMBERS = ["58", "1,200", "12,000", "1.2 million", "$2bn", "40k", "fifty-eight", "a dozen", "two hundred",
+           "30%", "4.5 per cent", "€1.2bn", "half a million", "two thirds", "three thousand five hundred",
+           "dozens", "tens of thousands", "several hundred", "2 1/4", "-5"]
+NOUNS = ["", " countries", " people", " delegates", ""]
+DATES = ["October 2023", "Feb. 10", "10 February 2025", "on Monday", "last year", "2023", "Feb. 10 to 11",
+         "May last year", "the first week of March", "2025-02-11", "Tuesday", "in the spring of 2024"]
+SENTENCE = ("More than 30 countries signed the statement on Tuesday, while an estimated 1,200 delegates "
+            "and about 60 heads of state attended the two-day summit, which cost $2bn.")
+
+
+def phrases(n: int, seed: int = 0) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        h = rnd.choice(HEDGES)
+        num = rnd.choice(NUMBERS)
+        if h == "between ":
+            num = f"{rnd.randint(1, 50)} and {rnd.randint(51, 500)}"
+        out.append(h + num + rnd.choice(NOUNS))
+    return out
+
+
+def rate(fn, items, repeat: int = 3) -> float:
+    """Best of `repeat` runs, items per second."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for x in items:
+            fn(x)
+        best = min(best, time.perf_counter() - t)
+    return len(items) / best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=5000)
+    args = ap.parse_args()
+    rs = default_ruleset()
+    items = phrases(args.n)
+    parse_quantity(items[0], rs)  # compile the vocabulary outside the timing
+    misses = sum(parse_quantity(p, rs) is None for p in items)
+    print(f"parse_quantity: {rate(lambda p: parse_quantity(p, rs), items):,.0f} phrases/s "
+          f"over {len(items)} phrases ({misses} unparsed)")
+    sents = [SENTENCE] * max(1, args.n // 10)
+    print(f"find_quantities: {rate(lambda s: find_quantities(s, rs), sents):,.0f} sentences/s "
+          f"({len(find_quantities(SENTENCE, rs))} quantities per {len(SENTENCE)}-char sentence)")
+    try:
+        from claimcheck.dates import parse_date
+    except ImportError:
+        print("parse_date: claimcheck.dates not available, skipped")
+        return
+    dates = [DATES[i % len(DATES)] for i in range(args.n)]
+    try:
+        parse_date(dates[0])
+        print(f"parse_date: {rate(parse_date, dates):,.0f} phrases/s over {len(dates)} phrases")
+    except Exception as e:  # another module's work in progress must not break this script
+        print(f"parse_date: failed ({type(e).__name__}: {e})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,653 @@
+"""Quantity normalizer: numbers as written in news text, read as intervals (DESIGN.md section 3).
+
+    >>> q = parse_quantity("more than thirty")
+    >>> q.low, q.high, q.low_inclusive, q.high_inclusive
+    (30.0, None, False, False)
+    >>> q.expected_low, q.expected_high
+    (30.0, 40.0)
+
+API
+    parse_quantity(text, ruleset=None) -> Quantity | None   the first expression in `text`
+    find_quantities(text, ruleset=None) -> list[Quantity]   every expression, with character offsets
+    looks_like_year(q) -> bool                              helper for callers that must skip years
+
+`start`/`end` cover hedge + number + scale word + currency symbol/code/word + percent sign or word
+(and a trailing hedge such as "or more"), never the counted noun: in "more than 30 countries",
+text[q.start:q.end] == "more than 30".
+
+Vocabulary is data (default_rules.yml, read through RuleSet): `hedges` (words, type, strict, position,
+tolerance), `scales` (multipliers: hundred, million, bn, k, dozen, fractions such as thirds),
+`number_words` (one .. ninety) and `vague_numbers` (dozens = [24, 99] ...). The grammar is code:
+digits with thousands separators and decimals, attached abbreviations ("$2bn", "40k"), compound
+number words ("two hundred and two thousand"), fractions ("half a million", "two thirds", "2 1/4",
+"a quarter of a million"), negatives, percentages, currencies, vague numbers with multipliers
+("tens of thousands", "several hundred"), and ranges ("between X and Y", "from X to Y", "X to Y",
+"X-Y", "X or Y"), where a scale, currency or percent written once applies to both ends
+("$10-15 million", "10 to 15%").
+
+Two readings (Quantity.low/high = literal, expected_low/high = what a reader takes away):
+
+* exact "58", "a dozen": [N, N] both.  Ranges and vague numbers: the interval both.
+* approx ("around", "about", "some" ...; tolerance t, 10% by default): [N(1-t), N(1+t)] both;
+  approx_below ("nearly", "almost"): [N(1-t), N]; "just under" is the same with N excluded;
+  approx_above ("just over"): (N, N(1+t)].  These set approximate=True, as do vague numbers.
+* Bounds use the *grid of the written precision*: the numbers that have as many significant digits as
+  N ("30" has one: ..., 20, 30, 40, ...; "140" has two: 130, 140, 150; "1,000": 900, 1000, 2000;
+  "1.2 million": 1.1m, 1.2m, 1.3m; "a dozen" counts in dozens: 0, 12, 24). The expected reading of a
+  bound runs from N to its grid neighbour on the side the hedge points to:
+    - above, strict ("more than 30")  literal (30, inf)   expected (30, 40]
+    - above ("at least 12", "12 or more") literal [12, inf) expected [12, 13]
+    - below, strict ("less than 30")  literal [0, 30)     expected [20, 30)
+    - below ("up to 5,000", "as many as") literal [0, 5000] expected [4000, 5000]
+  Going down from a power of ten the grid gets finer (below 1,000 the neighbour is 900, not 0).
+  So a bound on a round number reads as "the next round step", and a bound on a non-round number
+  ("more than 37") as "just past it" ((37, 38]): the writer who knows a number to the unit and still
+  writes "more than" is bounding it tightly.  Lower literal bounds of "less than"/"up to" are 0 for
+  non-negative numbers (counts, amounts, percentages) and unbounded for negative ones.
+  Hedges above/below are not applied to ranges; approx hedges widen both ends.
+
+Not read as quantities: ordinals ("78th", "first"), clock times ("08:07", "10 a.m."), numbers glued
+to letters ("COVID-19", "G20", "5G", "3D", "5km"), day numbers next to a month name ("Feb. 10",
+"10 February"), "No. 1", "#1", "no one", "one of", and bare "a"/"an".  Years are returned (a bare
+"2023" is a number); looks_like_year(q) tells the caller, and a year is never merged with an
+adjacent number ("in 2023 30 countries" gives 2023 and 30).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from .models import Quantity, RuleSet
+
+# ---------------------------------------------------------------- fixed grammar tables
+
+# Currency symbols and words -> ISO code. Symbols/codes come before the number, words after it.
+CURRENCY_PREFIX = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+    "ca$": "CAD", "s$": "SGD", "nz$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
+    "₽": "RUB", "₺": "TRY", "rs.": "INR", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR",
+    "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "jpy": "JPY", "chf": "CHF", "aud": "AUD", "cad": "CAD",
+}
+CURRENCY_SUFFIX = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR",
+    "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY",
+    "yen": "JPY", "rupees": "INR", "rupee": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+    "cny": "CNY", "rmb": "CNY", "jpy": "JPY", "inr": "INR", "chf": "CHF",
+}
+UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
+FRACTION_DENOMINATORS = (2, 3, 4, 5, 6, 8, 10, 16)   # "1/4" is a fraction, "9/11" and "24/7" are not
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+DEFAULT_TOLERANCE = 0.1
+_SIG = 12   # significant digits kept in computed bounds (60 * 1.1 == 66, not 66.00000000000001)
+
+
+def _alt(words) -> str:
+    """A regex alternation of words/phrases, longest first; spaces match any whitespace."""
+    words = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _r(x: Optional[float]) -> Optional[float]:
+    return None if x is None else float(f"{x:.{_SIG}g}")
+
+
+# ---------------------------------------------------------------- compiled vocabulary
+
+
+class _Grammar:
+    """The RuleSet's vocabulary compiled into regexes (built once per RuleSet)."""
+
+    def __init__(self, rs: RuleSet):
+        self.number_words = {k.lower(): float(v) for k, v in (rs.number_words or {}).items()}
+        scales = {k.lower(): float(v) for k, v in (rs.scales or {}).items()}
+        self.fractions = {k: v for k, v in scales.items() if v < 1}
+        self.mults = {k: v for k, v in scales.items() if v >= 1 and len(k) > 3}     # words
+        self.abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3}  # after digits
+        self.vague, self.vague_mult = {}, {}
+        for k, v in (rs.vague_numbers or {}).items():
+            lo, hi = float(v[0]), float(v[1])
+            (self.vague_mult if "multiplier" in [str(x) for x in v[2:]] else self.vague)[k.lower()] = (lo, hi)
+        # plural scale words usable after "of": "hundreds of thousands"
+        self.plural_scales = {k + "s": v for k, v in self.mults.items() if k + "s" not in self.mults}
+        self.hedges_before, self.hedges_after = {}, {}
+        for h in rs.hedges or []:
+            info = (h.get("type", "exact"), bool(h.get("strict") or False),
+                    float(h["tolerance"]) if h.get("tolerance") is not None else DEFAULT_TOLERANCE)
+            target = self.hedges_after if h.get("position") == "after" else self.hedges_before
+            for w in h.get("words", []):
+                target[" ".join(w.lower().split())] = info
+        months = [k.lower().rstrip(".") for k in (rs.months or {})] or MONTHS
+        self.months = set(months) | set(MONTHS)
+
+        word_alt = _alt(list(self.number_words) + list(self.mults) + list(self.fractions))
+        vague_alt = _alt(self.vague) if self.vague else "(?!)"
+        vmult_alt = _alt(self.vague_mult) if self.vague_mult else "(?!)"
+        cur_sym = _alt(k for k in CURRENCY_PREFIX if not k.isalpha())
+        cur_code = _alt(k for k in CURRENCY_PREFIX if k.isalpha())
+        ufrac = "".join(UNICODE_FRACTIONS)
+        a_next = _alt(list(self.mults) + list(self.fractions))
+        # where a quantity may start
+        self.start_re = re.compile(
+            rf"(?P<cur>(?:{cur_sym})(?=\s?[-−]?\d)|(?<![\w$])(?:{cur_code})(?=\s?\d))"
+            rf"|(?P<neg>(?<![\w.,:/\-−–])(?:[-−](?=\d)|(?:minus|negative)\s+(?=\d)))"
+            rf"|(?P<dig>(?<![\w.,:/#])(?<!\w[-–])(?<!\d\.)\d|[{ufrac}])"
+            rf"|(?P<word>\b(?:{word_alt})\b|\ban?\s+(?:half\s+)?(?={a_next}\b))"
+            rf"|(?P<vague>\b(?:{vague_alt})\b)"
+            rf"|(?P<vmult>\b(?:{vmult_alt})\s+(?=(?:{_alt(list(self.mults) + list(self.plural_scales))})\b|of\b))",
+            re.I)
+        self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
+        self.sign_re = re.compile(r"[-−]|(?:minus|negative)\s+", re.I)
+        self.digits_re = re.compile(
+            r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?(?![\d,]\d)"
+            rf"|[{ufrac}]")
+        self.ufrac_re = re.compile(rf"[{ufrac}]")
+        self.mixed_frac_re = re.compile(r"\s+(\d{1,2})/(\d{1,2})(?![\d/])|\s?([" + ufrac + "])")
+        self.slash_frac_re = re.compile(r"/(\d{1,2})(?![\d/])")
+        self.abbrev_re = re.compile(
+            rf"(?:\s?(?P<ab>{_alt(k for k in self.abbrevs if len(k) > 1) or '(?!)'})"
+            rf"|(?P<ab1>{_alt(k for k in self.abbrevs if len(k) == 1) or '(?!)'}))(?![\w])", re.I)
+        self.tok_re = re.compile(
+            rf"(?P<sep>\s*-\s*|\s+)(?P<and>and\s+)?(?P<a>an?\s+)?(?P<w>{word_alt})\b", re.I)
+        self.first_word_re = re.compile(
+            rf"(?P<a>an?\s+)?(?P<half>half(?:\s+an?\s+|[\s-]+(?=(?:{_alt(self.mults)})\b)))?(?P<w>{word_alt})\b", re.I)
+        self.and_half_re = re.compile(r"\s+and\s+(?:a|one)\s+half\b", re.I)
+        self.of_a_re = re.compile(rf"\s+of\s+an?\s+(?P<w>{_alt(self.mults)})\b", re.I)
+        self.of_re = re.compile(r"\s+of\b", re.I)
+        self.vague_re = re.compile(rf"(?:{vague_alt})\b", re.I)
+        self.vmult_re = re.compile(rf"(?:{vmult_alt})\b", re.I)
+        self.of_plural_re = re.compile(rf"\s+of\s+(?P<w>{_alt(self.plural_scales)})\b", re.I)
+        self.mult_plural_re = re.compile(
+            rf"\s+(?:of\s+)?(?P<w>{_alt(list(self.mults) + list(self.plural_scales))})\b", re.I)
+        self.of_currency_re = re.compile(rf"\s+of\s+(?P<c>{_alt(CURRENCY_SUFFIX)})\b", re.I)
+        self.percent_re = re.compile(
+            r"\s?%|\s*(?:per\s?cent(?:age\s+points?)?|percent(?:age\s+points?)?|pct|percentage\s+points?)\b",
+            re.I)
+        self.cur_suffix_re = re.compile(rf"\s+(?P<c>{_alt(CURRENCY_SUFFIX)})(?![\w])", re.I)
+        self.bad_follow_re = re.compile(r"[^\W\d_]|:\d|\.\d|\s*(?:[ap]\.m\.|[ap]m\b|o'clock)|/\d", re.I)
+        self.hedge_before_re = re.compile(
+            rf"(?<![\w])(?P<h>{_alt(self.hedges_before) or '(?!)'})\s*\Z", re.I) if self.hedges_before else None
+        self.hedge_after_re = re.compile(
+            rf"(?:\s+|\s*-\s*)(?P<h>{_alt(self.hedges_after) or '(?!)'})(?![\w])|(?P<plus>\+)(?![\d\w])", re.I)
+        self.range_open_re = re.compile(r"(?<![\w])(?P<o>between|from)\s+\Z", re.I)
+        self.range_and_re = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.I)
+        self.range_to_re = re.compile(r"\s+(?:to|through|until)\s+|\s*[-–—]\s*", re.I)
+        self.range_bare_re = re.compile(r"\s+(?:to|or)\s+|\s*[-–—]\s*|\s+to\s+", re.I)
+        self.prev_word_re = re.compile(r"([A-Za-z]+)\.?\s*\Z")
+        self.next_word_re = re.compile(r"\s*([A-Za-z]+)")
+        self.no_re = re.compile(r"(?:\bno\.|#)\s*\Z", re.I)
+
+
+_CACHE: dict[int, tuple[RuleSet, _Grammar]] = {}
+
+
+def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
+    if ruleset is None:
+        from .rules import default_ruleset
+        ruleset = default_ruleset()
+    hit = _CACHE.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        if len(_CACHE) > 32:
+            _CACHE.clear()
+        hit = _CACHE[id(ruleset)] = (ruleset, _Grammar(ruleset))
+    return hit[1]
+
+
+# ---------------------------------------------------------------- reading one number
+
+
+@dataclass
+class _Num:
+    """A number as read: [low, high] (equal unless vague), its grid step, unit and span."""
+    low: float
+    high: float
+    step: float          # one unit of the last significant digit written (grid step), >= 0
+    unit: Optional[str]
+    start: int
+    end: int
+    vague: bool = False
+    scaled: bool = False  # a scale word or abbreviation was read (1.2 million, 3m)
+    mult: float = 1.0     # the last multiplier (1e6 in "1.2 million")
+    plain: bool = False   # bare digits, no separators, decimals, scale or unit (a year looks like this)
+
+
+def _step_of(mantissa: float) -> float:
+    """Place value of the last significant digit of `mantissa` (30 -> 10, 1.2 -> 0.1, 37 -> 1)."""
+    if mantissa == 0:
+        return 1.0
+    s = f"{abs(mantissa):.{_SIG - 1}e}"
+    digits, exp = s.split("e")
+    digits = digits.replace(".", "").rstrip("0")
+    return 10.0 ** (int(exp) - len(digits) + 1)
+
+
+def _grid(value: float, step: float, mult: float) -> tuple[float, float]:
+    """(down, up): distances from value to its grid neighbours below and above."""
+    up = down = step
+    m = abs(value) / mult if mult else abs(value)
+    is_pow10 = mult in (1.0, 10.0, 100.0) or f"{mult:e}".startswith("1.000000e")
+    if is_pow10 and m > 0 and f"{m:.{_SIG - 1}e}".split("e")[0].rstrip("0").rstrip(".") == "1" and step * 10 > m * 0.99:
+        down = step / 10          # below a power of ten the grid is finer: 1000 -> 900
+    if value < 0:
+        up, down = down, up
+    return down, up
+
+
+def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None):
+    """Read compound number words from pos: "fifty-eight", "two hundred and two thousand",
+    "one and a half million", "half a dozen", "two thirds", "a quarter of a million".
+
+    With `init` (a number already read as digits), read only what may follow digits: scale words,
+    plural fractions, "and a half" ("1.2 million", "5 hundred thousand", "2 and a half million").
+    Returns (value, mantissa, last_multiplier, end) or None when nothing was read.
+    """
+    total, current, small = 0.0, 0.0, 0.0
+    last_big = float("inf")
+    prev = None           # kind of the last token: num | tens | hundred | mult | big | frac | andhalf
+    last_mult = 1.0
+    end = pos
+    snapshot = None       # state before an "and <number>" clause, to give it back to a range
+    if init is not None:
+        current, small, prev = init, init, "num"
+        m = g.tok_re.match(text, pos)
+    else:
+        m = g.first_word_re.match(text, pos)
+    first = True
+    while True:
+        hm = g.and_half_re.match(text, end) if prev in ("num", "tens") and end > pos or (
+            prev == "num" and init is not None) else None
+        if hm:                                            # "one and a half", "2 and a half"
+            current += 0.5
+            small += 0.5
+            prev, end, last_mult = "andhalf", hm.end(), 1.0
+            m = g.tok_re.match(text, end)
+            first = False
+            continue
+        if not m:
+            break
+        w = " ".join(m.group("w").lower().split())
+        has_a = bool(m.group("a"))
+        half_a = first and init is None and bool(m.group("half"))
+        has_and = not first and bool(m.group("and"))
+        hyphen = not first and "-" in m.group("sep")
+        if init is not None and (has_and or has_a or hyphen):
+            break
+        if (has_a or half_a) and not first:
+            break
+        if has_a and w not in g.mults and w not in g.fractions:
+            break
+        if w in g.number_words:
+            v = g.number_words[w]
+            if half_a:
+                break
+            if has_and and prev not in ("hundred", "big"):
+                break
+            if prev == "tens":
+                if not (0 < v < 10 and small % 10 == 0):
+                    break
+            elif prev not in (None, "hundred", "big"):
+                break
+            if has_and:
+                snapshot = (total, current, small, prev, last_big, last_mult, m.start())
+            current += v
+            small += v
+            prev = "tens" if v >= 20 and v % 10 == 0 else "num"
+            last_mult = 1.0
+        elif w in g.mults:
+            v = g.mults[w]
+            if has_and:
+                break
+            if prev is None:
+                base = 0.5 if half_a else (1.0 if has_a else 0.0)
+                if base == 0:
+                    break
+            elif prev in ("num", "tens", "andhalf", "hundred") and (v >= 1000 or prev != "hundred"):
+                base = current
+            else:
+                base = None
+            if base is None or (v < 1000 and (current >= 100 or prev == "andhalf" and v == 100)) or (
+                    v >= 1000 and v >= last_big):
+                if snapshot is not None:                  # "a hundred and two hundred"
+                    total, current, small, prev, last_big, last_mult, end = snapshot
+                break
+            snapshot = None
+            if v < 1000:                                  # hundred, dozen
+                current, small = base * v, 0.0
+                prev = "hundred" if v == 100 else "mult"
+            else:                                         # thousand, million, lakh ...
+                total += base * v
+                current, small, last_big = 0.0, 0.0, v
+                prev = "big"
+            last_mult = v
+        elif w in g.fractions:
+            v = g.fractions[w]
+            if has_and or half_a or prev not in (None, "num", "tens"):
+                break
+            base = current if prev else (1.0 if has_a else 0.0)
+            if base == 0 or (init is not None and not w.endswith("s")):
+                break
+            singular = not w.endswith("s")
+            if singular and not hyphen and not g.of_re.match(text, m.end()):
+                break                                     # "a third term" is not a fraction
+            current = base * v
+            prev, last_mult, end = "frac", v, m.end()
+            om = g.of_a_re.match(text, end)
+            if om:                                        # "a quarter of a million"
+                big = g.mults[" ".join(om.group("w").lower().split())]
+                current *= big
+                last_mult, end = big, om.end()
+            break
+        else:
+            break
+        end = m.end()
+        first = False
+        m = g.tok_re.match(text, end)
+    if end == pos or prev is None:
+        return None
+    value = total + current
+    mantissa = value / last_mult if last_mult != 1.0 else value
+    return value, mantissa, last_mult, end
+
+
+def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
+    """Read one number (with currency, sign, scale, percent) starting exactly at pos."""
+    start = pos
+    unit = None
+    m = g.cur_prefix_re.match(text, pos)
+    if m and (m.end() < len(text)) and (text[m.end()].isdigit() or text[m.end()] in "-−"):
+        unit = CURRENCY_PREFIX[m.group(0).strip().lower()]
+        pos = m.end()
+    sign = 1.0
+    m = g.sign_re.match(text, pos)
+    if m and m.end() < len(text) and text[m.end()].isdigit():
+        sign, pos = -1.0, m.end()
+    plain = False
+    scaled = False
+    mult = 1.0
+    vague = False
+    low = high = None
+    m = g.digits_re.match(text, pos)
+    if m:
+        s = m.group(0)
+        if s in UNICODE_FRACTIONS:
+            value = UNICODE_FRACTIONS[s]
+            mantissa, mult, end = value, 1.0, m.end()
+        else:
+            value = float(s.replace(",", ""))
+            mantissa, end = value, m.end()
+            plain = s.isdigit()
+            fm = g.slash_frac_re.match(text, end) if s.isdigit() else None
+            if fm:                                   # "1/4", not "9/11" or "24/7"
+                den = int(fm.group(1))
+                if not (value < den and den in FRACTION_DENOMINATORS):
+                    return None
+                value = mantissa = value / den
+                end, plain = fm.end(), False
+            elif s.isdigit() and value < 1000:
+                fm = g.mixed_frac_re.match(text, end)
+                if fm and fm.group(1):               # "2 1/4"
+                    num, den = int(fm.group(1)), int(fm.group(2))
+                    if num < den and den in FRACTION_DENOMINATORS:
+                        value = mantissa = value + num / den
+                        end, plain = fm.end(), False
+                elif fm and fm.group(3):             # "1½"
+                    value = mantissa = value + UNICODE_FRACTIONS[fm.group(3)]
+                    end, plain = fm.end(), False
+        am = g.abbrev_re.match(text, end)
+        if am:
+            ab = (am.group("ab") or am.group("ab1")).lower()
+            mult = g.abbrevs[ab]
+            mantissa, value = value, value * mult
+            end, scaled, plain = am.end(), True, False
+        else:
+            # digits followed by scale words: "1.2 million", "5 hundred thousand", "2 and a half million"
+            got = _words_value(g, text, end, init=value)
+            if got:
+                value, mantissa, mult, end = got
+                scaled, plain = mult != 1.0, False
+    else:
+        got = None
+        vm = g.vague_re.match(text, pos)
+        if vm:
+            w = " ".join(vm.group(0).lower().split())
+            if w == "scores" and not g.of_re.match(text, vm.end()):
+                return None
+            low, high = g.vague[w]
+            end = vm.end()
+            vague = True
+        else:
+            mm = g.vmult_re.match(text, pos)
+            if mm and not g.first_word_re.match(text, pos):
+                low, high = g.vague_mult[" ".join(mm.group(0).lower().split())]
+                end = mm.end()
+                sm = g.mult_plural_re.match(text, end)
+                if not sm:
+                    return None
+                vague = True
+            else:
+                got = _words_value(g, text, pos)
+                if not got:
+                    return None
+                value, mantissa, mult, end = got
+                scaled = mult != 1.0
+        if vague:
+            # "hundreds of thousands", "several hundred thousand", "tens of millions"
+            while True:
+                sm = g.mult_plural_re.match(text, end)
+                if not sm:
+                    break
+                w = " ".join(sm.group("w").lower().split())
+                f = g.mults.get(w) or g.plural_scales.get(w)
+                if w in g.plural_scales and not sm.group(0).lstrip().lower().startswith("of"):
+                    if w not in g.mults:
+                        # "several thousands" is fine, "hundreds thousands" is not
+                        pass
+                low, high = low * f, (high + 1) * f - 1
+                end = sm.end()
+            cm = g.of_currency_re.match(text, end)
+            if cm and unit is None:
+                unit = CURRENCY_SUFFIX[" ".join(cm.group("c").lower().split())]
+                end = cm.end()
+    # what follows must not make it something else (78th, 5km, 08:07, 10 a.m.)
+    if not vague:
+        bm = g.bad_follow_re.match(text, end)
+        if bm:
+            return None
+    pm = g.percent_re.match(text, end)
+    if pm:
+        unit, end = "%", pm.end()
+    elif unit is None:
+        cm = g.cur_suffix_re.match(text, end)
+        if cm:
+            unit, end = CURRENCY_SUFFIX[" ".join(cm.group("c").lower().split())], cm.end()
+    if unit is not None:
+        plain = False
+    if vague:
+        return _Num(low, high, 0.0, unit, start, end, vague=True, scaled=True)
+    value = _r(sign * value)
+    step = _step_of(mantissa) * mult
+    return _Num(value, value, _r(step), unit, start, end, scaled=scaled, mult=mult, plain=plain and sign > 0)
+
+
+# ---------------------------------------------------------------- intervals
+
+
+def _build(g: _Grammar, text: str, hedge: Optional[str], info, lo: _Num, hi: Optional[_Num],
+           start: int, end: int) -> Quantity:
+    """Apply a hedge (type, strict, tolerance) to a number or range and fill a Quantity."""
+    low, high = lo.low, (hi.high if hi else lo.high)
+    unit = lo.unit or (hi.unit if hi else None)
+    q = Quantity(low=low, high=high, start=start, end=end, text=text[start:end], unit=unit, hedge=hedge)
+    q.approximate = lo.vague or bool(hi and hi.vague)
+    q.value = None if (hi is not None or lo.vague) else lo.low
+    kind, strict, tol = info if info else ("exact", False, DEFAULT_TOLERANCE)
+    if hi is not None or lo.vague:
+        if kind in ("approx", "approx_below", "approx_above"):
+            q.low, q.high = _r(min(low * (1 - tol), low * (1 + tol))), _r(max(high * (1 + tol), high * (1 - tol)))
+            q.approximate = True
+        elif kind == "above":
+            q.high, q.high_inclusive = None, False
+            q.low_inclusive = not strict
+            q.expected_low, q.expected_high = low, high
+            q.expected_low_inclusive = not strict
+            return q
+        elif kind == "below":
+            q.low = 0.0 if high > 0 else None
+            q.low_inclusive = q.low is not None
+            q.high_inclusive = not strict
+            q.expected_low, q.expected_high = low, high
+            q.expected_high_inclusive = not strict
+            return q
+        q.expected_low, q.expected_high = q.low, q.high
+        return q
+    n = lo.low
+    down, up = _grid(n, lo.step, lo.mult)
+    if kind == "above":
+        q.high, q.high_inclusive, q.low_inclusive = None, False, not strict
+        q.expected_low, q.expected_high = n, _r(n + up)
+        q.expected_low_inclusive = not strict
+    elif kind == "below":
+        q.low = 0.0 if n > 0 else None
+        q.low_inclusive = q.low is not None
+        q.high_inclusive = not strict
+        q.expected_low, q.expected_high = _r(max(n - down, 0.0) if n > 0 else n - down), n
+        q.expected_high_inclusive = not strict
+    elif kind in ("approx", "approx_below", "approx_above"):
+        a, b = _r(n * (1 - tol)), _r(n * (1 + tol))
+        a, b = min(a, b), max(a, b)
+        if kind == "approx_below":
+            b = n
+            q.high_inclusive = q.expected_high_inclusive = not strict
+        elif kind == "approx_above":
+            a = n
+            q.low_inclusive = q.expected_low_inclusive = not strict
+        q.low, q.high, q.approximate = a, b, True
+        q.expected_low, q.expected_high = a, b
+    else:
+        q.expected_low, q.expected_high = n, n
+    return q
+
+
+# ---------------------------------------------------------------- scanning
+
+
+def _skip_single(g: _Grammar, text: str, num: _Num) -> bool:
+    """Numbers that are not counts: "no one", "one of", days next to a month, "No. 1"."""
+    if num.vague or num.unit or num.scaled:
+        return False
+    before = text[max(0, num.start - 12):num.start]
+    if g.no_re.search(before):
+        return True
+    word = text[num.start:num.end].lower()
+    if word == "one":
+        pm = g.prev_word_re.search(before)
+        if pm and pm.group(1).lower() in ("no", "any", "every", "each", "the", "this", "that", "which",
+                                          "someone", "anyone", "what"):
+            return True
+        nm = g.next_word_re.match(text, num.end)
+        if nm and nm.group(1).lower() in ("of", "another", "day", "by", "way", "side", "thing", "hand", "more", "point"):
+            return True
+    if num.plain and 1 <= num.low <= 31:
+        pm = g.prev_word_re.search(before)
+        if pm and pm.group(1).lower() in g.months:
+            return True
+        nm = g.next_word_re.match(text, num.end)
+        if nm and nm.group(1).lower().rstrip(".") in g.months and text[num.end:num.end + 1].isspace():
+            return True
+    return False
+
+
+def _iter(text: str, g: _Grammar) -> Iterator[Quantity]:
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = g.start_re.search(text, pos)
+        if not m:
+            return
+        s = m.start()
+        num = _read_number(g, text, s)
+        if num is None:
+            pos = m.end() if m.end() > s else s + 1
+            # skip the rest of a rejected digit run ("78th", "08:07")
+            while pos < n and (text[pos].isalnum() or (text[pos] in ".,:/" and pos + 1 < n and text[pos + 1].isdigit())):
+                pos += 1
+            continue
+        q = _quantity_at(g, text, num, pos)
+        if q is None:
+            pos = num.end
+            continue
+        yield q
+        pos = q.end
+
+
+def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quantity]:
+    """Extend a number read at num.start into a quantity: range, hedges before/after."""
+    start, end = num.start, num.end
+    window = text[max(floor, start - 40):start]
+    hi = None
+    opener = g.range_open_re.search(window)
+    conn_re = g.range_bare_re
+    if opener:
+        conn_re = g.range_and_re if opener.group("o").lower() == "between" else g.range_to_re
+    cm = conn_re.match(text, end)
+    if cm and not num.vague:
+        other = _read_number(g, text, cm.end())
+        if other is not None and not other.vague and (num.unit is None or other.unit is None
+                                                      or num.unit == other.unit):
+            lo = num
+            if not lo.scaled and other.scaled and lo.low <= other.low / other.mult:
+                # "2 to 3 million", "$10-15 million": the scale written once applies to both
+                v = _r(lo.low * other.mult)
+                lo = _Num(v, v, _r(lo.step * other.mult), lo.unit, lo.start, lo.end, scaled=True,
+                          mult=other.mult)
+            if lo.low < other.low:
+                lo.unit = other.unit = lo.unit or other.unit
+                num, hi, end = lo, other, other.end
+    hedge, info = None, None
+    if hi is not None and opener:
+        start = start - (len(window) - opener.start())
+        window = text[max(floor, start - 40):start]
+    if g.hedge_before_re is not None:
+        hm = g.hedge_before_re.search(window)
+        if hm:
+            h = " ".join(hm.group("h").lower().split())
+            info = g.hedges_before[h]
+            if hi is not None and info[0] in ("above", "below"):
+                info = None
+            else:
+                hedge = h
+                start = start - (len(window) - hm.start())
+    if hedge is None:
+        am = g.hedge_after_re.match(text, end)
+        if am and not (hi is not None and am.group("plus")):
+            h = "plus" if am.group("plus") else " ".join(am.group("h").lower().split())
+            info = g.hedges_after.get(h) or ("above", False, DEFAULT_TOLERANCE)
+            if hi is not None and info[0] in ("above", "below"):
+                info = None
+            else:
+                hedge, end = h, am.end()
+    if hedge is None and hi is None and _skip_single(g, text, num):
+        return None
+    return _build(g, text, hedge, info, num, hi, start, end)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def find_quantities(text: str, ruleset: Optional[RuleSet] = None) -> list[Quantity]:
+    """Every quantity expression in `text`, in order, with exact character offsets."""
+    return list(_iter(text, _grammar(ruleset)))
+
+
+def parse_quantity(text: str, ruleset: Optional[RuleSet] = None) -> Optional[Quantity]:
+    """The first quantity expression in `text` (a bare phrase or a whole sentence), or None."""
+    return next(_iter(text, _grammar(ruleset)), None)
+
+
+def looks_like_year(q: Quantity) -> bool:
+    """True when q was written like a year (or a range of years): 4 bare digits, 1000..2100, no hedge/unit."""
+    if q.unit or q.approximate or q.low is None or q.high is None:
+        return False
+    nums = re.findall(r"[\d,.]+", q.text)
+    return bool(nums) and all(re.fullmatch(r"1\d{3}|20\d{2}|2100", x) for x in nums) and (q.hedge is None)

@@ -1,0 +1,485 @@
+"""Tests for claimcheck.quantities: a table of phrases with both readings, sentences with offsets,
+things that must not be read, and hypothesis properties."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from claimcheck.quantities import find_quantities, looks_like_year, parse_quantity
+from claimcheck.rules import default_ruleset
+
+N = None  # unbounded
+M = 1e6
+B = 1e9
+
+# phrase, (low, high), (low_inclusive, high_inclusive), approximate, (expected_low, expected_high), unit
+# The text read (q.text) is the whole phrase unless listed in SPANS below.
+TABLE = [
+    # ---- plain numbers: digits, separators, decimals
+    ("58", (58, 58), "[]", False, (58, 58), None),
+    ("0", (0, 0), "[]", False, (0, 0), None),
+    ("7", (7, 7), "[]", False, (7, 7), None),
+    ("12,000", (12000, 12000), "[]", False, (12000, 12000), None),
+    ("1,234,567", (1234567, 1234567), "[]", False, (1234567, 1234567), None),
+    ("3.5", (3.5, 3.5), "[]", False, (3.5, 3.5), None),
+    ("12,345.67", (12345.67, 12345.67), "[]", False, (12345.67, 12345.67), None),
+    ("0.25", (0.25, 0.25), "[]", False, (0.25, 0.25), None),
+    ("1,00,000", (100000, 100000), "[]", False, (100000, 100000), None),
+    ("2023", (2023, 2023), "[]", False, (2023, 2023), None),
+    # ---- scale words and abbreviations
+    ("1.2 million", (1.2 * M, 1.2 * M), "[]", False, (1.2 * M, 1.2 * M), None),
+    ("3 billion", (3 * B, 3 * B), "[]", False, (3 * B, 3 * B), None),
+    ("2.5 trillion", (2.5e12, 2.5e12), "[]", False, (2.5e12, 2.5e12), None),
+    ("5 thousand", (5000, 5000), "[]", False, (5000, 5000), None),
+    ("5 hundred thousand", (500000, 500000), "[]", False, (500000, 500000), None),
+    ("3m", (3 * M, 3 * M), "[]", False, (3 * M, 3 * M), None),
+    ("40k", (40000, 40000), "[]", False, (40000, 40000), None),
+    ("40K", (40000, 40000), "[]", False, (40000, 40000), None),
+    ("2bn", (2 * B, 2 * B), "[]", False, (2 * B, 2 * B), None),
+    ("4.5 bn", (4.5 * B, 4.5 * B), "[]", False, (4.5 * B, 4.5 * B), None),
+    ("1.3tn", (1.3e12, 1.3e12), "[]", False, (1.3e12, 1.3e12), None),
+    ("7 mln", (7 * M, 7 * M), "[]", False, (7 * M, 7 * M), None),
+    ("3 lakh", (300000, 300000), "[]", False, (300000, 300000), None),
+    ("2 crore", (2e7, 2e7), "[]", False, (2e7, 2e7), None),
+    ("3 dozen", (36, 36), "[]", False, (36, 36), None),
+    ("1.2 million people", (1.2 * M, 1.2 * M), "[]", False, (1.2 * M, 1.2 * M), None),
+    # ---- number words
+    ("one", (1, 1), "[]", False, (1, 1), None),
+    ("twelve", (12, 12), "[]", False, (12, 12), None),
+    ("thirty", (30, 30), "[]", False, (30, 30), None),
+    ("fifty-eight", (58, 58), "[]", False, (58, 58), None),
+    ("Fifty-eight", (58, 58), "[]", False, (58, 58), None),
+    ("fifty eight", (58, 58), "[]", False, (58, 58), None),
+    ("ninety-nine", (99, 99), "[]", False, (99, 99), None),
+    ("a hundred", (100, 100), "[]", False, (100, 100), None),
+    ("one hundred", (100, 100), "[]", False, (100, 100), None),
+    ("a thousand", (1000, 1000), "[]", False, (1000, 1000), None),
+    ("a million", (M, M), "[]", False, (M, M), None),
+    ("an hundred", (100, 100), "[]", False, (100, 100), None),
+    ("two hundred", (200, 200), "[]", False, (200, 200), None),
+    ("two hundred and two", (202, 202), "[]", False, (202, 202), None),
+    ("two hundred and two thousand", (202000, 202000), "[]", False, (202000, 202000), None),
+    ("one hundred and twenty-five", (125, 125), "[]", False, (125, 125), None),
+    ("three thousand five hundred", (3500, 3500), "[]", False, (3500, 3500), None),
+    ("two million three hundred thousand", (2.3 * M, 2.3 * M), "[]", False, (2.3 * M, 2.3 * M), None),
+    ("nineteen hundred", (1900, 1900), "[]", False, (1900, 1900), None),
+    ("twenty-five thousand", (25000, 25000), "[]", False, (25000, 25000), None),
+    ("a hundred and fifty", (150, 150), "[]", False, (150, 150), None),
+    ("a hundred thousand", (100000, 100000), "[]", False, (100000, 100000), None),
+    ("one million", (M, M), "[]", False, (M, M), None),
+    ("ten", (10, 10), "[]", False, (10, 10), None),
+    ("zero", (0, 0), "[]", False, (0, 0), None),
+    # ---- dozen, dozens, scores, hundreds, thousands and friends
+    ("a dozen", (12, 12), "[]", False, (12, 12), None),
+    ("two dozen", (24, 24), "[]", False, (24, 24), None),
+    ("half a dozen", (6, 6), "[]", False, (6, 6), None),
+    ("dozens", (24, 99), "[]", True, (24, 99), None),
+    ("Dozens", (24, 99), "[]", True, (24, 99), None),
+    ("scores of people", (40, 199), "[]", True, (40, 199), None),
+    ("hundreds", (200, 999), "[]", True, (200, 999), None),
+    ("thousands", (2000, 9999), "[]", True, (2000, 9999), None),
+    ("millions", (2 * M, 999999999), "[]", True, (2 * M, 999999999), None),
+    ("tens of thousands", (20000, 99999), "[]", True, (20000, 99999), None),
+    ("hundreds of thousands", (200000, 999999), "[]", True, (200000, 999999), None),
+    ("tens of millions", (20 * M, 99999999), "[]", True, (20 * M, 99999999), None),
+    ("several hundred", (300, 999), "[]", True, (300, 999), None),
+    ("several thousand", (3000, 9999), "[]", True, (3000, 9999), None),
+    ("a few hundred", (200, 599), "[]", True, (200, 599), None),
+    ("several dozen", (36, 119), "[]", True, (36, 119), None),
+    ("millions of dollars", (2 * M, 999999999), "[]", True, (2 * M, 999999999), "USD"),
+    # ---- fractions
+    ("half a million", (500000, 500000), "[]", False, (500000, 500000), None),
+    ("a half million", (500000, 500000), "[]", False, (500000, 500000), None),
+    ("two thirds", (2 / 3, 2 / 3), "[]", False, (2 / 3, 2 / 3), None),
+    ("two-thirds", (2 / 3, 2 / 3), "[]", False, (2 / 3, 2 / 3), None),
+    ("three quarters", (0.75, 0.75), "[]", False, (0.75, 0.75), None),
+    ("a third of", (1 / 3, 1 / 3), "[]", False, (1 / 3, 1 / 3), None),
+    ("one-third", (1 / 3, 1 / 3), "[]", False, (1 / 3, 1 / 3), None),
+    ("a quarter of a million", (250000, 250000), "[]", False, (250000, 250000), None),
+    ("2 1/4", (2.25, 2.25), "[]", False, (2.25, 2.25), None),
+    ("1/2", (0.5, 0.5), "[]", False, (0.5, 0.5), None),
+    ("3/4", (0.75, 0.75), "[]", False, (0.75, 0.75), None),
+    ("1½", (1.5, 1.5), "[]", False, (1.5, 1.5), None),
+    ("one and a half", (1.5, 1.5), "[]", False, (1.5, 1.5), None),
+    ("one and a half million", (1.5 * M, 1.5 * M), "[]", False, (1.5 * M, 1.5 * M), None),
+    ("2 and a half million", (2.5 * M, 2.5 * M), "[]", False, (2.5 * M, 2.5 * M), None),
+    # ---- percentages
+    ("45%", (45, 45), "[]", False, (45, 45), "%"),
+    ("45 %", (45, 45), "[]", False, (45, 45), "%"),
+    ("30 per cent", (30, 30), "[]", False, (30, 30), "%"),
+    ("30 percent", (30, 30), "[]", False, (30, 30), "%"),
+    ("2.5 percentage points", (2.5, 2.5), "[]", False, (2.5, 2.5), "%"),
+    ("1 percentage point", (1, 1), "[]", False, (1, 1), "%"),
+    ("twenty per cent", (20, 20), "[]", False, (20, 20), "%"),
+    ("0.5%", (0.5, 0.5), "[]", False, (0.5, 0.5), "%"),
+    ("7 pct", (7, 7), "[]", False, (7, 7), "%"),
+    # ---- currencies
+    ("$2bn", (2 * B, 2 * B), "[]", False, (2 * B, 2 * B), "USD"),
+    ("$5", (5, 5), "[]", False, (5, 5), "USD"),
+    ("$1.2 million", (1.2 * M, 1.2 * M), "[]", False, (1.2 * M, 1.2 * M), "USD"),
+    ("US$300", (300, 300), "[]", False, (300, 300), "USD"),
+    ("€1.2bn", (1.2 * B, 1.2 * B), "[]", False, (1.2 * B, 1.2 * B), "EUR"),
+    ("£40m", (40 * M, 40 * M), "[]", False, (40 * M, 40 * M), "GBP"),
+    ("£40k", (40000, 40000), "[]", False, (40000, 40000), "GBP"),
+    ("¥500", (500, 500), "[]", False, (500, 500), "JPY"),
+    ("₹200 crore", (2e9, 2e9), "[]", False, (2e9, 2e9), "INR"),
+    ("Rs 5 crore", (5e7, 5e7), "[]", False, (5e7, 5e7), "INR"),
+    ("USD 300", (300, 300), "[]", False, (300, 300), "USD"),
+    ("EUR 1.5 billion", (1.5 * B, 1.5 * B), "[]", False, (1.5 * B, 1.5 * B), "EUR"),
+    ("RMB 100", (100, 100), "[]", False, (100, 100), "CNY"),
+    ("100 yuan", (100, 100), "[]", False, (100, 100), "CNY"),
+    ("3 billion yuan", (3 * B, 3 * B), "[]", False, (3 * B, 3 * B), "CNY"),
+    ("500 euros", (500, 500), "[]", False, (500, 500), "EUR"),
+    ("25 dollars", (25, 25), "[]", False, (25, 25), "USD"),
+    ("10,000 yen", (10000, 10000), "[]", False, (10000, 10000), "JPY"),
+    ("1,000 rupees", (1000, 1000), "[]", False, (1000, 1000), "INR"),
+    ("300 USD", (300, 300), "[]", False, (300, 300), "USD"),
+    ("2 million GBP", (2 * M, 2 * M), "[]", False, (2 * M, 2 * M), "GBP"),
+    # ---- negatives
+    ("-5", (-5, -5), "[]", False, (-5, -5), None),
+    ("−3.2", (-3.2, -3.2), "[]", False, (-3.2, -3.2), None),
+    ("minus 3", (-3, -3), "[]", False, (-3, -3), None),
+    ("negative 2%", (-2, -2), "[]", False, (-2, -2), "%"),
+    ("-$5 million", None, None, None, None, None),  # sign before currency: read as "$5 million"
+    # ---- above, strict
+    ("more than 30", (30, N), "()", False, (30, 40), None),
+    ("more than thirty", (30, N), "()", False, (30, 40), None),
+    ("over 140", (140, N), "()", False, (140, 150), None),
+    ("more than 1,000", (1000, N), "()", False, (1000, 2000), None),
+    ("above 50%", (50, N), "()", False, (50, 60), "%"),
+    ("in excess of $2bn", (2 * B, N), "()", False, (2 * B, 3 * B), "USD"),
+    ("upwards of 200", (200, N), "()", False, (200, 300), None),
+    ("more than 1.2 million", (1.2 * M, N), "()", False, (1.2 * M, 1.3 * M), None),
+    ("more than a dozen", (12, N), "()", False, (12, 24), None),
+    ("more than 37", (37, N), "()", False, (37, 38), None),
+    ("More than 100", (100, N), "()", False, (100, 200), None),
+    ("over 2.5%", (2.5, N), "()", False, (2.5, 2.6), "%"),
+    ("greater than 10", (10, N), "()", False, (10, 20), None),
+    ("well over 500", (500, N), "()", False, (500, 600), None),
+    ("more than half a million", (500000, N), "()", False, (500000, 600000), None),
+    # ---- above, inclusive
+    ("at least 12", (12, N), "[)", False, (12, 13), None),
+    ("at least 30", (30, N), "[)", False, (30, 40), None),
+    ("no fewer than 40", (40, N), "[)", False, (40, 50), None),
+    ("no less than 5%", (5, N), "[)", False, (5, 6), "%"),
+    ("30 or more", (30, N), "[)", False, (30, 40), None),
+    ("30-plus", (30, N), "[)", False, (30, 40), None),
+    ("30+", (30, N), "[)", False, (30, 40), None),
+    ("a minimum of 20", (20, N), "[)", False, (20, 30), None),
+    # ---- below, strict
+    ("less than 30", (0, 30), "[)", False, (20, 30), None),
+    ("fewer than 100", (0, 100), "[)", False, (90, 100), None),
+    ("under 5", (0, 5), "[)", False, (4, 5), None),
+    ("below 2%", (0, 2), "[)", False, (1, 2), "%"),
+    ("less than 1,000", (0, 1000), "[)", False, (900, 1000), None),
+    ("less than half", None, None, None, None, None),
+    ("less than $1 million", (0, M), "[)", False, (900000, M), "USD"),
+    # ---- below, inclusive
+    ("up to 5,000", (0, 5000), "[]", False, (4000, 5000), None),
+    ("at most 12", (0, 12), "[]", False, (11, 12), None),
+    ("no more than 20", (0, 20), "[]", False, (10, 20), None),
+    ("as many as 300", (0, 300), "[]", False, (200, 300), None),
+    ("as many as 1,500", (0, 1500), "[]", False, (1400, 1500), None),
+    ("a maximum of 8", (0, 8), "[]", False, (7, 8), None),
+    ("20 or fewer", (0, 20), "[]", False, (10, 20), None),
+    ("up to $3bn", (0, 3 * B), "[]", False, (2 * B, 3 * B), "USD"),
+    # ---- ranges
+    ("between 20 and 30", (20, 30), "[]", False, (20, 30), None),
+    ("between 2 and 3 million", (2 * M, 3 * M), "[]", False, (2 * M, 3 * M), None),
+    ("between 500 and 3 million", (500, 3 * M), "[]", False, (500, 3 * M), None),
+    ("between twenty and thirty", (20, 30), "[]", False, (20, 30), None),
+    ("between a hundred and two hundred", (100, 200), "[]", False, (100, 200), None),
+    ("20 to 30", (20, 30), "[]", False, (20, 30), None),
+    ("20-30", (20, 30), "[]", False, (20, 30), None),
+    ("20–30", (20, 30), "[]", False, (20, 30), None),
+    ("from 10 to 20", (10, 20), "[]", False, (10, 20), None),
+    ("from 5% to 7%", (5, 7), "[]", False, (5, 7), "%"),
+    ("10-15%", (10, 15), "[]", False, (10, 15), "%"),
+    ("10 to 15 per cent", (10, 15), "[]", False, (10, 15), "%"),
+    ("$10-15 million", (10 * M, 15 * M), "[]", False, (10 * M, 15 * M), "USD"),
+    ("$10 million to $15 million", (10 * M, 15 * M), "[]", False, (10 * M, 15 * M), "USD"),
+    ("two to three thousand", (2000, 3000), "[]", False, (2000, 3000), None),
+    ("two or three", (2, 3), "[]", False, (2, 3), None),
+    ("1.5-2 billion", (1.5 * B, 2 * B), "[]", False, (1.5 * B, 2 * B), None),
+    ("between 30-40", (30, 40), "[]", False, (30, 40), None),
+    ("about 20 to 30", (18, 33), "[]", True, (18, 33), None),
+    # ---- approximations
+    ("around 60", (54, 66), "[]", True, (54, 66), None),
+    ("about 60", (54, 66), "[]", True, (54, 66), None),
+    ("approximately 1,000", (900, 1100), "[]", True, (900, 1100), None),
+    ("roughly 200", (180, 220), "[]", True, (180, 220), None),
+    ("some 58", (52.2, 63.8), "[]", True, (52.2, 63.8), None),
+    ("close to 100", (90, 110), "[]", True, (90, 110), None),
+    ("an estimated 30,000", (27000, 33000), "[]", True, (27000, 33000), None),
+    ("an estimated $3bn", (2.7 * B, 3.3 * B), "[]", True, (2.7 * B, 3.3 * B), "USD"),
+    ("around 5%", (4.5, 5.5), "[]", True, (4.5, 5.5), "%"),
+    ("about a million", (900000, 1100000), "[]", True, (900000, 1100000), None),
+    ("circa 400", (360, 440), "[]", True, (360, 440), None),
+    ("approx. 50", (45, 55), "[]", True, (45, 55), None),
+    ("50 or so", (45, 55), "[]", True, (45, 55), None),
+    ("around -10", (-11, -9), "[]", True, (-11, -9), None),
+    ("nearly 60", (54, 60), "[]", True, (54, 60), None),
+    ("almost 1,000", (900, 1000), "[]", True, (900, 1000), None),
+    ("nearly half a million", (450000, 500000), "[]", True, (450000, 500000), None),
+    ("just under 60", (54, 60), "[)", True, (54, 60), None),
+    ("just over 60", (60, 66), "(]", True, (60, 66), None),
+    ("slightly more than 10%", (10, 11), "(]", True, (10, 11), "%"),
+    # ---- exact hedges
+    ("equal to 20", (20, 20), "[]", False, (20, 20), None),
+    ("exactly 58", (58, 58), "[]", False, (58, 58), None),
+    ("a total of 58", (58, 58), "[]", False, (58, 58), None),
+    ("58 in total", (58, 58), "[]", False, (58, 58), None),
+]
+
+NONE = {row[0] for row in TABLE if row[1] is None}
+SPANS = {"scores of people": "scores", "a third of": "a third", "1.2 million people": "1.2 million",
+         "-$5 million": "$5 million", "less than half": None}
+HEDGES = {"more than 30": ("more than", 30), "30 or more": ("or more", 30), "30+": ("plus", 30),
+          "around 60": ("around", 60), "between 20 and 30": (None, None),
+          "an estimated 30,000": ("an estimated", 30000), "58 in total": ("in total", 58), "58": (None, 58)}
+
+_by_phrase = {row[0]: row for row in TABLE}
+
+
+def _close(a, b):
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize("phrase", [row[0] for row in TABLE if row[1] is not None])
+def test_table(phrase):
+    _, (lo, hi), incl, approx, (elo, ehi), unit = _by_phrase[phrase]
+    q = parse_quantity(phrase)
+    assert q is not None, phrase
+    got = (q.low, q.high, q.low_inclusive, q.high_inclusive, q.approximate, q.expected_low,
+           q.expected_high, q.unit)
+    want = (lo, hi, incl[0] == "[", incl[1] == "]", approx, elo, ehi, unit)
+    assert all(_close(a, b) if isinstance(b, (int, float)) and not isinstance(b, bool) or b is None
+               else a == b for a, b in zip(got, want)), f"{phrase}: got {got}, want {want}"
+    assert q.text == SPANS.get(phrase, phrase)
+    assert q.start == phrase.index(q.text) and q.end == q.start + len(q.text)
+
+
+def test_table_is_big_enough():
+    assert len(TABLE) >= 150
+
+
+def test_special_spans():
+    assert parse_quantity("-$5 million").text == "$5 million"
+    assert parse_quantity("less than half") is None
+
+
+@pytest.mark.parametrize("phrase, hedge_value", HEDGES.items())
+def test_hedge_and_value(phrase, hedge_value):
+    q = parse_quantity(phrase)
+    assert (q.hedge, q.value) == hedge_value  # a range has no single value
+
+
+def test_exact_number_fields():
+    q = parse_quantity("58")
+    assert (q.low, q.high, q.low_inclusive, q.high_inclusive, q.approximate) == (58, 58, True, True, False)
+    assert q.value == 58 and q.hedge is None and q.text == "58" and (q.start, q.end) == (0, 2)
+
+
+def test_issue_example():
+    q = parse_quantity("more than thirty")
+    assert (q.low, q.high, q.low_inclusive, q.high_inclusive) == (30, None, False, False)
+    assert (q.expected_low, q.expected_high) == (30, 40)
+    assert not q.expected_low_inclusive and q.expected_high_inclusive
+    assert q.approximate is False and q.unit is None and (q.start, q.end) == (0, 16)
+
+
+# ---------------------------------------------------------------- inside sentences: offsets
+
+SENTENCES = [
+    ("More than 30 countries signed the pledge.", [("More than 30", 30, None)]),
+    ("The summit drew over 140 delegations from around the world.", [("over 140", 140, None)]),
+    ("Fifty-eight nations endorsed the statement on Tuesday.", [("Fifty-eight", 58, 58)]),
+    ("A total of 58 nations, including China, endorsed it.", [("A total of 58", 58, 58)]),
+    ("Some 1,500 people attended, up from about 900 last year.",
+     [("Some 1,500", 1350, 1650), ("about 900", 810, 990)]),
+    ("Dozens of protesters gathered outside.", [("Dozens", 24, 99)]),
+    ("Tens of thousands marched in Paris.", [("Tens of thousands", 20000, 99999)]),
+    ("The firm raised $2bn from investors.", [("$2bn", 2e9, 2e9)]),
+    ("Sales rose 12% to €1.2bn.", [("12%", 12, 12), ("€1.2bn", 1.2e9, 1.2e9)]),
+    ("Between 20 and 30 people were hurt.", [("Between 20 and 30", 20, 30)]),
+    ("At least 12 people died and up to 5,000 were displaced.",
+     [("At least 12", 12, None), ("up to 5,000", 0, 5000)]),
+    ("In 2023 30 countries signed.", [("2023", 2023, 2023), ("30", 30, 30)]),
+    ("It was the 78th session, opening at 08:07 with 12 delegates.", [("12", 12, 12)]),
+    ("No one was hurt, one of the officials said.", []),
+    ("The meeting on Feb. 10 drew 200 people.", [("200", 200, 200)]),
+    ("On 10 February, 45 states voted in favour.", [("45", 45, 45)]),
+    ("COVID-19 killed nearly 7 million people, the G20 said.", [("nearly 7 million", 6.3e6, 7e6)]),
+    ("Only one country, the US, refused.", [("one", 1, 1)]),
+    ("He scored a hat-trick and scores of fans cheered.", [("scores", 40, 199)]),
+    ("The No. 1 seed beat 3 rivals at 10 a.m.", [("3", 3, 3)]),
+    ("Half a million people and two-thirds of voters agreed.",
+     [("Half a million", 5e5, 5e5), ("two-thirds", 2 / 3, 2 / 3)]),
+    ("It costs 5 pounds.", [("5", 5, 5)]),
+    ("The 5G network and 3D printers cost 40k.", [("40k", 4e4, 4e4)]),
+    ("A third term was rejected by a third of the members.", [("a third", 1 / 3, 1 / 3)]),
+    ("A 5km race for 300 runners.", [("300", 300, 300)]),
+    ("The 2019-20 season had 38 games.", [("2019", 2019, 2019), ("38", 38, 38)]),
+    ("Unemployment fell to 4.5 per cent in May 2024.", [("4.5 per cent", 4.5, 4.5), ("2024", 2024, 2024)]),
+    ("An estimated 3,000 to 4,000 people fled.", [("An estimated 3,000 to 4,000", 2700, 4400)]),
+    ("The vote was 12-3 in favour, with two abstentions.",
+     [("12", 12, 12), ("two", 2, 2)]),
+    ("Roughly two hundred and two thousand tickets were sold.",
+     [("Roughly two hundred and two thousand", 181800, 222200)]),
+    ("A dozen countries, a hundred firms and a million users.",
+     [("A dozen", 12, 12), ("a hundred", 100, 100), ("a million", 1e6, 1e6)]),
+    ("a man and an official", []),
+    ("Temperatures fell to -5 degrees, minus 3 at night.", [("-5", -5, -5), ("minus 3", -3, -3)]),
+    ("the 1st, 2nd and 3rd of the 10 finalists", [("10", 10, 10)]),
+    ("Scores fell. He scores 2 goals.", [("2", 2, 2)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SENTENCES)
+def test_sentences(sentence, expected):
+    qs = find_quantities(sentence)
+    got = [(q.text, q.low, q.high) for q in qs]
+    assert len(got) == len(expected), got
+    for q, (text, lo, hi) in zip(qs, expected):
+        assert q.text == text and sentence[q.start:q.end] == text
+        assert _close(q.low, lo) and _close(q.high, hi), (q.text, q.low, q.high)
+
+
+def test_offsets_stop_before_noun():
+    s = "more than 30 countries"
+    q = parse_quantity(s)
+    assert s[q.end:].startswith(" countries")
+
+
+def test_parse_reads_first_expression():
+    q = parse_quantity("Officials said about 60 people, not 70, were there.")
+    assert q.text == "about 60" and q.start == 15
+
+
+@pytest.mark.parametrize("text", ["78th", "first", "2nd", "08:07", "10:30", "3 p.m.", "10am", "Feb. 10", "March 3",
+                                  "no one", "one of the", "a", "an", "COVID-19", "F-16", "G20", "5G", "3D",
+                                  "the third time", "a third term", "1990s", "#1", "No. 5", "9/11", "24/7",
+                                  "10/11/2023", "the", "several", "a few", "tens", "scores", "half"])
+def test_not_quantities(text):
+    assert find_quantities(text) == [], text
+
+
+def test_years_exposed_not_merged():
+    qs = find_quantities("In 2023, 1,200 people and in 2024 1500 people")
+    assert [q.text for q in qs] == ["2023", "1,200", "2024", "1500"]
+    assert [looks_like_year(q) for q in qs] == [True, False, True, True]
+    assert not looks_like_year(parse_quantity("more than 2000"))
+    assert not looks_like_year(parse_quantity("$2023"))
+
+
+def test_custom_ruleset_vocabulary():
+    import copy
+    rs = copy.deepcopy(default_ruleset())
+    rs.number_words["dix"] = 10
+    rs.hedges.append({"words": ["environ"], "type": "approx", "tolerance": 0.2})
+    rs.vague_numbers["umpteen"] = [10, 50]
+    q = parse_quantity("environ dix", rs)
+    assert (q.low, q.high, q.approximate) == (8, 12, True)
+    assert parse_quantity("umpteen", rs).high == 50
+    assert parse_quantity("dix") is None   # the default ruleset is untouched
+
+
+# ---------------------------------------------------------------- properties
+
+nums = st.integers(min_value=0, max_value=10**9)
+pos = st.integers(min_value=1, max_value=10**7)
+
+
+@given(nums)
+def test_roundtrip_plain(n):
+    assert parse_quantity(str(n)).low == n
+    q = parse_quantity(f"{n:,}")
+    assert q.low == q.high == n and q.text == f"{n:,}"
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
+def test_roundtrip_decimal(d):
+    s = f"{d:,.2f}"
+    q = parse_quantity(s)
+    assert math.isclose(q.low, float(d)) and q.text == s
+
+
+HEDGED = ["more than", "over", "at least", "up to", "around", "about", "nearly", "almost", "less than",
+          "fewer than", "no more than", "as many as", "some", "an estimated", "just over", "just under",
+          "approximately", "roughly", "close to", "exactly", "under", "no fewer than"]
+
+
+def _contains(q, x, expected=False):
+    lo, hi = (q.expected_low, q.expected_high) if expected else (q.low, q.high)
+    li, hinc = ((q.expected_low_inclusive, q.expected_high_inclusive) if expected
+                else (q.low_inclusive, q.high_inclusive))
+    ok_lo = lo is None or (lo <= x if li else lo < x)
+    ok_hi = hi is None or (x <= hi if hinc else x < hi)
+    return ok_lo and ok_hi
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(HEDGED), pos, st.sampled_from(["", "%", " million", " people"]), st.booleans())
+def test_hedge_properties(hedge, n, suffix, commas):
+    num = f"{n:,}" if commas else str(n)
+    q = parse_quantity(f"{hedge} {num}{suffix}")
+    assert q is not None and q.hedge == hedge
+    value = n * (1e6 if suffix == " million" else 1)
+    assert q.value == value
+    # low <= high, for both readings
+    if q.low is not None and q.high is not None:
+        assert q.low <= q.high
+    assert q.expected_low is not None and q.expected_high is not None
+    assert q.expected_low <= q.expected_high
+    # a non-strict hedge never excludes the number it hedges
+    strict = hedge in ("more than", "over", "less than", "fewer than", "just over", "just under", "under")
+    if not strict:
+        assert _contains(q, value) and _contains(q, value, expected=True)
+    # the literal reading contains the expected one
+    assert q.low is None or q.low <= q.expected_low
+    assert q.high is None or q.expected_high <= q.high
+    # and the expected reading is not empty
+    mid = (q.expected_low + q.expected_high) / 2
+    assert _contains(q, mid, expected=True) and _contains(q, mid)
+
+
+@given(pos, pos)
+def test_range_property(a, b):
+    lo, hi = min(a, b), max(a, b)
+    if lo == hi:
+        return
+    for phrase in (f"between {lo:,} and {hi:,}", f"{lo} to {hi}", f"from {lo} to {hi}", f"{lo}-{hi}"):
+        q = parse_quantity(phrase)
+        assert (q.low, q.high) == (lo, hi) and q.text == phrase
+
+
+@given(st.integers(min_value=0, max_value=999_999))
+def test_number_words_roundtrip(n):
+    assert parse_quantity(_words(n)).low == n
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+        "sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        return _ONES[n // 100] + " hundred" + (" and " + _words(n % 100) if n % 100 else "")
+    return _words(n // 1000) + " thousand" + (" " + _words(n % 1000) if n % 1000 else "")
+
+
+@given(st.text(alphabet="0123456789 ,.-%$abcdefghijklmnopqrstuvwxyz", max_size=40))
+def test_find_never_crashes_and_offsets_are_exact(text):
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text and q.start < q.end
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
