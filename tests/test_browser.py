@@ -32,13 +32,26 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def browser():
-    reason = _missing()
+def skip_or_fail(reason: str | None) -> None:
+    """Locally a missing browser skips (with its reason); in CI (CI=true) it is a failure."""
     if reason:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"browser test must run in CI: {reason}")
         pytest.skip(reason)
+
+
+def test_missing_browser_skips_locally_and_fails_in_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no Chromium"):
+        skip_or_fail("no Chromium at /nowhere")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="must run in CI"):
+        skip_or_fail("no Chromium at /nowhere")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    skip_or_fail(_missing())
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)

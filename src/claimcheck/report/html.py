@@ -11,7 +11,6 @@ import base64
 import hashlib
 from collections import OrderedDict
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
