@@ -93,6 +93,7 @@ class _Val:
     weekday: Optional[int] = None          # a bare weekday: a range may end on the next such day
     part: Optional[str] = None             # early | mid | late | earlier | later | first-half | second-half
     this: bool = False                     # "this week/month/year": earlier/later cut at the reference
+    wd_check: Optional[int] = None         # a weekday written with a yearless date picks its year
 
 
 def _resolve(v: _Val, ref: Optional[date], prefer: str, year_hint: Optional[int]):
@@ -103,6 +104,12 @@ def _resolve(v: _Val, ref: Optional[date], prefer: str, year_hint: Optional[int]
         s, e = v.rel(ref, prefer)
         return s, e, True, True
     if v.yearless is not None:
+        if ref is not None and v.wd_check is not None and year_hint is None:
+            spans = [sp for sp in (_yl_span(v.yearless, y) for y in range(ref.year - 1, ref.year + 2))
+                     if sp and sp[0].weekday() == v.wd_check]
+            if spans:
+                s, e = min(spans, key=lambda sp: abs((sp[0] - ref).days))
+                return s, e, True, True
         if ref is not None:
             spans = [sp for sp in (_yl_span(v.yearless, y) for y in range(ref.year - 4, ref.year + 5)) if sp]
             if not spans:
@@ -127,6 +134,10 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
         if part == "earlier":
             return s, max(s, ref - timedelta(days=1)), "part-of-" + gran
         return min(e, ref + timedelta(days=1)), e, "part-of-" + gran
+    if part == "last-week":
+        return e - timedelta(days=6), e, gran
+    if part == "week-of":
+        return _week_start(s), _week_start(s) + timedelta(days=6), "week"
     part = {"earlier": "early", "later": "late"}.get(part, part)
     if gran == "year":
         if part in ("first-half", "second-half"):
@@ -134,6 +145,9 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
             return date(s.year, m, 1), _month_end(s.year, m + 5), "half"
         m1, m2 = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
         return date(s.year, m1, 1), _month_end(s.year, m2), "part-of-year"
+    if gran == "century":
+        a, b = {"early": (0, 32), "mid": (33, 65), "late": (66, 99), "first-half": (0, 49), "second-half": (50, 99)}[part]
+        return date(s.year + a, 1, 1), date(s.year + b, 12, 31), "part-of-century"
     if gran == "decade":
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "first-half": (0, 4), "second-half": (5, 9)}[part]
         return date(s.year + a, 1, 1), date(s.year + b, 12, 31), "part-of-decade"
@@ -206,13 +220,14 @@ class _Grammar:
         self.quarters = {k: int(v) for k, v in _words(dw, "quarters").items()}
         self.halves = {k: int(v) for k, v in _words(dw, "halves").items()}
         self.decades = {k: int(v) for k, v in _words(dw, "decades").items()}
+        self.holidays = {re.sub(r"\s+", " ", k).replace("’", "'"): tuple(v) for k, v in _words(dw, "holidays").items()}
         self.month_ctx = [str(w).lower() for w in dw.get("month_context") or []]
         self.may_ctx = [str(w).lower() for w in dw.get("may_context") or []]
         nouns = {str(w).lower() for w in dw.get("count_nouns") or []}
         for cls in (rs.units or {}).values():
             for n in (cls or {}).get("nouns", []) if isinstance(cls, dict) else []:
                 n = str(n).lower()
-                nouns.update({n, n + "s", n + "es", n[:-1] + "ies" if n.endswith("y") else n})
+                nouns.update({n + "s", n + "es", n[:-1] + "ies" if n.endswith("y") else n + "s"})
         self.count_nouns = nouns
         self._compile()
 
@@ -230,6 +245,7 @@ class _Grammar:
         RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
         YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')})"
         WDP = rf"(?:(?<![\w])(?:{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
+        WDN = rf"(?:(?<![\w])(?P<wdn>{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
         PRE = r"(?:(?<![\w])(?P<pre>from|between)\s+)?"
         DL = r"(?:\s*,\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]))*"
@@ -247,8 +263,12 @@ class _Grammar:
             (rf"{PRE}{WDP}{M('m1')}\s+(?:the\s+)?{D('d1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}{M('m2')}\s+(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_md),
             (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}(?:\s+of)?\s+{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m2')}(?:,?\s+{YP('y')})?", self._h_md_md),
             # full and yearless days: Feb. 10, 2025 ; 10 February 2025 ; Monday, Feb. 10 ; the 10th of May last year
-            (rf"{WDP}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')})?", self._h_day),
-            (rf"{WDP}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
+            (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')})?", self._h_day),
+            (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
+            # the first week of March 2025 ; the last week of January
+            (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month),
+            # fixed-date holidays: Christmas 2024 ; on New Year's Eve
+            (rf"(?<![\w])(?P<hol>{_alt(self.holidays)})(?![\w])(?:,?\s+{YP('y')})?", self._h_holiday),
             # months: October 2023 ; May last year ; March to May 2024 ; last May ; in March
             (rf"{M('m')},?\s+{YP('y')}", self._h_month_year),
             (rf"{PRE}{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{M('m2')}(?:,?\s+{YP('y')})?", self._h_month_range),
@@ -269,7 +289,7 @@ class _Grammar:
             (rf"(?<![\w])H(?P<h>[12])\s*(?:{YP('y')}|['‘’]?(?P<yy>\d{{2}})(?![\w]))", self._h_half),
             (rf"(?<![\w])(?:the\s+)?(?P<hw>{half_w})\s+half\s+of\s+(?:{YP('y')}|(?P<ty>the|this)\s+year)", self._h_half),
             # seasons: summer 2024 ; last winter ; in the spring
-            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{YP('y')})?(?![\w])", self._h_season),
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{YP('y')}(?:\s*[-–/]\s*\d{{2}}(?:\d{{2}})?(?![\w]))?)?(?![\w])", self._h_season),
             # relative: today ; two days ago ; last week ; the weekend ; next Friday ; Monday last week
             (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago),
@@ -278,7 +298,9 @@ class _Grammar:
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
             (r"(?<![\w])the\s+(?P<u>week|month|year|decade)(?![\w])", self._h_the_unit),
         ]]
-        self.part_re = re.compile(rf"(?<![\w])(?P<part>{_alt(self.parts)})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
+        parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
+        self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
+        self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
         ctx = _alt(self.month_ctx)
         self.month_ctx_re = re.compile(rf"(?<![\w])(?:{ctx})(?:\s*-\s*|\s+)(?:the\s+)?(?:month\s+of\s+)?$", re.I)
         self.may_ctx_re = re.compile(rf"(?<![\w])(?:{_alt(self.may_ctx)})(?:\s*-\s*|\s+)$", re.I)
@@ -367,6 +389,24 @@ class _Grammar:
         mo, d = self.month(m["m"]), int(m["d"])
         if m["m"].lower() == "may" and not m["m"][0].isupper() and not m.group("y"):
             return None
+        v = self.dated("day", (mo, d, mo, d), m)
+        if v is not None and m["wdn"]:
+            v.wd_check = self.weekdays[m["wdn"].lower().rstrip(".")]
+        return v
+
+    def _h_week_of_month(self, m, text):
+        mo = self.month(m["m"])
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["wn"].lower())
+        if n is None:   # the last week: the month's last seven days
+            v = self.dated("week", (mo, None, mo, None), m)
+            if v is None:
+                return None
+            v.part = "last-week"
+            return v
+        return self.dated("week", (mo, 7 * n - 6, mo, 7 * n), m)
+
+    def _h_holiday(self, m, text):
+        mo, d = self.holidays[re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")]
         return self.dated("day", (mo, d, mo, d), m)
 
     def _h_month_year(self, m, text):
@@ -469,6 +509,8 @@ class _Grammar:
     def _h_decade(self, m, text):
         if m.groupdict().get("dec"):
             y = int(m["dec"])
+            if y % 100 == 0 and y < 2000:   # "the 1800s": the hundred years
+                return _Val("century", date(y, 1, 1), date(y + 99, 12, 31))
         elif m.groupdict().get("dd"):
             y = int(m["dd"])
             y += 2000 if y < 20 else 1900
@@ -667,16 +709,30 @@ def _scan(g: _Grammar, text: str) -> list[_Hit]:
     return taken
 
 
-def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> None:
-    """Extend a period to the "early/mid/late/the end of/earlier" written just before it."""
+def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Extend a period to the "early/mid/late/the end of/earlier" written just before it; read
+    "the week of Feb. 10" as that week; and "Tuesday (Feb. 11)" as one day, the weekday picking the year."""
+    out: list[_Hit] = []
     for i, h in enumerate(hits):
-        if h.val.gran not in ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"):
-            continue
-        lo = hits[i - 1].end if i > 0 else 0
-        m = g.part_re.search(text, max(lo, h.start - 30), h.start)
-        if m:
-            h.val.part = g.parts[re.sub(r"\s+", " ", m["part"].lower())]
-            h.start = m.start()
+        lo = out[-1].end if out else 0
+        if h.val.gran in ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"):
+            m = g.part_re.search(text, max(lo, h.start - 30), h.start)
+            if m:
+                key = re.sub(r"\s+", " ", m["part"].lower())
+                h.val.part = g.parts.get(key) or g.parts.get("the " + key)
+                h.start = m.start()
+        elif h.val.gran == "day" and h.val.rel is None:
+            m = g.week_of_re.search(text, max(lo, h.start - 30), h.start)
+            if m:
+                h.val.part, h.val.gran, h.start = "week-of", "week", m.start()
+            elif out and out[-1].val.weekday is not None and h.val.yearless is not None \
+                    and re.fullmatch(r"\s*,?\s*\(\s*", text[out[-1].end:h.start]):
+                h.val.wd_check = out[-1].val.weekday
+                h.start = out.pop().start
+                if text[h.end:h.end + 1] == ")":
+                    h.end += 1
+        out.append(h)
+    return out
 
 
 def _span(v: _Val, ref, prefer, year_hint):
@@ -772,7 +828,7 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
     hits = _scan(g, text)
-    _with_parts(g, text, hits)
+    hits = _with_parts(g, text, hits)
     out = []
     for s, e, start, end, gran, relative, resolved in _join(g, text, hits, reference, prefer, year_hint):
         out.append(DateSpan(start=start if resolved else None, end=end if resolved else None,
