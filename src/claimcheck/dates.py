@@ -151,6 +151,9 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
     if gran == "decade":
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "first-half": (0, 4), "second-half": (5, 9)}[part]
         return date(s.year + a, 1, 1), date(s.year + b, 12, 31), "part-of-decade"
+    if gran == "week" and part in ("early", "mid", "late"):
+        a, b = {"early": (0, 1), "mid": (2, 3), "late": (4, 6)}[part]
+        return s + timedelta(days=a), s + timedelta(days=b), "part-of-week"
     if gran == "month":
         last = e.day
         a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last),
@@ -280,7 +283,7 @@ class _Grammar:
             (r"(?<![\w])(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y>[12]\d{3}|\d{2})(?![\w])", self._h_fiscal),
             # decades and centuries: the 1970s, the '90s, the seventies, the 20th century
             (r"(?<![\w$€£¥#.,])(?:the\s+)?(?P<dec>1\d\d0|20\d0)'?s(?![\w])", self._h_decade),
-            (r"(?<![\w])(?:the\s+)?['‘’](?P<dd>\d0)s(?![\w])", self._h_decade),
+            (r"(?<![\w])(?:(?:the\s+)?['‘’]|the\s+(?:(?:early|mid|late)[-\s]+)?(?=\d0s))(?P<dd>\d0)s(?![\w])", self._h_decade),
             (rf"(?<![\w])the\s+(?P<dw>{_alt(self.decades)})(?![\w])", self._h_decade),
             (r"(?<![\w])(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s]+century(?![\w])", self._h_century),
             # quarters and halves: Q1 2016 ; the first quarter of last year ; H1 2024 ; last quarter
