@@ -88,6 +88,7 @@ TABLE = [
     ("several thousand", (3000, 9999), "[]", True, (3000, 9999), None),
     ("a few hundred", (200, 599), "[]", True, (200, 599), None),
     ("several dozen", (36, 119), "[]", True, (36, 119), None),
+    ("several hundred thousand", (300000, 999999), "[]", True, (300000, 999999), None),
     ("millions of dollars", (2 * M, 999999999), "[]", True, (2 * M, 999999999), "USD"),
     # ---- fractions
     ("half a million", (500000, 500000), "[]", False, (500000, 500000), None),
@@ -137,6 +138,10 @@ TABLE = [
     ("1,000 rupees", (1000, 1000), "[]", False, (1000, 1000), "INR"),
     ("300 USD", (300, 300), "[]", False, (300, 300), "USD"),
     ("2 million GBP", (2 * M, 2 * M), "[]", False, (2 * M, 2 * M), "GBP"),
+    ("US $5", (5, 5), "[]", False, (5, 5), "USD"),
+    ("5 €", (5, 5), "[]", False, (5, 5), "EUR"),
+    ("a $5-million deal", (5 * M, 5 * M), "[]", False, (5 * M, 5 * M), "USD"),
+    ("hundreds of millions of dollars", (2e8, 999999999), "[]", True, (2e8, 999999999), "USD"),
     # ---- negatives
     ("-5", (-5, -5), "[]", False, (-5, -5), None),
     ("−3.2", (-3.2, -3.2), "[]", False, (-3.2, -3.2), None),
@@ -168,6 +173,9 @@ TABLE = [
     ("30-plus", (30, N), "[)", False, (30, 40), None),
     ("30+", (30, N), "[)", False, (30, 40), None),
     ("a minimum of 20", (20, N), "[)", False, (20, 30), None),
+    ("as few as 10", (10, N), "[)", False, (10, 20), None),
+    ("more than half of", (0.5, N), "()", False, (0.5, 1.0), None),
+    ("a million-plus", (M, N), "[)", False, (M, 2 * M), None),
     # ---- below, strict
     ("less than 30", (0, 30), "[)", False, (20, 30), None),
     ("fewer than 100", (0, 100), "[)", False, (90, 100), None),
@@ -176,6 +184,7 @@ TABLE = [
     ("less than 1,000", (0, 1000), "[)", False, (900, 1000), None),
     ("less than half", None, None, None, None, None),
     ("less than $1 million", (0, M), "[)", False, (900000, M), "USD"),
+    ("less than a dozen", (0, 12), "[)", False, (0, 12), None),
     # ---- below, inclusive
     ("up to 5,000", (0, 5000), "[]", False, (4000, 5000), None),
     ("at most 12", (0, 12), "[]", False, (11, 12), None),
@@ -234,7 +243,8 @@ TABLE = [
 ]
 
 NONE = {row[0] for row in TABLE if row[1] is None}
-SPANS = {"scores of people": "scores", "a third of": "a third", "1.2 million people": "1.2 million",
+SPANS = {"scores of people": "scores", "a third of": "a third", "more than half of": "more than half",
+         "a $5-million deal": "$5-million", "1.2 million people": "1.2 million",
          "-$5 million": "$5 million", "less than half": None}
 HEDGES = {"more than 30": ("more than", 30), "30 or more": ("or more", 30), "30+": ("plus", 30),
           "around 60": ("around", 60), "between 20 and 30": (None, None),
@@ -336,6 +346,9 @@ SENTENCES = [
     ("Temperatures fell to -5 degrees, minus 3 at night.", [("-5", -5, -5), ("minus 3", -3, -3)]),
     ("the 1st, 2nd and 3rd of the 10 finalists", [("10", 10, 10)]),
     ("Scores fell. He scores 2 goals.", [("2", 2, 2)]),
+    ("The 30 plus 20 others met May 3 and 4 in Mrs. 5 rooms.", [("30", 30, 30), ("20", 20, 20), ("5", 5, 5)]),
+    ("Hundreds, if not thousands, of people fled; hundreds thousands", [("Hundreds", 200, 999),
+     ("thousands", 2000, 9999), ("hundreds", 200, 999), ("thousands", 2000, 9999)]),
 ]
 
 
@@ -363,7 +376,9 @@ def test_parse_reads_first_expression():
 @pytest.mark.parametrize("text", ["78th", "first", "2nd", "08:07", "10:30", "3 p.m.", "10am", "Feb. 10", "March 3",
                                   "no one", "one of the", "a", "an", "COVID-19", "F-16", "G20", "5G", "3D",
                                   "the third time", "a third term", "1990s", "#1", "No. 5", "9/11", "24/7",
-                                  "10/11/2023", "the", "several", "a few", "tens", "scores", "half"])
+                                  "10/11/2023", "the", "several", "a few", "tens", "scores", "half",
+                                  "Feb. 10 to 11", "February 10 and 11", "10-11 February", "from 1 to 2 p.m.",
+                                  "the first half of", "several of them", "tens of people"])
 def test_not_quantities(text):
     assert find_quantities(text) == [], text
 

@@ -64,7 +64,7 @@ from .models import Quantity, RuleSet
 
 # Currency symbols and words -> ISO code. Symbols/codes come before the number, words after it.
 CURRENCY_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+    "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "s$": "SGD", "nz$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
     "₽": "RUB", "₺": "TRY", "rs.": "INR", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR",
     "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "jpy": "JPY", "chf": "CHF", "aud": "AUD", "cad": "CAD",
@@ -124,8 +124,8 @@ class _Grammar:
         word_alt = _alt(list(self.number_words) + list(self.mults) + list(self.fractions))
         vague_alt = _alt(self.vague) if self.vague else "(?!)"
         vmult_alt = _alt(self.vague_mult) if self.vague_mult else "(?!)"
-        cur_sym = _alt(k for k in CURRENCY_PREFIX if not k.isalpha())
-        cur_code = _alt(k for k in CURRENCY_PREFIX if k.isalpha())
+        cur_sym = _alt(k for k in CURRENCY_PREFIX if not k[0].isalpha())     # $ € £ ...
+        cur_code = _alt(k for k in CURRENCY_PREFIX if k[0].isalpha())        # USD, Rs., US$ ...
         ufrac = "".join(UNICODE_FRACTIONS)
         a_next = _alt(list(self.mults) + list(self.fractions))
         # where a quantity may start
@@ -164,16 +164,26 @@ class _Grammar:
         self.percent_re = re.compile(
             r"\s?%|\s*(?:per\s?cent(?:age\s+points?)?|percent(?:age\s+points?)?|pct|percentage\s+points?)\b",
             re.I)
-        self.cur_suffix_re = re.compile(rf"\s+(?P<c>{_alt(CURRENCY_SUFFIX)})(?![\w])", re.I)
+        self.cur_suffix_re = re.compile(
+            rf"\s?(?P<s>[€£₹¥])|\s+(?P<c>{_alt(CURRENCY_SUFFIX)})(?![\w])", re.I)
         self.bad_follow_re = re.compile(r"[^\W\d_]|:\d|\.\d|\s*(?:[ap]\.m\.|[ap]m\b|o'clock)|/\d", re.I)
         self.hedge_before_re = re.compile(
             rf"(?<![\w])(?P<h>{_alt(self.hedges_before) or '(?!)'})\s*\Z", re.I) if self.hedges_before else None
         self.hedge_after_re = re.compile(
-            rf"(?:\s+|\s*-\s*)(?P<h>{_alt(self.hedges_after) or '(?!)'})(?![\w])|(?P<plus>\+)(?![\d\w])", re.I)
+            rf"(?:\s+|\s*-\s*)(?P<h>{_alt(self.hedges_after) or '(?!)'})(?![\w])(?!\s*\d)|(?P<plus>\+)(?![\d\w])", re.I)
         self.range_open_re = re.compile(r"(?<![\w])(?P<o>between|from)\s+\Z", re.I)
         self.range_and_re = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.I)
         self.range_to_re = re.compile(r"\s+(?:to|through|until)\s+|\s*[-–—]\s*", re.I)
         self.range_bare_re = re.compile(r"\s+(?:to|or)\s+|\s*[-–—]\s*|\s+to\s+", re.I)
+        month_alt = "|".join(sorted({m.capitalize() for m in self.months} | {m.upper() for m in self.months},
+                                    key=lambda m: -len(m)))
+        day = r"\d{1,2}(?:st|nd|rd|th)?"
+        self.day_before_re = re.compile(
+            rf"\b(?:{month_alt})\.?,?\s+(?:{day}(?:\s*(?:,|and|to|&|-|–)\s*{day})*\s*(?:,\s*|\s+and\s+|\s+to\s+|"
+            rf"\s*[-–]\s*|\s+&\s+|\s+or\s+))?\Z")
+        self.month_after_re = re.compile(rf"\s+(?:of\s+)?(?:{month_alt})\b")
+        self.time_re = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
+        self.half_of_re = re.compile(r"half\s+(?=of\b)", re.I)
         self.prev_word_re = re.compile(r"([A-Za-z]+)\.?\s*\Z")
         self.next_word_re = re.compile(r"\s*([A-Za-z]+)")
         self.no_re = re.compile(r"(?:\bno\.|#)\s*\Z", re.I)
@@ -225,10 +235,9 @@ def _step_of(mantissa: float) -> float:
 def _grid(value: float, step: float, mult: float) -> tuple[float, float]:
     """(down, up): distances from value to its grid neighbours below and above."""
     up = down = step
-    m = abs(value) / mult if mult else abs(value)
-    is_pow10 = mult in (1.0, 10.0, 100.0) or f"{mult:e}".startswith("1.000000e")
-    if is_pow10 and m > 0 and f"{m:.{_SIG - 1}e}".split("e")[0].rstrip("0").rstrip(".") == "1" and step * 10 > m * 0.99:
-        down = step / 10          # below a power of ten the grid is finer: 1000 -> 900
+    m = abs(value) / mult
+    if m > 0 and _step_of(m) == m and _step_of(mult) == mult:
+        down = step / 10          # below a power of ten the grid is finer: 1000 -> 900, 1 million -> 900,000
     if value < 0:
         up, down = down, up
     return down, up
@@ -325,6 +334,11 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             if has_and or half_a or prev not in (None, "num", "tens"):
                 break
             base = current if prev else (1.0 if has_a else 0.0)
+            if first and init is None and not has_a and g.half_of_re.match(text, pos):
+                pw = g.prev_word_re.search(text, max(0, pos - 12), pos)
+                if not (pw and pw.group(1).lower() in ("first", "second", "latter", "former", "other", "the",
+                                                       "top", "bottom", "back", "front", "each")):
+                    base = 1.0                            # "half of the states", "more than half of"
             if base == 0 or (init is not None and not w.endswith("s")):
                 break
             singular = not w.endswith("s")
@@ -407,8 +421,8 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
                 value, mantissa, mult, end = got
                 scaled, plain = mult != 1.0, False
     else:
-        got = None
         vm = g.vague_re.match(text, pos)
+        multiplier = False
         if vm:
             w = " ".join(vm.group(0).lower().split())
             if w == "scores" and not g.of_re.match(text, vm.end()):
@@ -421,10 +435,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
             if mm and not g.first_word_re.match(text, pos):
                 low, high = g.vague_mult[" ".join(mm.group(0).lower().split())]
                 end = mm.end()
-                sm = g.mult_plural_re.match(text, end)
-                if not sm:
-                    return None
-                vague = True
+                vague = multiplier = True
             else:
                 got = _words_value(g, text, pos)
                 if not got:
@@ -432,19 +443,22 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
                 value, mantissa, mult, end = got
                 scaled = mult != 1.0
         if vague:
-            # "hundreds of thousands", "several hundred thousand", "tens of millions"
+            # "hundreds of thousands", "tens of millions", "several hundred thousand", "a few dozen":
+            # plural scales follow "of"; singular ones follow a multiplier (several) or each other
+            bare_ok = multiplier
             while True:
                 sm = g.mult_plural_re.match(text, end)
                 if not sm:
                     break
                 w = " ".join(sm.group("w").lower().split())
-                f = g.mults.get(w) or g.plural_scales.get(w)
-                if w in g.plural_scales and not sm.group(0).lstrip().lower().startswith("of"):
-                    if w not in g.mults:
-                        # "several thousands" is fine, "hundreds thousands" is not
-                        pass
+                has_of = sm.group(0).lstrip()[:2].lower() == "of"
+                if (w in g.mults and (has_of or not bare_ok)) or (w not in g.mults and not has_of and not multiplier):
+                    break
+                f = g.mults.get(w) or g.plural_scales[w]
                 low, high = low * f, (high + 1) * f - 1
-                end = sm.end()
+                end, bare_ok, multiplier = sm.end(), w in g.mults, False
+            if multiplier:
+                return None                               # "several" alone is not a number
             cm = g.of_currency_re.match(text, end)
             if cm and unit is None:
                 unit = CURRENCY_SUFFIX[" ".join(cm.group("c").lower().split())]
@@ -460,7 +474,8 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
     elif unit is None:
         cm = g.cur_suffix_re.match(text, end)
         if cm:
-            unit, end = CURRENCY_SUFFIX[" ".join(cm.group("c").lower().split())], cm.end()
+            key = cm.group("s") or " ".join(cm.group("c").lower().split())
+            unit, end = CURRENCY_PREFIX.get(key) or CURRENCY_SUFFIX[key], cm.end()
     if unit is not None:
         plain = False
     if vague:
@@ -548,14 +563,15 @@ def _skip_single(g: _Grammar, text: str, num: _Num) -> bool:
         nm = g.next_word_re.match(text, num.end)
         if nm and nm.group(1).lower() in ("of", "another", "day", "by", "way", "side", "thing", "hand", "more", "point"):
             return True
-    if num.plain and 1 <= num.low <= 31:
-        pm = g.prev_word_re.search(before)
-        if pm and pm.group(1).lower() in g.months:
-            return True
-        nm = g.next_word_re.match(text, num.end)
-        if nm and nm.group(1).lower().rstrip(".") in g.months and text[num.end:num.end + 1].isspace():
-            return True
-    return False
+    return _is_day(g, text, num, num)
+
+
+def _is_day(g: _Grammar, text: str, lo: _Num, hi: _Num) -> bool:
+    """Day numbers: "Feb. 10", "February 10 and 11", "10-11 February", "the 3rd of May"."""
+    if not (lo.plain and hi.plain and 1 <= lo.low <= 31 and 1 <= hi.low <= 31):
+        return False
+    return bool(g.day_before_re.search(text, max(0, lo.start - 40), lo.start)
+                or g.month_after_re.match(text, hi.end))
 
 
 def _iter(text: str, g: _Grammar) -> Iterator[Quantity]:
@@ -593,6 +609,8 @@ def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quan
     cm = conn_re.match(text, end)
     if cm and not num.vague:
         other = _read_number(g, text, cm.end())
+        if other is None and g.time_re.match(text, cm.end()):
+            return None                                   # "1 to 2 p.m."
         if other is not None and not other.vague and (num.unit is None or other.unit is None
                                                       or num.unit == other.unit):
             lo = num
@@ -627,7 +645,7 @@ def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quan
                 info = None
             else:
                 hedge, end = h, am.end()
-    if hedge is None and hi is None and _skip_single(g, text, num):
+    if hedge is None and (_skip_single(g, text, num) if hi is None else _is_day(g, text, num, hi)):
         return None
     return _build(g, text, hedge, info, num, hi, start, end)
 
