@@ -102,6 +102,11 @@ class Aligner:
         self.idf = {t: math.log(1 + len(claims) / k) for t, k in df.items()}
         self.head_words = {w for ws in ruleset.object_nouns.values() for w in (ws or [])}
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
+        odf = Counter()
+        for c in claims:
+            odf.update(self.obj(c)[1])
+        # words in many objects ("AI" in an AI corpus) say little about which document is meant
+        self.obj_idf = {t: math.log(1 + len(claims) / k) for t, k in odf.items()}
 
     def obj(self, c: Claim) -> tuple[Optional[str], frozenset]:
         if c.id not in self._obj:
@@ -128,7 +133,8 @@ class Aligner:
                 return False, 0.0, f"different kinds of object ({ca} / {cb})"
             small = min(len(ta), len(tb))
             if small:
-                overlap = len(ta & tb) / small
+                w = lambda ts: sum(self.obj_idf.get(t, 1.0) for t in ts)
+                overlap = w(ta & tb) / (min(w(ta), w(tb)) or 1.0)
                 if overlap < 0.5:
                     return False, 0.0, "different names"
                 return True, 1.0 + overlap + ctx, f"the same {ca or 'object'}"
@@ -155,7 +161,7 @@ def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
         return f"how many {unit} {past}" + (f" the {obj}" if obj else "")
     if first.kind == "date":
         who = next((c.subject for c in claims if c.subject), "")
-        if obj and not who:
+        if obj and (not who or first.predicate in ("hold", "begin", "end")):
             return f"when the {obj} was {past}" if first.predicate in ("hold", "adopt", "release") else f"when the {obj} {past}"
         return f"when {who or 'it'} {past}" + (f" the {obj}" if obj else "")
     if first.kind in ("attendance", "signing"):

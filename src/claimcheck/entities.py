@@ -80,7 +80,8 @@ def canonical_entity(name: str, ruleset: RuleSet, known: list[str] | None = None
         return aliased
     if known and len(bare.split()) == 1:
         for k in known:  # "Zhang" after "Zhang Guoqing"
-            if bare in k.split() and k != bare:
+            parts = k.split()
+            if k != bare and bare in (parts[0], parts[-1]):
                 return k
     return bare
 

@@ -186,7 +186,7 @@ def head_path(tok: Token, limit: int = 8) -> list[Token]:
     out, t = [], tok
     while len(out) < limit:
         out.append(t)
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return out
@@ -206,6 +206,9 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
                 neg = _lookup(t, vocab.negative)
                 if neg:
                     return neg, t, True
+                for c in t.children:   # "received support from 140 nations": the noun carries the predicate
+                    if c.dep_ == "dobj" and c.i not in skip and _lookup(c, vocab.nouns):
+                        return _lookup(c, vocab.nouns), c, is_negated(t, vocab)
             elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
                 cls = _lookup(t, vocab.nouns)
                 if cls:
@@ -232,7 +235,7 @@ def is_negated(t: Token, vocab: Vocab) -> bool:
     if any(c.dep_ == "neg" for c in t.children):
         return True
     h, steps = t, 0
-    while h.head is not h and steps < 3 and h.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp", "advcl"):
+    while h.head.i != h.i and steps < 3 and h.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp", "advcl"):
         h = h.head
         steps += 1
         if h.pos_ == "ADP":
@@ -263,7 +266,11 @@ def subject_of(verb: Token) -> Optional[Token]:
                 return c
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+        if v.dep_ == "xcomp":   # "invites countries to participate": the object of the governing verb
+            obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
             continue
         break
@@ -292,8 +299,25 @@ def is_entity(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or (not has_parse(tok.doc) and tok.text[:1].isupper() and tok.i > 0)
 
 
-def object_phrase(doc: Doc, head: Token) -> Span:
-    """A document or event name around its head noun: "a Statement on Inclusive and Sustainable AI"."""
+def object_phrase(doc: Doc, head: Token, exclude: set[int] = frozenset()) -> Span:
+    """A document or event name around its head noun: "a Statement on Inclusive and Sustainable AI".
+    Tokens in `exclude` (the claim's own date or number) end the phrase."""
+    span = _object_phrase(doc, head)
+    start, end = span.start, span.end
+    for i in range(head.i + 1, end):
+        if i in exclude:
+            end = i
+            break
+    for i in range(head.i - 1, start - 1, -1):
+        if i in exclude:
+            start = i + 1
+            break
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+        end -= 1
+    return doc[start:end]
+
+
+def _object_phrase(doc: Doc, head: Token) -> Span:
     if has_parse(doc):
         left = head.i
         for c in head.lefts:
@@ -341,7 +365,7 @@ def find_object(doc: Doc, pred_tok: Optional[Token], vocab: Vocab, exclude: set[
 
 
 def _path_between(t: Token, top: Token) -> Iterator[Token]:
-    while t is not top and t.head is not t:
+    while t.i != top.i and t.head.i != t.i:
         yield t
         t = t.head
 
@@ -476,33 +500,60 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
                  context=sentence_context(doc, skip) | content_tokens(obj, ruleset))
 
 
+def _year_event(doc: Doc, span: Span, d: DateSpan, vocab: Vocab) -> Optional[Token]:
+    """The event a bare year names: "the 2025 World AI Conference" -> Conference."""
+    if d.granularity != "year":
+        return None
+    nxt = span.end
+    if has_parse(doc):
+        head = span.root.head
+        if span.root.dep_ in ("compound", "nummod", "amod", "nmod") and head.i >= nxt and _lookup(head, vocab.objects):
+            return head
+        return None
+    k, found = nxt, None
+    while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "on", "for", "and")):
+        if _lookup(doc[k], vocab.objects):
+            found = doc[k]
+        k += 1
+    return found if nxt < len(doc) and doc[nxt].text[:1].isupper() else None
+
+
+def claim_tense(tok: Token) -> str:
+    """'future' when the verb governing `tok` is future ("will conclude on Tuesday"), else 'past'."""
+    for t in head_path(tok):
+        if t.pos_ in ("VERB", "AUX"):
+            if any(c.lower_ in ("will", "shall", "'ll") for c in t.children) or t.lower_ in ("upcoming", "scheduled"):
+                return "future"
+            if t.tag_ in ("VBD", "VBN"):
+                return "past"
+        if t.lower_ in ("upcoming", "next") or any(c.lower_ == "upcoming" for c in t.children):
+            return "future"
+    return "past"
+
+
 def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer: str) -> Optional[Claim]:
     doc = s.doc
     span = _char_span(doc, d.start_offset, d.end_offset)
     if span is None:
         return None
     skip = {t.i for t in span}
-    rule = "date.event"
-    pred, pred_tok, negated = find_predicate(doc, span.root, vocab, skip=skip)
-    obj_tok = None
-    if pred is None or negated:
-        # "the 2025 World AI Conference": a year naming an event
-        nxt = span.end
-        if d.granularity == "year" and nxt < len(doc) and doc[nxt].text[:1].isupper():
-            k = nxt
-            while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "on", "for", "and")):
-                if _lookup(doc[k], vocab.objects):
-                    obj_tok = doc[k]
-                k += 1
-            if obj_tok is None:
-                return None
-            pred, rule = "hold", "date.year-modifier"
-            obj = doc[nxt:obj_tok.i + 1].text
-            subject = ""
-        else:
-            return None
+    if d.relative and s.article.published and has_parse(doc) and claim_tense(span.root) != prefer:
+        again = dates_mod.parse_date(d.text, reference=s.article.published, prefer=claim_tense(span.root),
+                                     year_hint=s.article.year_hint, ruleset=ruleset)
+        if again is not None:
+            again.start_offset, again.end_offset, again.text = d.start_offset, d.end_offset, d.text
+            d = again
+    subject, obj = "", ""
+    event = _year_event(doc, span, d, vocab)
+    if event is not None:
+        pred, rule, negated = "hold", "date.year-modifier", False
+        obj = object_phrase(doc, event, skip).text
     else:
-        subject, obj = "", ""
+        rule = "date.event"
+        pred, pred_tok, negated = find_predicate(doc, span.root, vocab, skip=skip)
+        if pred is None or negated:
+            return None
+        obj_tok = None
         if has_parse(doc) and pred_tok is not None:
             subj_tok = subject_of(pred_tok)
             if subj_tok is not None and _lookup(subj_tok, vocab.objects) and pred in EVENT_PREDICATES | {"propose", "adopt", "release", "sign"}:
@@ -511,7 +562,7 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
                 subject = canonical_entity(entity_span(subj_tok).text, ruleset, s.known_names)
         if obj_tok is None:
             obj_tok = find_object(doc, pred_tok, vocab, exclude=skip)
-        obj = object_phrase(doc, obj_tok).text if obj_tok is not None else ""
+        obj = object_phrase(doc, obj_tok, skip).text if obj_tok is not None else ""
         if not obj and not subject:
             return None
     why = f"{d.text!r} dates '{pred}'" + (f" of {obj!r}" if obj else "") + (f" by {subject}" if subject else "") \
@@ -530,7 +581,8 @@ def _entity_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, used: set[int]) 
         if t.i in used:
             continue
         cls = neg_cls = None
-        if t.pos_ in ("VERB", "AUX"):
+        verbal = t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.lower_.endswith("ing") and t.dep_ == "pobj")
+        if verbal:   # "refrained from signing": a gerund the tagger calls a noun is still the verb
             cls = _lookup(t, vocab.verbs)
             if cls not in ("attend", "sign"):
                 cls = None
@@ -546,7 +598,7 @@ def _entity_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, used: set[int]) 
             continue
         negated = bool(neg_cls) or is_negated(t, vocab)
         who, event = None, None
-        if t.pos_ == "NOUN":          # "the participation of Zhang Guoqing in the summit"
+        if not verbal:          # "the participation of Zhang Guoqing in the summit"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     who = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -560,7 +612,7 @@ def _entity_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, used: set[int]) 
             if who is None and t.dep_ in ("acl", "advcl") and t.head.pos_ == "PROPN":
                 who = t.head
             h = t
-            while who is None and h.dep_ in ("xcomp", "pcomp", "pobj", "prep", "conj") and h.head is not h:
+            while who is None and h.dep_ in ("xcomp", "pcomp", "pobj", "prep", "conj") and h.head.i != h.i:
                 h = h.head
                 who = subject_of(h) if h.pos_ in ("VERB", "AUX") else None
             for c in t.children:
@@ -576,7 +628,9 @@ def _entity_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, used: set[int]) 
             event = ev_tok if ev_tok is not None else event
         obj = object_phrase(doc, event).text if event is not None else ""
         kind = "attendance" if kind_cls == "attend" else "signing"
-        rule = f"{kind}.{'noun' if t.pos_ == 'NOUN' else ('refusal' if negated and kind == 'signing' else 'verb')}"
+        if kind == "attendance" and (event is None or not (_lookup(event, vocab.objects) or event.pos_ == "PROPN")):
+            continue   # attending needs an event: "participated in global cooperation" is not attendance
+        rule = f"{kind}.{'noun' if not verbal else ('refusal' if negated and kind == 'signing' else 'verb')}"
         for w in names:
             ent = entity_span(w)
             name = canonical_entity(ent.text, ruleset, s.known_names)
@@ -640,7 +694,7 @@ def _entity_claims_rules_only(s: Sentence, ruleset: RuleSet, vocab: Vocab, used:
 def _names_in(doc: Doc, ruleset: RuleSet) -> list[str]:
     names = []
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG") and len(ent) > 1:
+        if ent.label_ == "PERSON" and len(ent) > 1:
             names.append(strip_titles(ent.text, ruleset))
     return names
 
