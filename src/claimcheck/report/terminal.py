@@ -91,19 +91,33 @@ def table(rep: Report) -> Optional[Table]:
     t.add_column("Values", overflow="fold", ratio=3)
     t.add_column("Articles", overflow="fold", ratio=3)
     t.add_column("Severity", no_wrap=True)
-    for d in discs:
-        f = facts_by_id.get(d.fact)
-        cs = [by_claim[i] for i in dict.fromkeys(d.claims or (f.claims if f else [])) if i in by_claim]
+    per_fact: dict[str, list] = {}
+    for d in discs:  # one row per fact, in the order of its first (worst) discrepancy
+        per_fact.setdefault(d.fact, []).append(d)
+    for fact_id, ds in per_fact.items():
+        f = facts_by_id.get(fact_id)
+        ids = [i for d in ds for i in d.claims] or (f.claims if f else [])
+        cs = [by_claim[i] for i in dict.fromkeys(ids) if i in by_claim]
         groups: dict[str, list] = {}
         for c in cs:
-            groups.setdefault(view.value_label(c), []).append(c)
-        values = " / ".join(f"{label} ({len({c.article for c in g})})" for label, g in groups.items())
+            groups.setdefault(view.value_key(c), []).append(c)
+        values = " / ".join(f"{_wording(g)} ({len({c.article for c in g})})" for g in groups.values())
         arts = ", ".join(dict.fromkeys(titles.get(c.article, c.article) for c in cs))
-        sev = Text(d.severity, style=SEVERITY_STYLE.get(d.severity, ""))
-        if d.suppressed:
-            sev = Text(f"{d.severity} (suppressed)", style="dim")
-        t.add_row(safe(f.label if f else d.message), safe(values), safe(arts), sev)
+        active = [d for d in ds if not d.suppressed]
+        if active:
+            worst = min(active, key=lambda d: SEVERITY_ORDER.get(d.severity, 2)).severity
+            sev = Text(worst, style=SEVERITY_STYLE.get(worst, ""))
+            if len(ds) > len(active):
+                sev.append(f" (+{len(ds) - len(active)} suppressed)", style="dim")
+        else:
+            sev = Text(f"{ds[0].severity} (suppressed)", style="dim")
+        t.add_row(safe(f.label if f else ds[0].message), safe(values), safe(arts), sev)
     return t
+
+
+def _wording(claims: list) -> str:
+    labels = [view.value_label(c) for c in claims]
+    return max(dict.fromkeys(labels), key=labels.count)
 
 
 def summary_line(rep: Report, paths: Optional[list[Path]] = None) -> str:

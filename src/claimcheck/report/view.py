@@ -119,7 +119,19 @@ def value_reading(c: Claim) -> str:
 
 def value_key(c: Claim) -> str:
     """Claims with the same key state the same value (used to group agreeing articles)."""
-    return _json.dumps(claim_value(c), sort_keys=True, default=str)
+    v = claim_value(c)
+    # group by what was read, not how it was worded: "58" = "a total of 58"; "Monday" = "10 Feb 2025"
+    if c.quantity is not None:
+        v.pop("hedge", None)
+        v.pop("value", None)
+    elif c.date is not None:
+        v = {"start": v["start"], "end": v["end"], "resolved": v["resolved"],
+             "text": "" if c.date.resolved else (c.date.text or c.text)}
+    elif c.polarity is not None:
+        v = {"polarity": v["polarity"]}
+    elif c.custom_value is not None:
+        v = {"text": " ".join(c.custom_value.split()).casefold()}
+    return _json.dumps(v, sort_keys=True, default=str)
 
 
 def highlight(c: Claim) -> tuple[str, str, str]:
