@@ -177,7 +177,7 @@ MALFORMED = [
      6, ["rule t.rule", "examples", "missing required key 'no_match'"]),
     ("pattern rule without patterns",
      RULE_HEAD + GOOD_EXAMPLES,
-     2, ["rule t.rule", "has no patterns"]),
+     2, ["rule t.rule", "no patterns"]),
     ("builtin engine with an unknown id",
      RULE_HEAD + "    engine: builtin\n" + GOOD_EXAMPLES,
      2, ["no built-in code has this id"]),

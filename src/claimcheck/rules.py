@@ -240,12 +240,12 @@ class ClaimRule(_Strict):
     @model_validator(mode="after")
     def _engine(self) -> "ClaimRule":
         if self.engine == "pattern" and not self.patterns:
-            raise ValueError(f"rule {self.id!r} has no patterns (a pattern rule needs at least one)")
+            raise ValueError("no patterns: a pattern rule needs at least one")
         if self.engine == "builtin":
             if self.patterns:
-                raise ValueError(f"rule {self.id!r}: a builtin rule takes no patterns")
+                raise ValueError("a builtin rule takes no patterns")
             if self.id not in BUILTIN_RULE_IDS:
-                raise ValueError(f"rule {self.id!r}: no built-in code has this id; "
+                raise ValueError(f"no built-in code has this id; "
                                  f"builtin ids are {', '.join(BUILTIN_RULE_IDS)}")
         return self
 
@@ -258,7 +258,8 @@ class Canonical(_Strict):
     unit: str = ""
     subject: str = ""
     object: str = ""
-    value: str = Field(min_length=1)             # "58", "more than 30", "2025-02-10..2025-02-11", "6.4"
+    value: str = ""                              # "58", "more than 30", "2025-02-10..2025-02-11", "6.4"
+    polarity: Optional[bool] = None              # attendance / signing: true = did, false = did not
     source: str = Field(min_length=1)            # where the known value comes from
     severity: Optional[Severity] = None
     note: str = ""
@@ -270,8 +271,15 @@ class Canonical(_Strict):
 
     @model_validator(mode="after")
     def _date_value(self) -> "Canonical":
+        if self.kind in ("attendance", "signing"):
+            if self.polarity is None:
+                raise ValueError(f"a{'n' if self.kind == 'attendance' else ''} {self.kind} fact needs `polarity: true` "
+                                 f"(did) or `polarity: false` (did not)")
+            return self
+        if not self.value:
+            raise ValueError("missing required key 'value'")
         if self.kind == "date" and not DATE_VALUE_RE.match(self.value):
-            raise ValueError(f"canonical {self.id!r}: a date value is YYYY-MM-DD or "
+            raise ValueError(f"a date value is YYYY-MM-DD or "
                              f"YYYY-MM-DD..YYYY-MM-DD (got {self.value!r})")
         return self
 
@@ -306,6 +314,7 @@ class RuleFile(_Strict):
     negators: list[str] = []
     titles: list[str] = []
     generic_words: list[str] = []
+    opposing_prepositions: list[str] = []       # "voted against": another fact than "voted for"
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
@@ -520,7 +529,7 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "boilerplate")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "opposing_prepositions", "boilerplate")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
