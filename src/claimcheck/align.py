@@ -2,7 +2,7 @@
 
 Two claims are one fact when they are the same kind of statement (kind, predicate class, unit class)
 about the same thing (the document or event after aliases, the entity for attendance and signing),
-in articles that cover the same story. Claims are first blocked by (story, kind, predicate, unit),
+in articles that cover the same story. Claims are first blocked by (kind, predicate, unit),
 so no two claims outside one block are ever compared and cost stays near-linear in the corpus.
 Inside a block a claim joins the group it is compatible with on every member (complete linkage:
 a bridge claim cannot chain two different facts together).
@@ -22,7 +22,9 @@ from .extract import _lemma_variants, vocab_for
 from .models import Article, Claim, Fact, RuleSet
 
 CAPWORD = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)+)")
-STORY_THRESHOLD = 0.12          # cosine of the articles' name vectors to be one story
+WORDS = re.compile(r"[A-Za-z][a-z]{2,}")
+STORY_THRESHOLD = 0.1           # cosine of two articles' word vectors to cover one story
+STORY_THRESHOLD_NAMED = 0.03    # ... when the claims name the same document or event
 CONTEXT_THRESHOLD = 0.12        # weighted overlap of sentence words when no object settles it
 AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "charge"}
 
@@ -31,54 +33,35 @@ AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "char
 
 
 def _names(article: Article, skip: set[str]) -> Counter:
+    """An article's words for story matching: content words, names counted twice."""
     c = Counter()
-    for m in CAPWORD.finditer(article.title + "\n" + article.text):
+    text = article.title + "\n" + article.text
+    for m in WORDS.finditer(text):
+        w = m.group(0).lower()
+        if w not in STOP_WORDS and w not in skip:
+            c[w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w] += 1
+    for m in CAPWORD.finditer(text):
         w = m.group(0).lower().replace(".", "")
         if w not in STOP_WORDS and w not in skip and len(w) > 1:
             c[w] += 1
     return c
 
 
-def stories(articles: list[Article], ruleset: RuleSet) -> dict[str, int]:
-    """article id -> story number. Articles whose proper names overlap enough (tf-idf cosine over an
-    inverted index of each article's top names) are linked; a story is a connected group."""
+def article_vectors(articles: list[Article], ruleset: RuleSet) -> dict[str, dict[str, float]]:
+    """article id -> unit-length tf-idf vector of its top words, for "do these cover the same story?"."""
     skip = {k.lower() for k in list(ruleset.months) + list(ruleset.weekdays)}
     vecs = [_names(a, skip) for a in articles]
     df = Counter()
     for v in vecs:
         df.update(v.keys())
     n = len(articles)
-    weighted = []
-    for v in vecs:
+    out = {}
+    for a, v in zip(articles, vecs):
         w = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in v.items()}
-        top = dict(sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:40])
+        top = dict(sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:60])
         norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
-        weighted.append({t: x / norm for t, x in top.items()})
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, w in enumerate(weighted):
-        for t in w:
-            index[t].append(i)
-    for i, w in enumerate(weighted):
-        scores: dict[int, float] = defaultdict(float)
-        for t, x in w.items():
-            postings = index[t]
-            if len(postings) > 200:        # a name in everything says nothing about the story
-                continue
-            for j in postings:
-                if j > i:
-                    scores[j] += x * weighted[j][t]
-        for j, s in scores.items():
-            if s >= STORY_THRESHOLD:
-                parent[find(i)] = find(j)
-    return {a.id: find(i) for i, a in enumerate(articles)}
+        out[a.id] = {t: x / norm for t, x in top.items()}
+    return out
 
 
 # ------------------------------------------------------------------ claim compatibility
@@ -94,13 +77,16 @@ def object_class(obj: str, ruleset: RuleSet) -> Optional[str]:
 
 
 class Aligner:
-    def __init__(self, claims: list[Claim], ruleset: RuleSet):
+    def __init__(self, claims: list[Claim], ruleset: RuleSet, vectors: Optional[dict[str, dict[str, float]]] = None):
         self.ruleset = ruleset
+        self.vectors = vectors or {}
+        self._story: dict[tuple[str, str], float] = {}
         df = Counter()
         for c in claims:
             df.update(c.context)
         self.idf = {t: math.log(1 + len(claims) / k) for t, k in df.items()}
-        self.head_words = {w for ws in ruleset.object_nouns.values() for w in (ws or [])}
+        self.head_words = {w for ws in ruleset.object_nouns.values() for w in (ws or [])} \
+            | {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
         odf = Counter()
         for c in claims:
@@ -120,8 +106,35 @@ class Aligner:
         union = sum(self.idf.get(t, 0) for t in a.context | b.context) or 1.0
         return inter / union
 
+    def same_story(self, a: str, b: str, threshold: float = 0.1) -> bool:
+        """Do two articles cover the same story? (cosine of their word vectors, checked pair by pair,
+        so a chain of loosely related articles never joins two unrelated ones)."""
+        if a == b or a not in self.vectors or b not in self.vectors:
+            return True
+        key = (a, b) if a < b else (b, a)
+        if key not in self._story:
+            va, vb = self.vectors[a], self.vectors[b]
+            if len(vb) < len(va):
+                va, vb = vb, va
+            self._story[key] = sum(x * vb.get(t, 0.0) for t, x in va.items())
+        return self._story[key] >= threshold
+
     def compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
         """(same fact?, strength, reason)."""
+        ok, score, reason = self._compatible(a, b)
+        # the more the claims themselves share, the less the articles need to: the same named
+        # document or event, or sentences much alike, let two loosely similar articles meet
+        if score >= 1.0:
+            threshold = STORY_THRESHOLD_NAMED
+        elif self.context_similarity(a, b) >= 0.3:
+            threshold = STORY_THRESHOLD_NAMED * 2
+        else:
+            threshold = STORY_THRESHOLD
+        if ok and not self.same_story(a.article, b.article, threshold):
+            return False, 0.0, "articles about different stories"
+        return ok, score, reason
+
+    def _compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
         if a.subject and b.subject and a.kind in ("attendance", "signing", "date") and not same_entity(a.subject, b.subject):
             return False, 0.0, "different entities"
         if a.kind == "date" and a.predicate in AGENT_PREDICATES and (not a.subject or not b.subject):
@@ -144,10 +157,10 @@ class Aligner:
         return False, ctx, "too little in common"
 
 
-def block_key(c: Claim, story: int) -> tuple:
+def block_key(c: Claim) -> tuple:
     if c.kind in ("attendance", "signing"):
-        return story, c.kind, c.predicate
-    return story, c.kind, c.predicate, c.unit
+        return c.kind, c.predicate, c.subject.lower()
+    return c.kind, c.predicate, c.unit
 
 
 def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
@@ -155,6 +168,9 @@ def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
     past = (ruleset.verb_classes.get(first.predicate) or {}).get("past", first.predicate)
     obj = max((c.object for c in claims), key=len, default="")
     obj = re.sub(r"^(a|an|the)\s+", "", obj, flags=re.I)
+    if first.kind == "count" and first.quantity is not None and first.quantity.unit and first.unit == first.quantity.unit:
+        return f"how much ({first.unit}) was {past}" + (f" for {obj}" if obj else "") if first.predicate == "buy" \
+            else f"the amount ({first.unit}) {past}" + (f": {obj}" if obj else "")
     if first.kind == "count":
         unit_words = Counter(c.text.split()[-1].lower() for c in claims)
         unit = unit_words.most_common(1)[0][0]
@@ -176,12 +192,11 @@ def fact_id(claims: list[Claim]) -> str:
 
 def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
     """All claims grouped into facts (a fact of one claim is 'single')."""
-    story = stories(articles, ruleset)
     order = {a.id: i for i, a in enumerate(articles)}
-    aligner = Aligner(claims, ruleset)
+    aligner = Aligner(claims, ruleset, article_vectors(articles, ruleset))
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (order.get(c.article, 0), c.start)):
-        blocks[block_key(c, story.get(c.article, -1))].append(c)
+        blocks[block_key(c)].append(c)
     facts: list[Fact] = []
     for key in sorted(blocks, key=str):
         groups: list[list[Claim]] = []
@@ -207,12 +222,12 @@ def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> lis
                 groups[best].append(c)
                 reasons[best] |= best_reasons
         for g, why in zip(groups, reasons):
-            facts.append(_fact(g, why, ruleset, len({story.get(c.article) for c in g})))
+            facts.append(_fact(g, why, ruleset))
     facts.sort(key=lambda f: (f.kind, f.label, f.id))
     return facts
 
 
-def _fact(group: list[Claim], reasons: set[str], ruleset: RuleSet, _stories: int) -> Fact:
+def _fact(group: list[Claim], reasons: set[str], ruleset: RuleSet) -> Fact:
     first = group[0]
     parts = [f"same kind ({first.kind})", f"same predicate class ({first.predicate}: "
              + ", ".join(sorted({c.why.split('from ')[-1].split(';')[0] for c in group}))[:80] + ")"]
@@ -225,7 +240,8 @@ def _fact(group: list[Claim], reasons: set[str], ruleset: RuleSet, _stories: int
         parts.append("about " + " ~ ".join(repr(o) for o in objs[:4]))
     if reasons:
         parts.append("; ".join(sorted(reasons)))
-    parts.append("articles in one story")
+    if len({c.article for c in group}) > 1:
+        parts.append("the articles cover one story")
     status = "single" if len(group) == 1 else "consistent"
     return Fact(id=fact_id(group), label=fact_label(group, ruleset), kind=first.kind,
                 claims=[c.id for c in group], status=status, why="; ".join(parts))

@@ -72,6 +72,8 @@ def value_text(c: Claim) -> str:
     if c.quantity is not None:
         return c.quantity.text.strip() or fmt_interval(literal(c.quantity))
     if c.date is not None:
+        if c.date.relative and c.date.resolved and c.date.start:
+            return f"{c.date.text.strip()} ({_fmt_span(c.date)})"
         return c.date.text.strip()
     if c.polarity is not None:
         return ("" if c.polarity else "not ") + (c.predicate or "")
@@ -175,7 +177,8 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
                     severity = rule_severity[c.rule]
             involved = ga + gb
             arts = len({c.article for c in involved})
-            msg = (f"{arts} article{'s' if arts != 1 else ''} disagree on {fact.label}: "
+            msg = ((f"{arts} articles disagree on {fact.label}: " if arts > 1 else f"One article contradicts itself on {fact.label}: ")
+                   + 
                    f"{_summarise(ga)} vs {_summarise(gb)}"
                    + (f" (all values: {values})" if len(keys) > 2 else ""))
             out.append(Discrepancy(id=discrepancy_id(fact, code, involved), fact=fact.id, code=code,
@@ -228,7 +231,7 @@ def apply_suppressions(discrepancies: list[Discrepancy], facts: list[Fact], clai
 
 def apply_canonical(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet) -> list[Discrepancy]:
     """Check every claim of a fact against a user-declared canonical value (rules `canonical:`)."""
-    from .align import Aligner, block_key
+    from .align import Aligner
     from .dates import parse_date
     from .quantities import parse_quantity
 

@@ -49,6 +49,8 @@ class Vocab:
     objects: dict[str, str]          # head noun -> object class
     past: dict[str, str]             # predicate class -> past form for labels
     triggers: set[str]               # words that make a sentence worth parsing
+    opposing: dict[str, set[str]]    # class -> prepositions that make another fact ("voted against")
+    time_words: set[str]             # month and weekday names: never the object of a claim
     max_unit_words: int = 3
 
 
@@ -118,7 +120,9 @@ def _compile(ruleset: RuleSet) -> Vocab:
         expanded.add(t.lower())
     # inflected forms of verbs: a sentence with "signed" or "attending" must pass the filter
     max_words = max([len(u.split()) for u in units] + [1])
-    return Vocab(units, verbs, nouns, negative, negators, objects, past, expanded, max_words)
+    opposing = {cls: {p.lower() for p in (spec or {}).get("opposing", [])} for cls, spec in ruleset.verb_classes.items()}
+    time_words = {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}
+    return Vocab(units, verbs, nouns, negative, negators, objects, past, expanded, opposing, time_words, max_words)
 
 
 def lemma(tok: Token) -> str:
@@ -129,8 +133,8 @@ def lemma(tok: Token) -> str:
 def _lookup(tok: Token, table: dict[str, str]) -> Optional[str]:
     """Class of `tok` in `table`, trying its lemma, verb + particle, then cheap lemma guesses."""
     lem = lemma(tok)
-    for child in tok.children:
-        if child.dep_ == "prt":
+    for child in (tok.children if has_parse(tok.doc) else ()):   # unparsed docs have no tree to walk
+        if child.dep_ in ("prt", "dobj"):   # "put forward", "took part"
             two = f"{lem} {child.lower_}"
             if two in table:
                 return table[two]
@@ -351,6 +355,17 @@ def _object_phrase(doc: Doc, head: Token) -> Span:
 def find_object(doc: Doc, pred_tok: Optional[Token], vocab: Vocab, exclude: set[int]) -> Optional[Token]:
     """The head noun of the document or event the claim is about: first inside the predicate's
     subtree (its object), else the nearest such noun in the sentence."""
+    if pred_tok is not None and has_parse(doc):
+        # the predicate's own object: "buy Electronic Data Systems", "pay $12.6 billion for EDS"
+        for c in pred_tok.children:
+            targets = [c] if c.dep_ in ("dobj", "nsubjpass") else \
+                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "to") else []
+            for g in targets:
+                if g.ent_type_ in ("DATE", "TIME") or g.lower_ in vocab.time_words:
+                    continue
+                if g.i not in exclude and not any(x.i in exclude for x in g.subtree) and \
+                        (g.pos_ == "PROPN" or _lookup(g, vocab.objects)):
+                    return g
     cands = [t for t in doc if t.i not in exclude and t.pos_ != "VERB" and _lookup(t, vocab.objects)]
     if not cands:
         return None
@@ -487,6 +502,11 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i})
     if pred is None:
         return None
+    opposing = vocab.opposing.get(pred, ())
+    if pred_tok is not None and opposing and (
+            any(c.dep_ == "prep" and c.lower_ in opposing for c in pred_tok.children) if has_parse(doc)
+            else pred_tok.i + 1 < len(doc) and doc[pred_tok.i + 1].lower_ in opposing):
+        pred = f"{pred} against"     # "30 senators voted against" is another fact than "voted for"
     obj_tok = find_object(doc, pred_tok, vocab, exclude=skip)
     obj = object_phrase(doc, obj_tok).text if obj_tok is not None else ""
     used |= {t.i for t in span} | {t.i for t in unit_span}

@@ -165,6 +165,7 @@ class VerbClass(_Strict):
     verbs: list[str] = []
     nouns: list[str] = []
     negative: list[str] = []                     # verbs saying the opposite (refuse to sign)
+    opposing: list[str] = []                     # prepositions that make another fact ("voted against")
 
 
 class Example(_Strict):
@@ -314,7 +315,6 @@ class RuleFile(_Strict):
     negators: list[str] = []
     titles: list[str] = []
     generic_words: list[str] = []
-    opposing_prepositions: list[str] = []       # "voted against": another fact than "voted for"
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
@@ -529,7 +529,7 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "opposing_prepositions", "boilerplate")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "boilerplate")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
