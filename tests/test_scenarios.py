@@ -18,6 +18,7 @@ def _matching(report, value: str, kinds=None):
 
 
 def _pair_flagged(report, a: str, b: str, kinds=None, code=None):
+    """The discrepancy listing a claim that reads `a` and another that reads `b` (both must be claims)."""
     ca, cb = _matching(report, a, kinds), _matching(report, b, kinds)
     assert ca, f"no claim reads {a!r}: {[c.text for c in report.claims]}"
     assert cb, f"no claim reads {b!r}: {[c.text for c in report.claims]}"

@@ -23,7 +23,7 @@ from .models import Article, Claim, Fact, RuleSet
 
 CAPWORD = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)+)")
 WORDS = re.compile(r"[A-Za-z][a-z]{2,}")
-STORY_THRESHOLD = 0.1           # cosine of two articles' word vectors to cover one story
+STORY_THRESHOLD = 0.08          # cosine of two articles' word vectors to cover one story
 STORY_THRESHOLD_NAMED = 0.03    # ... when the claims name the same document or event
 CONTEXT_THRESHOLD = 0.12        # weighted overlap of sentence words when no object settles it
 AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "charge"}

@@ -171,19 +171,21 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
                 continue
             code, why = res
             severity = "error" if code == "contradiction" else "warning"
-            severity = ruleset.severities.get(code, severity)
+            severity = ruleset.severities.get(f"{fact.kind}.{code}", ruleset.severities.get(code, severity))
             for c in ga + gb:
                 if rule_severity and c.rule in rule_severity:
                     severity = rule_severity[c.rule]
-            involved = ga + gb
-            arts = len({c.article for c in involved})
-            msg = ((f"{arts} articles disagree on {fact.label}: " if arts > 1 else f"One article contradicts itself on {fact.label}: ")
-                   + 
-                   f"{_summarise(ga)} vs {_summarise(gb)}"
-                   + (f" (all values: {values})" if len(keys) > 2 else ""))
-            out.append(Discrepancy(id=discrepancy_id(fact, code, involved), fact=fact.id, code=code,
-                                   severity=severity, claims=[c.id for c in involved], message=msg,
-                                   explanation=why))
+            # one finding per disagreeing pair of claims: a finding never lists two claims that agree
+            for a in ga:
+                for b in gb:
+                    arts = len({a.article, b.article})
+                    msg = ((f"{n_articles} articles disagree on {fact.label}: " if arts > 1
+                            else f"One article contradicts itself on {fact.label}: ")
+                           + f"{value_text(a)} vs {value_text(b)}"
+                           + (f" (all values: {values})" if len(keys) > 2 or len(ga) + len(gb) > 2 else ""))
+                    out.append(Discrepancy(id=discrepancy_id(fact, code, [a, b]), fact=fact.id, code=code,
+                                           severity=severity, claims=[a.id, b.id], message=msg,
+                                           explanation=why))
     return out
 
 
