@@ -21,6 +21,7 @@ from .entities import content_tokens, same_entity
 from .extract import _lemma_variants, vocab_for
 from .models import Article, Claim, Fact, RuleSet
 
+NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
 CAPWORD = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)+)")
 WORDS = re.compile(r"[A-Za-z][a-z]{2,}")
 STORY_THRESHOLD = 0.08          # cosine of two articles' word vectors to cover one story
@@ -95,8 +96,12 @@ class Aligner:
         self.obj_idf = {t: math.log(1 + len(claims) / k) for t, k in odf.items()}
 
     def obj(self, c: Claim) -> tuple[Optional[str], frozenset]:
+        """(class of the object's head noun, the words of its proper name). Only capitalised words
+        and numbers name a document or event ("Statement on Inclusive and Sustainable AI", "5.6");
+        lower-case descriptions ("the quake on the outskirts of town") say nothing about which one."""
         if c.id not in self._obj:
-            toks = content_tokens(c.object, self.ruleset) if c.object else frozenset()
+            named = " ".join(NAMEWORD.findall(c.object)) if c.object else ""
+            toks = content_tokens(named, self.ruleset) if named else frozenset()
             self._obj[c.id] = (object_class(c.object, self.ruleset) if c.object else None,
                                frozenset(t for t in toks if t not in self.head_words))
         return self._obj[c.id]
@@ -135,6 +140,8 @@ class Aligner:
         return ok, score, reason
 
     def _compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
+        if different_times(a.when, b.when):
+            return False, 0.0, "their sentences date different events"
         if a.subject and b.subject and a.kind in ("attendance", "signing", "date") and not same_entity(a.subject, b.subject):
             return False, 0.0, "different entities"
         if a.kind == "date" and a.predicate in AGENT_PREDICATES and (not a.subject or not b.subject):
@@ -144,8 +151,11 @@ class Aligner:
         if a.object and b.object:
             if ca and cb and ca != cb:
                 return False, 0.0, f"different kinds of object ({ca} / {cb})"
-            small = min(len(ta), len(tb))
-            if small:
+            na, nb = {t for t in ta if t[0].isdigit()}, {t for t in tb if t[0].isdigit()}
+            if na and nb and not na & nb:          # "the 5.6 quake" is not "the 5.2 quake"
+                return False, 0.0, "different numbers in the names"
+            ta, tb = ta - na, tb - nb
+            if ta and tb:
                 w = lambda ts: sum(self.obj_idf.get(t, 1.0) for t in ts)
                 overlap = w(ta & tb) / (min(w(ta), w(tb)) or 1.0)
                 if overlap < 0.5:
@@ -157,6 +167,17 @@ class Aligner:
         return False, ctx, "too little in common"
 
 
+def different_times(a, b) -> bool:
+    """Do two sentences' dates say they are about different events? Resolved spans that do not
+    overlap; or, where a date could not be resolved, dates of different granularity
+    ("on Sunday" vs "in September")."""
+    if a is None or b is None:
+        return False
+    if a.start and b.start:
+        return a.end < b.start or b.end < a.start
+    return a.granularity != b.granularity
+
+
 def block_key(c: Claim) -> tuple:
     if c.kind in ("attendance", "signing"):
         return c.kind, c.predicate, c.subject.lower()
@@ -166,7 +187,9 @@ def block_key(c: Claim) -> tuple:
 def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
     first = claims[0]
     past = (ruleset.verb_classes.get(first.predicate) or {}).get("past", first.predicate)
-    obj = max((c.object for c in claims), key=len, default="")
+    objs = [c.object for c in claims if c.object]
+    named = [o for o in objs if len(NAMEWORD.findall(o)) >= 2]
+    obj = max(named, key=len) if named else min(objs, key=len, default="")
     obj = re.sub(r"^(a|an|the)\s+", "", obj, flags=re.I)
     if first.kind == "count" and first.quantity is not None and first.quantity.unit and first.unit == first.quantity.unit:
         return f"how much ({first.unit}) was {past}" + (f" for {obj}" if obj else "") if first.predicate == "buy" \

@@ -26,9 +26,11 @@ def _fingerprint(ruleset: RuleSet) -> str:
 def _encode(c: Claim) -> dict:
     d = dataclasses.asdict(c)
     d["context"] = sorted(c.context)
-    if c.date is not None:
-        d["date"]["start"] = c.date.start.isoformat() if c.date.start else None
-        d["date"]["end"] = c.date.end.isoformat() if c.date.end else None
+    for key in ("date", "when"):
+        span = getattr(c, key)
+        if span is not None:
+            d[key]["start"] = span.start.isoformat() if span.start else None
+            d[key]["end"] = span.end.isoformat() if span.end else None
     return d
 
 
@@ -37,11 +39,12 @@ def _decode(d: dict) -> Claim:
     d["context"] = frozenset(d.get("context") or [])
     if d.get("quantity"):
         d["quantity"] = Quantity(**d["quantity"])
-    if d.get("date"):
-        x = dict(d["date"])
-        x["start"] = date.fromisoformat(x["start"]) if x.get("start") else None
-        x["end"] = date.fromisoformat(x["end"]) if x.get("end") else None
-        d["date"] = DateSpan(**x)
+    for key in ("date", "when"):
+        if d.get(key):
+            x = dict(d[key])
+            x["start"] = date.fromisoformat(x["start"]) if x.get("start") else None
+            x["end"] = date.fromisoformat(x["end"]) if x.get("end") else None
+            d[key] = DateSpan(**x)
     return Claim(**d)
 
 

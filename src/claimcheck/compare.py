@@ -13,6 +13,7 @@ import math
 from typing import Optional
 
 from .models import Claim, DateSpan, Discrepancy, Fact, Quantity, RuleSet
+from .rules import render_message
 
 INF = math.inf
 
@@ -151,7 +152,8 @@ def discrepancy_id(fact: Fact, code: str, claims: list[Claim]) -> str:
 
 
 def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severity: dict[str, str] | None = None) -> list[Discrepancy]:
-    """Discrepancies between the value groups of one fact."""
+    """Discrepancies between the value groups of one fact. A claim rule's own `tolerance`,
+    `severity` and `message` win over the per-kind settings."""
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
         if comparable(c):
@@ -159,7 +161,13 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
     keys = list(groups)
     if len(keys) < 2:
         return []
+    rules_of = {r.get("id"): r for r in ruleset.claims if isinstance(r, dict)}
+    own = [rules_of[c.rule] for c in claims if c.rule in rules_of]
     tolerance = float(ruleset.tolerances.get(fact.kind, 0.0) or 0.0) if fact.kind not in ("count", "date") else 0.0
+    tolerances = [float(r["tolerance"]) for r in own if r.get("tolerance") is not None]
+    if tolerances:
+        tolerance = max(tolerances)
+    template = next((r["message"] for r in own if r.get("message")), None)
     values = " / ".join(_summarise(groups[k]) for k in keys)
     n_articles = len({c.article for c in claims})
     out = []
@@ -183,6 +191,10 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
                             else f"One article contradicts itself on {fact.label}: ")
                            + f"{value_text(a)} vs {value_text(b)}"
                            + (f" (all values: {values})" if len(keys) > 2 or len(ga) + len(gb) > 2 else ""))
+                    if template:
+                        msg = render_message(template, n=n_articles, values=values, label=fact.label,
+                                             kind=fact.kind, predicate=a.predicate, subject=a.subject,
+                                             object=a.object, unit=a.unit, rule=a.rule)
                     out.append(Discrepancy(id=discrepancy_id(fact, code, [a, b]), fact=fact.id, code=code,
                                            severity=severity, claims=[a.id, b.id], message=msg,
                                            explanation=why))

@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from . import dates as dates_mod
+from . import patterns
 from . import quantities as quantities_mod
 from .entities import canonical_entity, content_tokens, strip_titles
 from .models import Article, Claim, DateSpan, Quantity, RuleSet
@@ -51,6 +52,7 @@ class Vocab:
     triggers: set[str]               # words that make a sentence worth parsing
     opposing: dict[str, set[str]]    # class -> prepositions that make another fact ("voted against")
     time_words: set[str]             # month and weekday names: never the object of a claim
+    reporting: set[str]              # classes of saying verbs, looked through for counts
     max_unit_words: int = 3
 
 
@@ -122,7 +124,9 @@ def _compile(ruleset: RuleSet) -> Vocab:
     max_words = max([len(u.split()) for u in units] + [1])
     opposing = {cls: {p.lower() for p in (spec or {}).get("opposing", [])} for cls, spec in ruleset.verb_classes.items()}
     time_words = {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}
-    return Vocab(units, verbs, nouns, negative, negators, objects, past, expanded, opposing, time_words, max_words)
+    reporting = {cls for cls, spec in ruleset.verb_classes.items() if (spec or {}).get("reporting")}
+    return Vocab(units, verbs, nouns, negative, negators, objects, past, expanded, opposing, time_words,
+                 reporting, max_words)
 
 
 def lemma(tok: Token) -> str:
@@ -196,9 +200,12 @@ def head_path(tok: Token, limit: int = 8) -> list[Token]:
     return out
 
 
-def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = ()) -> tuple[Optional[str], Optional[Token], bool]:
-    """The predicate class governing `anchor`: (class, trigger token, negated)."""
-    skip = set(skip)
+def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = (),
+                   look_through: set[str] = frozenset()) -> tuple[Optional[str], Optional[Token], bool]:
+    """The predicate class governing `anchor`: (class, trigger token, negated). Classes in
+    `look_through` (verbs of saying, for counts) are passed over."""
+    skip = set(skip) | {t.i for t in doc if (_lookup(t, vocab.verbs) or _lookup(t, vocab.nouns)) in look_through} \
+        if look_through else set(skip)
     if has_parse(doc):
         for t in head_path(anchor)[1:] if anchor.i in skip else head_path(anchor):
             if t.i in skip:
@@ -460,10 +467,15 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     quantities = [q for q in quantities_mod.find_quantities(text, ruleset)
                   if not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
     used: set[int] = set()
+    when = next((d for d in spans if d.resolved and d.start), None) or next(iter(spans), None)
     for q in quantities:
         c = _count_claim(s, q, ruleset, vocab, used)
         if c:
+            c.when = when
             claims.append(c)
+    for c in patterns.match_pattern_claims(doc, art.id, art.text, ruleset, offset=s.offset):
+        c.when = when
+        claims.append(c)
     for d in spans:
         c = _date_claim(s, d, ruleset, vocab, prefer)
         if c:
@@ -499,7 +511,7 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
             return None
     head = unit_span[-1]
     skip = {t.i for t in span} | {t.i for t in unit_span}
-    pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i})
+    pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i}, look_through=vocab.reporting)
     if pred is None:
         return None
     opposing = vocab.opposing.get(pred, ())
@@ -722,7 +734,6 @@ def _names_in(doc: Doc, ruleset: RuleSet) -> list[str]:
 def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
                      progress=None, batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
     """Yield (article, claims) for each article, parsing candidate sentences in batches."""
-    from . import patterns  # user pattern rules (spaCy Matcher)
     vocab = vocab_for(ruleset)
     for art in articles:
         cands = candidate_sentences(art, nlp, vocab)
@@ -732,7 +743,6 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
             s = Sentence(art, offset, doc, known)
             known.extend(_names_in(doc, ruleset))
             claims.extend(extract_sentence(s, ruleset, vocab))
-            claims.extend(patterns.match_pattern_claims(doc, art.id, art.text, ruleset, offset=offset))
         yield art, _dedupe(claims)
 
 

@@ -96,6 +96,8 @@ class Claim:
     sentence_start: int = 0
     why: str = ""                # how the rule read it, one line
     context: frozenset = field(default_factory=frozenset)  # content words of the sentence, for alignment
+    when: Optional[DateSpan] = None   # a date the same sentence gives (counts): two claims whose
+                                      # sentences give disjoint dates are about different events
 
 
 @dataclass

@@ -166,6 +166,7 @@ class VerbClass(_Strict):
     nouns: list[str] = []
     negative: list[str] = []                     # verbs saying the opposite (refuse to sign)
     opposing: list[str] = []                     # prepositions that make another fact ("voted against")
+    reporting: bool = False                      # a verb of saying: never the predicate of a count
 
 
 class Example(_Strict):
