@@ -331,10 +331,6 @@ def test_model_rules_only(tmp_path):
     assert any(c["kind"] == "count" for c in data["claims"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "src bug: with an explicit `--model rules-only`, nlp.load() returns NLP(..., 'rules-only', warning='') "
-    "so the JSON `warnings` list is empty and neither stdout nor stderr mentions rules-only mode; "
-    "README says it 'runs a rules-only pipeline and says so' (only the fallback path sets RULES_ONLY_WARNING)"))
 def test_model_rules_only_says_so(tmp_path):
     out = tmp_path / "out"
     r = cc("run", SEEDS, "--rules", RULES, "--out", out, "--model", "rules-only", "--fail-on", "never")
@@ -354,10 +350,6 @@ def test_default_model_is_not_rules_only(seed_run):
 # ---------------------------------------------------------------- the claim cache
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "src bug: README says 'A per-article claim cache lives in DIR/.cache' (DIR = --out), but cli.run calls "
-    "pipeline.run(...) without cache_dir, and pipeline.run only builds a ClaimCache when cache_dir is given, "
-    "so the CLI never reads or writes a cache and --no-cache has no effect"))
 def test_cli_writes_claim_cache_in_out_dir(fire_corpus, tmp_path):
     out = tmp_path / "out"
     r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet")

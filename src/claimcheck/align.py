@@ -17,6 +17,7 @@ from typing import Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .compare import value_key
 from .entities import content_tokens, same_entity
 from .extract import _lemma_variants, vocab_for
 from .models import Article, Claim, Fact, RuleSet
@@ -25,6 +26,8 @@ NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
 CAPWORD = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)+)")
 WORDS = re.compile(r"[A-Za-z][a-z]{2,}")
 STORY_THRESHOLD = 0.08          # cosine of two articles' word vectors to cover one story
+PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time; beyond this, only a named
+                                # document or event links two articles' claims
 STORY_THRESHOLD_NAMED = 0.03    # ... when the claims name the same document or event
 CONTEXT_THRESHOLD = 0.12        # weighted overlap of sentence words when no object settles it
 AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "charge"}
@@ -78,8 +81,10 @@ def object_class(obj: str, ruleset: RuleSet) -> Optional[str]:
 
 
 class Aligner:
-    def __init__(self, claims: list[Claim], ruleset: RuleSet, vectors: Optional[dict[str, dict[str, float]]] = None):
+    def __init__(self, claims: list[Claim], ruleset: RuleSet, vectors: Optional[dict[str, dict[str, float]]] = None,
+                 published: Optional[dict] = None):
         self.ruleset = ruleset
+        self.published = published or {}
         self.vectors = vectors or {}
         self._story: dict[tuple[str, str], float] = {}
         df = Counter()
@@ -111,6 +116,11 @@ class Aligner:
         union = sum(self.idf.get(t, 0) for t in a.context | b.context) or 1.0
         return inter / union
 
+    def far_apart(self, a: str, b: str) -> bool:
+        """Were the two articles published so far apart that they report different events?"""
+        da, db = self.published.get(a), self.published.get(b)
+        return bool(da and db and abs((da - db).days) > PUBLISHED_GAP_DAYS)
+
     def same_story(self, a: str, b: str, threshold: float = 0.1) -> bool:
         """Do two articles cover the same story? (cosine of their word vectors, checked pair by pair,
         so a chain of loosely related articles never joins two unrelated ones)."""
@@ -127,22 +137,33 @@ class Aligner:
     def compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
         """(same fact?, strength, reason)."""
         ok, score, reason = self._compatible(a, b)
+        if not ok:
+            return ok, score, reason
+        named_object = score >= 1.0
+        named_entity = a.kind in ("attendance", "signing") and bool(a.subject) and bool(b.subject)
         # the more the claims themselves share, the less the articles need to: the same named
-        # document or event, or sentences much alike, let two loosely similar articles meet
-        if score >= 1.0:
+        # document, event or person, or sentences much alike, let two loosely similar articles meet
+        if named_object or named_entity:
             threshold = STORY_THRESHOLD_NAMED
         elif self.context_similarity(a, b) >= 0.3:
             threshold = STORY_THRESHOLD_NAMED * 2
         else:
             threshold = STORY_THRESHOLD
-        if ok and not self.same_story(a.article, b.article, threshold):
+        # a date claim carries its own time; anything else is news of its day
+        if a.kind != "date" and not named_object and self.far_apart(a.article, b.article):
+            return False, 0.0, "articles published far apart"
+        if not self.same_story(a.article, b.article, threshold):
             return False, 0.0, "articles about different stories"
         return ok, score, reason
 
     def _compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
+        if (a.article == b.article or a.quote == b.quote) and value_key(a) != value_key(b):
+            # an article is taken to agree with itself, and a sentence (or a wire sentence copied
+            # into two articles) with two values states two facts
+            return False, 0.0, "one article gives both values"
         if different_times(a.when, b.when):
             return False, 0.0, "their sentences date different events"
-        if a.subject and b.subject and a.kind in ("attendance", "signing", "date") and not same_entity(a.subject, b.subject):
+        if a.subject and b.subject and not same_entity(a.subject, b.subject):
             return False, 0.0, "different entities"
         if a.kind == "date" and a.predicate in AGENT_PREDICATES and (not a.subject or not b.subject):
             return False, 0.0, "no named actor"
@@ -197,7 +218,7 @@ def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
     if first.kind == "count":
         unit_words = Counter(c.text.split()[-1].lower() for c in claims)
         unit = unit_words.most_common(1)[0][0]
-        return f"how many {unit} {past}" + (f" the {obj}" if obj else "")
+        return f"how many {unit} {past}" + (f": {obj}" if obj else "")
     if first.kind == "date":
         who = next((c.subject for c in claims if c.subject), "")
         if obj and (not who or first.predicate in ("hold", "begin", "end")):
@@ -216,7 +237,7 @@ def fact_id(claims: list[Claim]) -> str:
 def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
     """All claims grouped into facts (a fact of one claim is 'single')."""
     order = {a.id: i for i, a in enumerate(articles)}
-    aligner = Aligner(claims, ruleset, article_vectors(articles, ruleset))
+    aligner = Aligner(claims, ruleset, article_vectors(articles, ruleset), {a.id: a.published for a in articles})
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (order.get(c.article, 0), c.start)):
         blocks[block_key(c)].append(c)

@@ -62,7 +62,10 @@ def run(
             raise UsageError(f"--fail-on takes error, warning or never (got {fail_on!r})")
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
-                               cache=not no_cache)
+                               cache=not no_cache, cache_dir=out / ".cache")
+        if not quiet:
+            for w in rep.warnings:
+                typer.echo(f"claimcheck: warning: {w}", err=True)
         report_mod.write_reports(rep, out, formats, quiet=quiet)
     except ClaimcheckError as e:
         _fail(e)

@@ -16,6 +16,7 @@ from .models import Claim, DateSpan, Discrepancy, Fact, Quantity, RuleSet
 from .rules import render_message
 
 INF = math.inf
+NEAR = 0.1   # hedged figures this close are a mismatch, not a contradiction ("nearly 100" vs "over 100")
 
 
 # ------------------------------------------------------------------ readings
@@ -105,6 +106,11 @@ def compare_values(a: Claim, b: Claim, tolerance: float = 0.0) -> Optional[tuple
     if a.quantity is not None and b.quantity is not None:
         la, lb = widen(literal(a.quantity), tolerance), widen(literal(b.quantity), tolerance)
         va, vb = value_text(a), value_text(b)
+        near = not disjoint(widen(la, NEAR), widen(lb, NEAR))
+        hedged = a.quantity.hedge or b.quantity.hedge or a.quantity.approximate or b.quantity.approximate
+        if disjoint(la, lb) and near and hedged:
+            return "mismatch", (f"{va!r} means {fmt_interval(la)} and {vb!r} means {fmt_interval(lb)}: strictly they "
+                                "exclude each other, but both are hedged figures within 10% of each other.")
         if disjoint(la, lb):
             return "contradiction", (f"{va!r} means {fmt_interval(la)} and {vb!r} means {fmt_interval(lb)}: "
                                      "no number satisfies both, so at least one is wrong.")
@@ -186,6 +192,8 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
             # one finding per disagreeing pair of claims: a finding never lists two claims that agree
             for a in ga:
                 for b in gb:
+                    if a.article == b.article:
+                        continue    # an article is not compared with itself
                     arts = len({a.article, b.article})
                     msg = ((f"{n_articles} articles disagree on {fact.label}: " if arts > 1
                             else f"One article contradicts itself on {fact.label}: ")

@@ -32,7 +32,6 @@ from .nlp import NLP
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
-FUTURE_MARKERS = {"will", "'ll", "shall", "upcoming", "scheduled", "expected", "planned", "plans", "tomorrow", "next"}
 EVENT_PREDICATES = {"hold", "begin", "end", "strike"}
 WORD_RE = re.compile(r"[a-z]+")
 
@@ -53,6 +52,9 @@ class Vocab:
     opposing: dict[str, set[str]]    # class -> prepositions that make another fact ("voted against")
     time_words: set[str]             # month and weekday names: never the object of a claim
     reporting: set[str]              # classes of saying verbs, looked through for counts
+    event_classes: set[str] = field(default_factory=set)   # object classes that name events
+    future: set[str] = field(default_factory=set)          # words that put a claim in the future
+    rates: set[str] = field(default_factory=set)           # words after a number that make it a rate
     max_unit_words: int = 3
 
 
@@ -125,8 +127,12 @@ def _compile(ruleset: RuleSet) -> Vocab:
     opposing = {cls: {p.lower() for p in (spec or {}).get("opposing", [])} for cls, spec in ruleset.verb_classes.items()}
     time_words = {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}
     reporting = {cls for cls, spec in ruleset.verb_classes.items() if (spec or {}).get("reporting")}
+    extra = ruleset.extra
     return Vocab(units, verbs, nouns, negative, negators, objects, past, expanded, opposing, time_words,
-                 reporting, max_words)
+                 reporting, max_unit_words=max_words,
+                 event_classes=set(extra.get("event_classes", [])),
+                 future={w.lower() for w in extra.get("future_markers", [])},
+                 rates={w.lower() for w in extra.get("rate_markers", [])})
 
 
 def lemma(tok: Token) -> str:
@@ -373,7 +379,8 @@ def find_object(doc: Doc, pred_tok: Optional[Token], vocab: Vocab, exclude: set[
                 if g.i not in exclude and not any(x.i in exclude for x in g.subtree) and \
                         (g.pos_ == "PROPN" or _lookup(g, vocab.objects)):
                     return g
-    cands = [t for t in doc if t.i not in exclude and t.pos_ != "VERB" and _lookup(t, vocab.objects)]
+    cands = [t for t in doc if t.i not in exclude and t.pos_ != "VERB" and _lookup(t, vocab.objects)
+             and not _reporting_context(t, pred_tok, vocab)]
     if not cands:
         return None
     if pred_tok is None:
@@ -384,6 +391,19 @@ def find_object(doc: Doc, pred_tok: Optional[Token], vocab: Vocab, exclude: set[
         if inside:
             return min(inside, key=lambda t: (len(list(_path_between(t, pred_tok))), abs(t.i - pred_tok.i)))
     return min(cands, key=lambda t: abs(t.i - pred_tok.i))
+
+
+def _reporting_context(t: Token, pred_tok: Optional[Token], vocab: Vocab) -> bool:
+    """Is `t` where something was said ("said in a statement", "told a news conference")
+    rather than what the claim is about?"""
+    if not has_parse(t.doc):
+        return False
+    for h in head_path(t)[1:]:
+        if pred_tok is not None and h.i == pred_tok.i:
+            return False
+        if h.pos_ in ("VERB", "AUX"):      # the nearest verb above it decides
+            return _lookup(h, vocab.verbs) in vocab.reporting
+    return False
 
 
 def _path_between(t: Token, top: Token) -> Iterator[Token]:
@@ -447,9 +467,9 @@ def _unit_after(doc: Doc, span: Span, vocab: Vocab) -> tuple[Optional[str], Opti
     return None, None
 
 
-def _tense(doc: Doc) -> str:
+def _tense(doc: Doc, vocab: Vocab) -> str:
     for t in doc:
-        if t.lower_ in FUTURE_MARKERS:
+        if t.lower_ in vocab.future:
             return "future"
     return "past"
 
@@ -459,7 +479,7 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     text = doc.text
     claims: list[Claim] = []
     reference = art.published
-    prefer = _tense(doc)
+    prefer = _tense(doc, vocab)
     try:
         spans = dates_mod.find_dates(text, reference=reference, prefer=prefer, year_hint=art.year_hint, ruleset=ruleset)
     except TypeError:  # older signature
@@ -500,6 +520,11 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     if span is None or any(t.tag_ in ("JJ",) and t.lower_.endswith(("th", "st", "nd", "rd")) and t.like_num for t in span):
         return None
     unit, unit_span = _unit_after(doc, span, vocab)
+    if unit_span is not None and has_parse(doc) and unit_span[-1].dep_ == "compound" and unit_span[-1].head.i > unit_span[-1].i:
+        # "42 government office buildings": the counted thing is the head noun, not its modifier
+        head_noun = unit_span[-1].head
+        unit = _lookup(head_noun, vocab.units)
+        unit_span = doc[unit_span.start:head_noun.i + 1] if unit else None
     if unit is None:
         if not q.unit:        # money: "$13.9 billion" is a count of a currency
             return None
@@ -510,6 +535,10 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         if unit_span is None or unit_span.start != span.end:
             return None
     head = unit_span[-1]
+    after = doc[unit_span.end:unit_span.end + 2]
+    words = [t.lower_ for t in after]
+    if words and (words[0] in vocab.rates or " ".join(words) in vocab.rates):
+        unit = f"{unit} rate"        # "$23 million per season" is not the deal's total
     skip = {t.i for t in span} | {t.i for t in unit_span}
     pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i}, look_through=vocab.reporting)
     if pred is None:
@@ -527,7 +556,13 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     start, end = span.start_char, unit_span.end_char
     why = f"{q.text!r} counts {unit_span.text!r} (unit class {unit}); predicate '{pred}' from {pred_tok.text!r}" \
         + (f"; about {obj!r}" if obj else "")
-    return _make(s, "count", start, end, "count.unit-noun", subject=unit, predicate=pred, object=obj,
+    agent = ""
+    if has_parse(doc) and pred_tok is not None and pred_tok.pos_ in ("VERB", "AUX"):
+        # who did it, when that is not the counted thing: "Hansbrough scored 25 points"
+        who = subject_of(pred_tok)
+        if who is not None and who.i not in skip and is_entity(who) and who.i != head.i:
+            agent = canonical_entity(entity_span(who).text, ruleset, s.known_names)
+    return _make(s, "count", start, end, "count.unit-noun", subject=agent, predicate=pred, object=obj,
                  quantity=q, unit=unit, polarity=None if not negated else None, why=why,
                  context=sentence_context(doc, skip) | content_tokens(obj, ruleset))
 
@@ -539,27 +574,26 @@ def _year_event(doc: Doc, span: Span, d: DateSpan, vocab: Vocab) -> Optional[Tok
     nxt = span.end
     if has_parse(doc):
         head = span.root.head
-        if span.root.dep_ in ("compound", "nummod", "amod", "nmod") and head.i >= nxt and _lookup(head, vocab.objects):
+        if span.root.dep_ in ("compound", "nummod", "amod", "nmod") and head.i >= nxt \
+                and _lookup(head, vocab.objects) in vocab.event_classes:
             return head
         return None
     k, found = nxt, None
     while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "on", "for", "and")):
-        if _lookup(doc[k], vocab.objects):
+        if _lookup(doc[k], vocab.objects) in vocab.event_classes:
             found = doc[k]
         k += 1
     return found if nxt < len(doc) and doc[nxt].text[:1].isupper() else None
 
 
-def claim_tense(tok: Token) -> str:
-    """'future' when the verb governing `tok` is future ("will conclude on Tuesday"), else 'past'."""
+def claim_tense(tok: Token, vocab: Vocab) -> str:
+    """'future' when the verb governing `tok` is future ("will conclude on Tuesday", "expects to
+    close in March"), else 'past'."""
     for t in head_path(tok):
-        if t.pos_ in ("VERB", "AUX"):
-            if any(c.lower_ in ("will", "shall", "'ll") for c in t.children) or t.lower_ in ("upcoming", "scheduled"):
-                return "future"
-            if t.tag_ in ("VBD", "VBN"):
-                return "past"
-        if t.lower_ in ("upcoming", "next") or any(c.lower_ == "upcoming" for c in t.children):
+        if t.lower_ in vocab.future or lemma(t) in vocab.future or any(c.lower_ in vocab.future for c in t.children):
             return "future"
+        if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBN") and t.dep_ not in ("xcomp", "acl"):
+            return "past"
     return "past"
 
 
@@ -569,8 +603,8 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
     if span is None:
         return None
     skip = {t.i for t in span}
-    if d.relative and s.article.published and has_parse(doc) and claim_tense(span.root) != prefer:
-        again = dates_mod.parse_date(d.text, reference=s.article.published, prefer=claim_tense(span.root),
+    if d.relative and s.article.published and has_parse(doc) and claim_tense(span.root, vocab) != prefer:
+        again = dates_mod.parse_date(d.text, reference=s.article.published, prefer=claim_tense(span.root, vocab),
                                      year_hint=s.article.year_hint, ruleset=ruleset)
         if again is not None:
             again.start_offset, again.end_offset, again.text = d.start_offset, d.end_offset, d.text
@@ -582,7 +616,7 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
         obj = object_phrase(doc, event, skip).text
     else:
         rule = "date.event"
-        pred, pred_tok, negated = find_predicate(doc, span.root, vocab, skip=skip)
+        pred, pred_tok, negated = find_predicate(doc, span.root, vocab, skip=skip, look_through=vocab.reporting)
         if pred is None or negated:
             return None
         obj_tok = None

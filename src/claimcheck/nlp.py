@@ -47,7 +47,8 @@ def load(model: str | None = None) -> NLP:
     """Return the pipelines for `model` (a package name), the default models, or rules-only."""
     splitter = blank()
     if model == RULES_ONLY:
-        return NLP(splitter, splitter, RULES_ONLY, "")
+        return NLP(splitter, splitter, RULES_ONLY, "running in rules-only mode (--model rules-only): no statistical "
+                   "parser, so claims are found by nearby words and grouped less precisely.")
     candidates = [model] if model else [m for m in DEFAULT_MODELS if _installed(m)]
     if model and not _installed(model):
         raise ModelError(f"spaCy model {model!r} is not installed (pip install it, or use --model {RULES_ONLY})")

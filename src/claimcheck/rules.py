@@ -316,6 +316,9 @@ class RuleFile(_Strict):
     negators: list[str] = []
     titles: list[str] = []
     generic_words: list[str] = []
+    event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
+    future_markers: list[str] = []              # words that put a claim in the future
+    rate_markers: list[str] = []                # words that make a number a rate ("per season")
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
@@ -530,7 +533,8 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "boilerplate")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
+                  "rate_markers", "boilerplate")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
