@@ -187,6 +187,10 @@ class Aligner:
             return False, 0.0, "one article gives both values"
         if different_times(a.when, b.when):
             return False, 0.0, "their sentences date different events"
+        if a.kind == "count" and a.unit.split()[0] in vocab_for(self.ruleset).owned_units and not (a.subject and b.subject):
+            return False, 0.0, "counted per owner, and a sentence names none"
+        if a.kind == "date" and not (a.object and b.object):
+            return False, 0.0, "a date of no named document or event"
         if a.subject and b.subject and not same_entity(a.subject, b.subject):
             return False, 0.0, "different entities"
         if a.kind == "date" and a.predicate in AGENT_PREDICATES and (not a.subject or not b.subject):
@@ -200,6 +204,11 @@ class Aligner:
             if na and nb and not na & nb:          # "the 5.6 quake" is not "the 5.2 quake"
                 return False, 0.0, "different numbers in the names"
             ta, tb = ta - na, tb - nb
+            if a.kind == "date" and not (ta and tb):
+                # a date needs the same event: compare all the words of two unnamed events
+                wa, wb = (content_tokens(x.object, self.ruleset) - self.head_words for x in (a, b))
+                if wa and wb and len(wa & wb) < 0.5 * min(len(wa), len(wb)):
+                    return False, 0.0, "different events"
             if ta and tb:
                 w = lambda ts: sum(self.obj_idf.get(t, 1.0) for t in ts)
                 overlap = w(ta & tb) / (min(w(ta), w(tb)) or 1.0)

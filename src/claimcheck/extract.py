@@ -55,6 +55,8 @@ class Vocab:
     event_classes: set[str] = field(default_factory=set)   # object classes that name events
     future: set[str] = field(default_factory=set)          # words that put a claim in the future
     rates: set[str] = field(default_factory=set)           # words after a number that make it a rate
+    distances: set[str] = field(default_factory=set)       # words after a count that make it a distance
+    owned_units: set[str] = field(default_factory=set)     # unit classes counted per owner (a player's points)
     max_unit_words: int = 3
 
 
@@ -132,7 +134,9 @@ def _compile(ruleset: RuleSet) -> Vocab:
                  reporting, max_unit_words=max_words,
                  event_classes=set(extra.get("event_classes", [])),
                  future={w.lower() for w in extra.get("future_markers", [])},
-                 rates={w.lower() for w in extra.get("rate_markers", [])})
+                 rates={w.lower() for w in extra.get("rate_markers", [])},
+                 distances={w.lower() for w in extra.get("distance_markers", [])},
+                 owned_units={cls for cls, spec in ruleset.units.items() if (spec or {}).get("owner")})
 
 
 def lemma(tok: Token) -> str:
@@ -520,7 +524,8 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     if span is None or any(t.tag_ in ("JJ",) and t.lower_.endswith(("th", "st", "nd", "rd")) and t.like_num for t in span):
         return None
     unit, unit_span = _unit_after(doc, span, vocab)
-    if unit_span is not None and has_parse(doc) and unit_span[-1].dep_ == "compound" and unit_span[-1].head.i > unit_span[-1].i:
+    if unit_span is not None and has_parse(doc) and unit_span[-1].dep_ in ("compound", "amod") \
+            and unit_span[-1].head.i > unit_span[-1].i:
         # "42 government office buildings": the counted thing is the head noun, not its modifier
         head_noun = unit_span[-1].head
         unit = _lookup(head_noun, vocab.units)
@@ -537,6 +542,8 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     head = unit_span[-1]
     after = doc[unit_span.end:unit_span.end + 2]
     words = [t.lower_ for t in after]
+    if words and words[0] in vocab.distances:
+        return None                  # "five buildings away" is a distance
     if words and (words[0] in vocab.rates or " ".join(words) in vocab.rates):
         unit = f"{unit} rate"        # "$23 million per season" is not the deal's total
     skip = {t.i for t in span} | {t.i for t in unit_span}

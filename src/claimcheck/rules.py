@@ -158,6 +158,7 @@ class Hedge(_Strict):
 class UnitClass(_Strict):
     nouns: list[str] = Field(min_length=1)
     within: Optional[str] = None                 # a wider class this one may be compared with
+    owner: bool = False                          # only comparable when the same named owner counts them
 
 
 class VerbClass(_Strict):
@@ -319,6 +320,7 @@ class RuleFile(_Strict):
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
+    distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
@@ -534,7 +536,7 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
 EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "boilerplate")  # kept in RuleSet.extra
+                  "rate_markers", "distance_markers", "boilerplate")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
