@@ -109,28 +109,28 @@ def _compile(ruleset: RuleSet) -> Vocab:
             negative.setdefault(v.lower(), cls)
     objects = {n.lower(): cls for cls, ns in ruleset.object_nouns.items() for n in (ns or [])}
     negators = {n.lower() for n in ruleset.extra.get("negators", [])}
-    triggers = set()
-    for table in (verbs, nouns, negative):
-        for phrase in table:
-            triggers.add(phrase.split()[0])
-    triggers |= set(ruleset.number_words) | set(ruleset.vague_numbers) | set(ruleset.months) | set(ruleset.weekdays)
+    # A sentence is worth parsing when it can hold a claim: a number (digits are checked apart),
+    # a date word, or a verb of attending or signing. Nothing else is sent to the parser.
     dw = ruleset.extra.get("date_words") or {}
-    for v in (dw.values() if isinstance(dw, dict) else []):
-        if isinstance(v, dict):
-            triggers |= {str(k).lower() for k in v}
-        elif isinstance(v, list):
-            triggers |= {str(k).lower() for k in v}
-    triggers |= {"today", "yesterday", "tomorrow", "ago", "dozen", "dozens", "hundreds", "thousands", "millions"}
-    expanded = set()
-    for t in triggers:
-        expanded.add(t.lower())
-    # inflected forms of verbs: a sentence with "signed" or "attending" must pass the filter
+    date_words = [w for key in ("days", "units", "ago", "seasons", "decades", "holidays")
+                  for w in (dw.get(key) or []) if isinstance(w, str)]
+    words = (list(ruleset.number_words) + list(ruleset.vague_numbers) + list(ruleset.scales)
+             + list(ruleset.months) + list(ruleset.weekdays) + date_words)
+    for cls in ("attend", "sign"):
+        spec = ruleset.verb_classes.get(cls) or {}
+        words += spec.get("verbs", []) + spec.get("nouns", []) + spec.get("negative", [])
+    triggers = set()
+    for phrase in words:        # the most telling word of each phrase ("the day before yesterday")
+        words_of = [p.rstrip(".") for p in phrase.lower().split()]
+        parts = words_of if len(words_of) == 1 else [p for p in words_of if p not in STOP_WORDS and len(p) > 2]
+        if parts and (len(parts[0]) > 2 or parts[0] in ruleset.number_words):
+            triggers.add(max(parts, key=len))
     max_words = max([len(u.split()) for u in units] + [1])
     opposing = {cls: {p.lower() for p in (spec or {}).get("opposing", [])} for cls, spec in ruleset.verb_classes.items()}
     time_words = {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}
     reporting = {cls for cls, spec in ruleset.verb_classes.items() if (spec or {}).get("reporting")}
     extra = ruleset.extra
-    return Vocab(units, verbs, nouns, negative, negators, objects, past, expanded, opposing, time_words,
+    return Vocab(units, verbs, nouns, negative, negators, objects, past, triggers, opposing, time_words,
                  reporting, max_unit_words=max_words,
                  event_classes=set(extra.get("event_classes", [])),
                  future={w.lower() for w in extra.get("future_markers", [])},
@@ -197,7 +197,11 @@ def _has_trigger(sentence: str, vocab: Vocab) -> bool:
 
 
 def has_parse(doc: Doc) -> bool:
-    return doc.has_annotation("DEP")
+    """Does the doc carry a dependency parse? (computed once per doc: it scans every token)"""
+    parsed = doc.user_data.get("claimcheck.parsed")
+    if parsed is None:
+        parsed = doc.user_data["claimcheck.parsed"] = doc.has_annotation("DEP")
+    return parsed
 
 
 def head_path(tok: Token, limit: int = 8) -> list[Token]:
@@ -214,11 +218,13 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
                    look_through: set[str] = frozenset()) -> tuple[Optional[str], Optional[Token], bool]:
     """The predicate class governing `anchor`: (class, trigger token, negated). Classes in
     `look_through` (verbs of saying, for counts) are passed over."""
-    skip = set(skip) | {t.i for t in doc if (_lookup(t, vocab.verbs) or _lookup(t, vocab.nouns)) in look_through} \
-        if look_through else set(skip)
+    skip = set(skip)
+
+    def looked_through(t: Token) -> bool:
+        return bool(look_through) and (_lookup(t, vocab.verbs) or _lookup(t, vocab.nouns)) in look_through
     if has_parse(doc):
         for t in head_path(anchor)[1:] if anchor.i in skip else head_path(anchor):
-            if t.i in skip:
+            if t.i in skip or looked_through(t):
                 continue
             if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
                 cls = _lookup(t, vocab.verbs)
@@ -238,7 +244,7 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
     # rules-only: the nearest trigger word in the sentence, after the anchor first
     best = None
     for t in doc:
-        if t.i in skip or t.is_punct:
+        if t.i in skip or t.is_punct or looked_through(t):
             continue
         cls = _lookup(t, vocab.verbs) or _lookup(t, vocab.nouns)
         neg = None if cls else _lookup(t, vocab.negative)
@@ -773,18 +779,27 @@ def _names_in(doc: Doc, ruleset: RuleSet) -> list[str]:
 
 
 def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
-                     progress=None, batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
-    """Yield (article, claims) for each article, parsing candidate sentences in batches."""
+                     batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
+    """Yield (article, claims) for each article, in order. Candidate sentences of all articles
+    stream through one nlp.pipe, so batches span articles and memory stays bounded by the batch."""
     vocab = vocab_for(ruleset)
-    for art in articles:
-        cands = candidate_sentences(art, nlp, vocab)
-        claims: list[Claim] = []
-        known: list[str] = []
-        for (offset, text), doc in zip(cands, nlp.parser.pipe((t for _, t in cands), batch_size=batch_size)):
+
+    def sentences():
+        for art in articles:
+            cands = candidate_sentences(art, nlp, vocab) or [(-1, "")]   # (-1, "") marks an empty article
+            for k, (offset, text) in enumerate(cands):
+                yield text, (art, offset, k == len(cands) - 1)
+
+    claims: list[Claim] = []
+    known: list[str] = []
+    for doc, (art, offset, last) in nlp.parser.pipe(sentences(), as_tuples=True, batch_size=batch_size):
+        if offset >= 0:
             s = Sentence(art, offset, doc, known)
             known.extend(_names_in(doc, ruleset))
             claims.extend(extract_sentence(s, ruleset, vocab))
-        yield art, _dedupe(claims)
+        if last:
+            yield art, _dedupe(claims)
+            claims, known = [], []
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
