@@ -46,6 +46,18 @@ Two readings (Quantity.low/high = literal, expected_low/high = what a reader tak
   non-negative numbers (counts, amounts, percentages) and unbounded for negative ones.
   Hedges above/below are not applied to ranges; approx hedges widen both ends.
 
+Decisions for news phrasing:
+* A proportion "one in five", "nine out of ten", "3 in every 10" is a percentage: [20, 20] with unit "%"
+  (its grid step is one more in the numerator: "more than one in five" expects (20, 40]).  Not when the
+  second number is a year ("5 in 2023") or a duration ("3 in 10 days").
+* "30-odd", "20-something" (hedge type above_step): past N, short of its next grid step: (30, 40).
+* Singular fractions need "of" ("a third of the votes") or a hedge before them ("about a third",
+  "less than a quarter"); bare "half" needs "of" ("more than half of"), so "less than half" is None.
+* Thousands may be grouped by spaces or thin spaces ("12 000"); English decimals only ("1,2" is not 1.2).
+* "a million and a half" = 1.5 million; "12pc" is a percentage; R$ (BRL), NT$, MX$, SFr are currencies.
+* Multipliers ("double", "twice") and determiners ("a handful of", "a few", "several") alone are not
+  numbers.
+
 Not read as quantities: ordinals ("78th", "first"), clock times ("08:07", "10 a.m."), numbers glued
 to letters ("COVID-19", "G20", "5G", "3D", "5km"), day numbers next to a month name ("Feb. 10",
 "10 February"), "No. 1", "#1", "no one", "one of", and bare "a"/"an".  Years are returned (a bare
@@ -66,7 +78,7 @@ from .models import Quantity, RuleSet
 CURRENCY_PREFIX = {
     "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "s$": "SGD", "nz$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
-    "₽": "RUB", "₺": "TRY", "rs.": "INR", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR",
+    "₽": "RUB", "₺": "TRY", "r$": "BRL", "nt$": "TWD", "mx$": "MXN", "sfr": "CHF", "rs.": "INR", "rs": "INR", "inr": "INR", "usd": "USD", "eur": "EUR",
     "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "jpy": "JPY", "chf": "CHF", "aud": "AUD", "cad": "CAD",
 }
 CURRENCY_SUFFIX = {
@@ -140,7 +152,8 @@ class _Grammar:
         self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
         self.sign_re = re.compile(r"[-−]|(?:minus|negative)\s+", re.I)
         self.digits_re = re.compile(
-            r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?(?![\d,]\d)"
+            r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)"
+            r"(?:\.\d+)?(?![\d,]\d)"
             rf"|[{ufrac}]")
         self.ufrac_re = re.compile(rf"[{ufrac}]")
         self.mixed_frac_re = re.compile(r"\s+(\d{1,2})/(\d{1,2})(?![\d/])|\s?([" + ufrac + "])")
@@ -162,7 +175,7 @@ class _Grammar:
             rf"\s+(?:of\s+)?(?P<w>{_alt(list(self.mults) + list(self.plural_scales))})\b", re.I)
         self.of_currency_re = re.compile(rf"\s+of\s+(?P<c>{_alt(CURRENCY_SUFFIX)})\b", re.I)
         self.percent_re = re.compile(
-            r"\s?%|\s*(?:per\s?cent(?:age\s+points?)?|percent(?:age\s+points?)?|pct|percentage\s+points?)\b",
+            r"\s?%|\s*(?:per\s?cent(?:age\s+points?)?|percent(?:age\s+points?)?|pct|pc|percentage\s+points?)\b",
             re.I)
         self.cur_suffix_re = re.compile(
             rf"\s?(?P<s>[€£₹¥])|\s+(?P<c>{_alt(CURRENCY_SUFFIX)})(?![\w])", re.I)
@@ -171,6 +184,9 @@ class _Grammar:
             rf"(?<![\w])(?P<h>{_alt(self.hedges_before) or '(?!)'})\s*\Z", re.I) if self.hedges_before else None
         self.hedge_after_re = re.compile(
             rf"(?:\s+|\s*-\s*)(?P<h>{_alt(self.hedges_after) or '(?!)'})(?![\w])(?!\s*\d)|(?P<plus>\+)(?![\d\w])", re.I)
+        # "one in five", "nine out of ten", "3 in every 10": a proportion, read as a percentage
+        self.proportion_re = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.I)
+        self.duration_re = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b", re.I)
         self.range_open_re = re.compile(r"(?<![\w])(?P<o>between|from)\s+\Z", re.I)
         self.range_and_re = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.I)
         self.range_to_re = re.compile(r"\s+(?:to|through|until)\s+|\s*[-–—]\s*", re.I)
@@ -265,7 +281,16 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
     first = True
     while True:
         hm = g.and_half_re.match(text, end) if prev in ("num", "tens") and end > pos or (
-            prev == "num" and init is not None) else None
+            prev == "num" and init is not None) or prev in ("big", "mult") else None
+        if hm and prev in ("big", "mult"):                # "a million and a half", "a dozen and a half"
+            if prev == "big":
+                total += 0.5 * last_mult
+            else:
+                current += 0.5 * last_mult
+            prev, end = "andhalf", hm.end()
+            m = g.tok_re.match(text, end)
+            first = False
+            continue
         if hm:                                            # "one and a half", "2 and a half"
             current += 0.5
             small += 0.5
@@ -342,8 +367,9 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             if base == 0 or (init is not None and not w.endswith("s")):
                 break
             singular = not w.endswith("s")
-            if singular and not hyphen and not g.of_re.match(text, m.end()):
-                break                                     # "a third term" is not a fraction
+            if singular and not hyphen and not g.of_re.match(text, m.end()) and not (
+                    g.hedge_before_re is not None and g.hedge_before_re.search(text, max(0, pos - 40), pos)):
+                break                                     # "a third term" is not a fraction; "about a third" is
             current = base * v
             prev, last_mult, end = "frac", v, m.end()
             om = g.of_a_re.match(text, end)
@@ -388,7 +414,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
             value = UNICODE_FRACTIONS[s]
             mantissa, mult, end = value, 1.0, m.end()
         else:
-            value = float(s.replace(",", ""))
+            value = float(re.sub(r"[,\s]", "", s))
             mantissa, end = value, m.end()
             plain = s.isdigit()
             fm = g.slash_frac_re.match(text, end) if s.isdigit() else None
@@ -466,7 +492,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
     # what follows must not make it something else (78th, 5km, 08:07, 10 a.m.)
     if not vague:
         bm = g.bad_follow_re.match(text, end)
-        if bm:
+        if bm and not g.percent_re.match(text, end):      # "12pc" is a percentage, "12th" is not a number
             return None
     pm = g.percent_re.match(text, end)
     if pm:
@@ -518,7 +544,11 @@ def _build(g: _Grammar, text: str, hedge: Optional[str], info, lo: _Num, hi: Opt
         return q
     n = lo.low
     down, up = _grid(n, lo.step, lo.mult)
-    if kind == "above":
+    if kind == "above_step":                          # "30-odd": (30, 40) both readings
+        q.low, q.high, q.approximate = n, _r(n + up), True
+        q.low_inclusive = q.high_inclusive = q.expected_low_inclusive = q.expected_high_inclusive = False
+        q.expected_low, q.expected_high = q.low, q.high
+    elif kind == "above":
         q.high, q.high_inclusive, q.low_inclusive = None, False, not strict
         q.expected_low, q.expected_high = n, _r(n + up)
         q.expected_low_inclusive = not strict
@@ -622,6 +652,15 @@ def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quan
             if lo.low < other.low:
                 lo.unit = other.unit = lo.unit or other.unit
                 num, hi, end = lo, other, other.end
+    if hi is None and not num.vague and num.unit is None and num.low >= 0:
+        pm = g.proportion_re.match(text, end)
+        other = _read_number(g, text, pm.end()) if pm else None
+        if other is not None and not other.vague and other.unit is None and other.low > num.low \
+                and not (other.plain and 1000 <= other.low <= 2100) and not g.duration_re.match(text, other.end):
+            # "one in five" = 20%: the grid step is one more in the numerator ("two in five")
+            v = _r(100 * num.low / other.low)
+            num = _Num(v, v, _r(100 / other.low), "%", num.start, other.end)
+            end = other.end
     hedge, info = None, None
     if hi is not None and opener:
         start = start - (len(window) - opener.start())
@@ -641,7 +680,7 @@ def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quan
         if am and not (hi is not None and am.group("plus")):
             h = "plus" if am.group("plus") else " ".join(am.group("h").lower().split())
             info = g.hedges_after.get(h) or ("above", False, DEFAULT_TOLERANCE)
-            if hi is not None and info[0] in ("above", "below"):
+            if hi is not None and info[0] in ("above", "below", "above_step"):
                 info = None
             else:
                 hedge, end = h, am.end()
