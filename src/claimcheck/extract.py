@@ -535,7 +535,10 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         # "42 government office buildings": the counted thing is the head noun, not its modifier
         head_noun = unit_span[-1].head
         unit = _lookup(head_noun, vocab.units)
+        modifiers = [t for t in doc[unit_span.start:head_noun.i] if t.is_alpha and not t.is_stop]
         unit_span = doc[unit_span.start:head_noun.i + 1] if unit else None
+    else:
+        modifiers = []
     if unit is None:
         if not q.unit:        # money: "$13.9 billion" is a count of a currency
             return None
@@ -546,6 +549,13 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         if unit_span is None or unit_span.start != span.end:
             return None
     head = unit_span[-1]
+    # words between the number and its noun narrow what is counted: "42 government office
+    # buildings" and "11 Yemeni suspects" count subsets, not all buildings or all suspects
+    narrowing = sorted({t.lower_ for t in doc[span.end:unit_span.start]
+                        if t.is_alpha and not t.is_stop and t.lower_ not in ("more", "other", "additional")}
+                       | {t.lower_ for t in modifiers})
+    if narrowing:
+        unit = f"{unit} ({' '.join(narrowing)})"
     after = doc[unit_span.end:unit_span.end + 2]
     words = [t.lower_ for t in after]
     if words and words[0] in vocab.distances:
