@@ -33,7 +33,20 @@ Decisions:
     direction; without a reference it takes `year_hint` (and is then not relative); without either
     it is unresolved (relative=True, resolved=False, start=end=None).
   * "last week/month/year" are the previous calendar week/month/year; "the last year", "the past
-    two years", "for two days", "two-day" are durations and are not read.
+    two years", "over the past decade", "in recent days", "for two days", "two-day" are durations and
+    are not read (nor "over the next year", "for the following week").
+  * anaphoric expressions are anchored at the reference date, the only anchor a phrase has: "the next
+    day", "the following week", "the previous year", "the day before", "a day earlier", "two years
+    later" (date_words: anaphora, ago, from_now). "the day before the election" is not read.
+  * a bare "the first quarter", "fourth-quarter", "H2" is the nearest such quarter/half in the `prefer`
+    direction (like a bare month); "the second half" alone is not read (sports halves).
+  * "on the 5th" is the 5th of the reference's month if that is in the `prefer` direction, else of the
+    month before (after). A bare month or season name that is the whole phrase ("February", "summer")
+    is read; inside a sentence it still needs a context word ("in February").
+  * "this time last year" is the reference's day a year back; "year-end" / "by year-end" is the late
+    third of the reference year (like "the end of the year"); "mid-century" the mid third of the
+    century; "the turn of the century/millennium" the year before the most recent round year to the
+    year after (1999-2001); "a fortnight ago" 14 days back; "a century ago" the year 100 years back.
 """
 from __future__ import annotations
 
@@ -223,6 +236,8 @@ class _Grammar:
         self.quarters = {k: int(v) for k, v in _words(dw, "quarters").items()}
         self.halves = {k: int(v) for k, v in _words(dw, "halves").items()}
         self.decades = {k: int(v) for k, v in _words(dw, "decades").items()}
+        self.ordinals = {re.sub(r"\s+", " ", k): int(v) for k, v in _words(dw, "ordinals").items()}
+        self.anaphora = {k: int(v) for k, v in _words(dw, "anaphora").items()}
         self.holidays = {re.sub(r"\s+", " ", k).replace("’", "'"): tuple(v) for k, v in _words(dw, "holidays").items()}
         self.month_ctx = [str(w).lower() for w in dw.get("month_context") or []]
         self.may_ctx = [str(w).lower() for w in dw.get("may_context") or []]
@@ -286,9 +301,13 @@ class _Grammar:
             (r"(?<![\w])(?:(?:the\s+)?['‘’]|the\s+(?:(?:early|mid|late)[-\s]+)?(?=\d0s))(?P<dd>\d0)s(?![\w])", self._h_decade),
             (rf"(?<![\w])the\s+(?P<dw>{_alt(self.decades)})(?![\w])", self._h_decade),
             (r"(?<![\w])(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s]+century(?![\w])", self._h_century),
+            (rf"(?<![\w])(?:the\s+)?(?P<cw>{_alt(self.ordinals)})[-\s]+century(?![\w])", self._h_century),
+            (r"(?<![\w])(?:the\s+)?turn\s+of\s+the\s+(?P<u>century|millennium)(?![\w])", self._h_turn),
             # quarters and halves: Q1 2016 ; the first quarter of last year ; H1 2024 ; last quarter
             (rf"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:of\s+)?{YP('y')}|\s*['‘’]?(?P<yy>\d{{2}})(?![\w]))?(?![\w])", self._h_quarter),
             (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+quarter(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter),
+            (rf"(?<![\w])(?:the\s+(?P<qw>{quarter_w})[-\s]+|(?P<qh>{quarter_w})-)quarter(?![\w-])", self._h_quarter),
+            (r"(?<![\w])H(?P<h>[12])(?![\w])", self._h_half),
             (rf"(?<![\w])H(?P<h>[12])\s*(?:{YP('y')}|['‘’]?(?P<yy>\d{{2}})(?![\w]))", self._h_half),
             (rf"(?<![\w])(?:the\s+)?(?P<hw>{half_w})\s+half\s+of\s+(?:{YP('y')}|(?P<ty>the|this)\s+year)", self._h_half),
             # seasons: summer 2024 ; last winter ; in the spring
@@ -296,10 +315,18 @@ class _Grammar:
             # relative: today ; two days ago ; last week ; the weekend ; next Friday ; Monday last week
             (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago),
+            (rf"(?<![\w])in\s+(?P<n>{num})\s+(?P<u>{unit})['’]?\s+(?P<dir>time)(?![\w])", self._h_ago),
             (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century)(?![\w])", self._h_shift_unit),
             (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])", self._h_weekend),
-            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
-            (r"(?<![\w])the\s+(?P<u>week|month|year|decade)(?![\w])", self._h_the_unit),
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
+            (r"(?<![\w])(?:the\s+|(?<=-))(?P<u>week|month|year|decade|century)(?![\w])", self._h_the_unit),
+            # anaphoric: the next day ; the previous year ; the day before ; year-end ; this time last year
+            (rf"(?<![\w])the\s+(?P<an>{_alt(self.anaphora)})\s+(?P<u>day|week|month|year)(?![\w])", self._h_anaphora),
+            (r"(?<![\w])the\s+(?P<u>day|week|month|year)\s+(?P<ba>before|after)(?![\w])(?!\s+[\w$€£])", self._h_anaphora),
+            (rf"(?<![\w])(?P<u>year|month)[-\s]end(?![\w])(?:\s+{Y('y')})?", self._h_unit_end),
+            (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time),
+            # yearless day of the month: on the 5th
+            (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
         ]]
         parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
@@ -311,6 +338,8 @@ class _Grammar:
         self.gap_re = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|&)\s*", re.I)
         self.pre_re = re.compile(r"(?<![\w])(?P<pre>from|between)\s+$", re.I)
         self.the_re = re.compile(r"(?<![\w])the\s+$", re.I)
+        self.duration_re = re.compile(r"(?<![\w])(?:over|in|within|for|during|throughout|across|through|"
+                                      r"of|until|till)\s+$", re.I)
 
     # ------------------------------------------------------------ small readers
     def month(self, s: str) -> int:
@@ -454,9 +483,9 @@ class _Grammar:
             return None
         before = text[max(0, m.start() - 30):m.start()]
         if word.lower() == "may":
-            if not self.may_ctx_re.search(before):
+            if not self.may_ctx_re.search(before) and not self._alone(m, text):
                 return None
-        elif not self.month_ctx_re.search(before):
+        elif not self.month_ctx_re.search(before) and not self._alone(m, text):
             return None
         mo = self.month(word)
         return _Val("month", yearless=(mo, None, mo, None))
@@ -475,6 +504,11 @@ class _Grammar:
         if not y1 < y2 <= y1 + 100 or self._counted(text, m.end()):
             return None
         return _Val("range", date(y1, 1, 1), date(y2, 12, 31))
+
+    @staticmethod
+    def _alone(m, text: str) -> bool:
+        """True when the match is the whole phrase ("February", "summer"): a bare name is then a date."""
+        return not text[:m.start()].strip(" \t\n\"'(") and not text[m.end():].strip(" \t\n.,;:!?\"')")
 
     def _counted(self, text: str, end: int) -> bool:
         """True when the number ending at `end` counts something ("1500 people", "2000 km")."""
@@ -522,14 +556,14 @@ class _Grammar:
         return _Val("decade", date(y, 1, 1), date(y + 9, 12, 31))
 
     def _h_century(self, m, text):
-        c = int(m["c"])
+        c = int(m["c"]) if m.groupdict().get("c") else self.ordinals[re.sub(r"\s+", " ", m["cw"].lower())]
         if not 1 <= c <= 30:
             return None
         return _Val("century", date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31))
 
     def _h_quarter(self, m, text):
         gd = m.groupdict()
-        q = int(gd.get("q") or gd.get("q2") or 0) or self.quarters[re.sub(r"\s+", " ", gd["qw"].lower())]
+        q = int(gd.get("q") or gd.get("q2") or 0) or self.quarters[re.sub(r"\s+", " ", (gd.get("qw") or gd["qh"]).lower())]
         yl = (3 * q - 2, None, 3 * q, None)
         if gd.get("yy"):
             y = 2000 + int(gd["yy"])
@@ -570,7 +604,8 @@ class _Grammar:
                 return spans[i]
             return _Val("season", rel=rel)
         if not (m["y"] or m["yr"]):
-            if not self.season_ctx_re.search(text, max(0, m.start() - 30), m.start()):
+            if not self.season_ctx_re.search(text, max(0, m.start() - 30), m.start()) \
+                    and not self._alone(m, text):
                 return None
         return self.dated("season", yl, m)
 
@@ -584,8 +619,10 @@ class _Grammar:
         n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n)]
         unit = self.units[m["u"].lower()]
         sign = -1 if m["dir"].lower() in self.ago else 1
-        if unit == "week":   # "a week ago" is the day seven days back
-            unit, n = "day", 7 * n
+        if unit in ("week", "fortnight"):   # "a week ago" is the day seven days back
+            unit, n = "day", (7 if unit == "week" else 14) * n
+        elif unit == "century":             # "a century ago" is the year a hundred years back
+            unit, n = "year", 100 * n
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sign * n))
 
     def _h_shift_unit(self, m, text):
@@ -594,6 +631,61 @@ class _Grammar:
         sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
         unit = m["u"].lower()
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
+
+    def _h_turn(self, m, text):
+        """"the turn of the century": the year before the most recent round year to the year after."""
+        step = 100 if m["u"].lower() == "century" else 1000
+
+        def rel(ref, prefer):
+            y = ref.year // step * step
+            return date(y - 1, 1, 1), date(y + 1, 12, 31)
+        return _Val("range", rel=rel)
+
+    def _h_anaphora(self, m, text):
+        """"the next day", "the previous year", "the day before": anchored at the reference date."""
+        if m.groupdict().get("an"):
+            k = self.anaphora[m["an"].lower()]
+        else:
+            k = -1 if m["ba"].lower() == "before" else 1
+        if self.duration_re.search(text, max(0, m.start() - 20), m.start()):
+            return None   # "over the next year", "for the following week": durations
+        unit = m["u"].lower()
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, k))
+
+    def _h_unit_end(self, m, text):
+        unit = m["u"].lower()
+        if m.groupdict().get("y"):
+            y = int(m["y"])
+            return _Val("year", date(y, 1, 1), date(y, 12, 31), part="late")
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), part="late", this=True)
+
+    def _h_this_time(self, m, text):
+        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+        unit = m["u"].lower()
+
+        def rel(ref, prefer):
+            if unit == "week":
+                d = ref + timedelta(days=7 * sh)
+            else:
+                y, mo = _add_months(ref.year, ref.month, sh * (12 if unit == "year" else 1))
+                d = date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
+            return d, d
+        return _Val("day", rel=rel)
+
+    def _h_day_of_month(self, m, text):
+        """"on the 5th": that day of the reference's month, or the nearest month in the prefer direction."""
+        d = int(m["d"])
+
+        def rel(ref, prefer):
+            step = 1 if prefer == "future" else -1
+            for k in range(0, 13):
+                if (k == 0 and (d > ref.day if step < 0 else d < ref.day)):
+                    continue
+                y, mo = _add_months(ref.year, ref.month, step * k)
+                if d <= calendar.monthrange(y, mo)[1]:
+                    return date(y, mo, d), date(y, mo, d)
+            return None, None
+        return _Val("day", rel=rel)
 
     def _h_the_unit(self, m, text):
         if not self.part_re.search(text, max(0, m.start() - 30), m.start()):
