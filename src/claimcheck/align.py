@@ -105,6 +105,9 @@ class Aligner:
                  published: Optional[dict] = None):
         self.ruleset = ruleset
         self.published = published or {}
+        self.stated: dict[tuple, set] = defaultdict(set)   # (article, block) -> values it states
+        for c in claims:
+            self.stated[(c.article, block_key(c))].add(value_key(c))
         self.vectors = vectors or {}
         self._story: dict[tuple[str, str], float] = {}
         df = Counter()
@@ -185,6 +188,11 @@ class Aligner:
             # an article is taken to agree with itself, and a sentence (or a wire sentence copied
             # into two articles) with two values states two facts
             return False, 0.0, "one article gives both values"
+        va, vb = value_key(a), value_key(b)
+        if va != vb and (va in self.stated.get((b.article, block_key(b)), ()) or
+                         vb in self.stated.get((a.article, block_key(a)), ())):
+            # another article states both values as two facts ("the 6.1 quake ... since the 7.6 quake")
+            return False, 0.0, "an article gives both values as two facts"
         if different_times(a.when, b.when):
             return False, 0.0, "their sentences date different events"
         if a.kind == "count" and a.unit.split()[0] in vocab_for(self.ruleset).owned_units and not (a.subject and b.subject):

@@ -56,6 +56,17 @@ def disjoint(a: tuple, b: tuple) -> bool:
     return False
 
 
+def is_round(q: Quantity) -> bool:
+    """A figure written round ("$13 billion", "60", "1,000") may be a rounding of a precise one."""
+    if q.value is None or q.low != q.high:
+        return False
+    v = abs(q.value)
+    if v >= 1000:
+        mantissa = v / 10 ** (len(str(int(v))) - 2)      # two significant digits
+        return float(mantissa).is_integer()
+    return v >= 10 and v % 10 == 0
+
+
 def fmt_number(x: float) -> str:
     if x in (INF, -INF):
         return "∞" if x > 0 else "-∞"
@@ -107,10 +118,11 @@ def compare_values(a: Claim, b: Claim, tolerance: float = 0.0) -> Optional[tuple
         la, lb = widen(literal(a.quantity), tolerance), widen(literal(b.quantity), tolerance)
         va, vb = value_text(a), value_text(b)
         near = not disjoint(widen(la, NEAR), widen(lb, NEAR))
-        hedged = a.quantity.hedge or b.quantity.hedge or a.quantity.approximate or b.quantity.approximate
-        if disjoint(la, lb) and near and hedged:
+        loose = a.quantity.hedge or b.quantity.hedge or a.quantity.approximate or b.quantity.approximate \
+            or is_round(a.quantity) or is_round(b.quantity)
+        if disjoint(la, lb) and near and loose:
             return "mismatch", (f"{va!r} means {fmt_interval(la)} and {vb!r} means {fmt_interval(lb)}: strictly they "
-                                "exclude each other, but both are hedged figures within 10% of each other.")
+                                "exclude each other, but they are within 10% and one is hedged or a round figure.")
         if disjoint(la, lb):
             return "contradiction", (f"{va!r} means {fmt_interval(la)} and {vb!r} means {fmt_interval(lb)}: "
                                      "no number satisfies both, so at least one is wrong.")

@@ -215,9 +215,11 @@ def head_path(tok: Token, limit: int = 8) -> list[Token]:
 
 
 def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = (),
-                   look_through: set[str] = frozenset()) -> tuple[Optional[str], Optional[Token], bool]:
+                   look_through: set[str] = frozenset(), own_clause: bool = False) -> tuple[Optional[str], Optional[Token], bool]:
     """The predicate class governing `anchor`: (class, trigger token, negated). Classes in
-    `look_through` (verbs of saying, for counts) are passed over."""
+    `look_through` (verbs of saying) are passed over. With `own_clause` (dates), the search stops
+    at the first verb or at a noun that is no trigger: "the June 20, 2005 attempted murder" dates
+    the murder, "quarters ended July 31" dates no acquisition."""
     skip = set(skip)
 
     def looked_through(t: Token) -> bool:
@@ -236,10 +238,14 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
                 for c in t.children:   # "received support from 140 nations": the noun carries the predicate
                     if c.dep_ == "dobj" and c.i not in skip and _lookup(c, vocab.nouns):
                         return _lookup(c, vocab.nouns), c, is_negated(t, vocab)
+                if own_clause:
+                    return None, None, False
             elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
                 cls = _lookup(t, vocab.nouns)
                 if cls:
                     return cls, t, is_negated(t, vocab)
+                if own_clause and t.i != anchor.i and t.pos_ != "ADJ" and not any(x.i == t.i for x in anchor.subtree):
+                    return None, None, False
         return None, None, False
     # rules-only: the nearest trigger word in the sentence, after the anchor first
     best = None
@@ -529,6 +535,9 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     span = _char_span(doc, q.start, q.end)
     if span is None or any(t.tag_ in ("JJ",) and t.lower_.endswith(("th", "st", "nd", "rd")) and t.like_num for t in span):
         return None
+    before = doc[max(0, span.start - 2):span.start]
+    if any(t.lower_ in ("never", "not", "no") for t in before):
+        return None                  # "never hit fewer than 26 homers" states no count
     unit, unit_span = _unit_after(doc, span, vocab)
     if unit_span is not None and has_parse(doc) and unit_span[-1].dep_ in ("compound", "amod") \
             and unit_span[-1].head.i > unit_span[-1].i:
@@ -549,6 +558,8 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         if unit_span is None or unit_span.start != span.end:
             return None
     head = unit_span[-1]
+    if has_parse(doc) and head.head.lower_ == "of" and (head.head.head.like_num or head.head.head.pos_ == "NUM"):
+        return None                  # "five of Creighton's eight points": the eight is not the claim
     # words between the number and its noun narrow what is counted: "42 government office
     # buildings" and "11 Yemeni suspects" count subsets, not all buildings or all suspects
     narrowing = sorted({t.lower_ for t in doc[span.end:unit_span.start]
@@ -580,7 +591,10 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     why = f"{q.text!r} counts {unit_span.text!r} (unit class {unit}); predicate '{pred}' from {pred_tok.text!r}" \
         + (f"; about {obj!r}" if obj else "")
     agent = ""
-    if has_parse(doc) and pred_tok is not None and pred_tok.pos_ in ("VERB", "AUX"):
+    owner = next((c for c in head.children if c.dep_ == "poss" and is_entity(c)), None) if has_parse(doc) else None
+    if owner is not None:            # "Creighton's 80 points"
+        agent = canonical_entity(entity_span(owner).text, ruleset, s.known_names)
+    elif has_parse(doc) and pred_tok is not None and pred_tok.pos_ in ("VERB", "AUX"):
         # who did it, when that is not the counted thing: "Hansbrough scored 25 points"
         who = subject_of(pred_tok)
         if who is not None and who.i not in skip and is_entity(who) and who.i != head.i:
@@ -639,7 +653,8 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
         obj = object_phrase(doc, event, skip).text
     else:
         rule = "date.event"
-        pred, pred_tok, negated = find_predicate(doc, span.root, vocab, skip=skip, look_through=vocab.reporting)
+        pred, pred_tok, negated = find_predicate(doc, span.root, vocab, skip=skip, look_through=vocab.reporting,
+                                                 own_clause=True)
         if pred is None or negated:
             return None
         obj_tok = None
@@ -654,6 +669,9 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
         obj = object_phrase(doc, obj_tok, skip).text if obj_tok is not None else ""
         if not obj and not subject:
             return None
+    if d.relative and has_parse(doc) and claim_tense(span.root, vocab) == "future" or \
+            (has_parse(doc) and any(lemma(t) in vocab.future for t in head_path(span.root)[1:4])):
+        pred = f"{pred} (planned)"   # "scheduled to begin Jan. 24" is a plan, compared only with plans
     why = f"{d.text!r} dates '{pred}'" + (f" of {obj!r}" if obj else "") + (f" by {subject}" if subject else "") \
         + ("" if d.resolved else " (relative date; the article has no publication date, so it stays unresolved)")
     return _make(s, "date", d.start_offset, d.end_offset, rule, subject=subject, predicate=pred, object=obj,
