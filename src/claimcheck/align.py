@@ -32,6 +32,7 @@ STORY_BY_NAMES = (0.05, 0.12, 0.2)
 STORY_BY_WORDS = (0.03, 0.06, 0.08)
 PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time; beyond this, only a named
                                 # document or event links two articles' claims
+DATE_CONTEXT_THRESHOLD = 0.2   # dates of an event no name settles need sentences this much alike
 CONTEXT_THRESHOLD = 0.12        # weighted overlap of sentence words when no object settles it
 AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "charge"}
 
@@ -223,6 +224,8 @@ class Aligner:
                 if overlap < 0.5:
                     return False, 0.0, "different names"
                 return True, 1.0 + overlap + ctx, f"the same {ca or 'object'}"
+            if a.kind == "date" and ctx < DATE_CONTEXT_THRESHOLD:
+                return False, 0.0, "an unnamed event in unlike sentences"
             return True, 0.6 + ctx, f"the same kind of {ca or 'object'}"
         if ctx >= CONTEXT_THRESHOLD or (a.subject and b.subject and a.kind in ("attendance", "signing")):
             return True, 0.3 + ctx, "similar sentences"
