@@ -1,0 +1,148 @@
+"""The rule vocabulary compiled for extraction, and looking tokens up in it.
+
+A RuleSet's units, verb classes and object nouns become lookup tables (a `Vocab`, compiled once per
+RuleSet). A token is looked up by its lemma, its verb + particle ("put forward"), then by cheap
+lemma guesses, which is all rules-only mode (no trained model) has. `has_parse` lives here
+because a lookup walks the tree only when the doc has one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+
+from ..models import RuleSet
+
+
+@dataclass
+class Vocab:
+    units: dict[str, str]            # noun lemma or "member state" -> unit class
+    verbs: dict[str, str]            # verb lemma or "put forward" -> predicate class
+    nouns: dict[str, str]            # trigger noun lemma -> predicate class
+    negative: dict[str, str]         # verb that says the opposite of a class on its own -> class
+    negators: set[str]
+    objects: dict[str, str]          # head noun -> object class
+    past: dict[str, str]             # predicate class -> past form for labels
+    triggers: set[str]               # words that make a sentence worth parsing
+    opposing: dict[str, set[str]]    # class -> prepositions that make another fact ("voted against")
+    time_words: set[str]             # month and weekday names: never the object of a claim
+    reporting: set[str]              # classes of saying verbs, looked through for counts
+    event_classes: set[str] = field(default_factory=set)   # object classes that name events
+    future: set[str] = field(default_factory=set)          # words that put a claim in the future
+    rates: set[str] = field(default_factory=set)           # words after a number that make it a rate
+    distances: set[str] = field(default_factory=set)       # words after a count that make it a distance
+    owned_units: set[str] = field(default_factory=set)     # unit classes counted per owner (a player's points)
+    max_unit_words: int = 3
+
+
+def _lemma_variants(word: str) -> list[str]:
+    """Cheap lemma guesses for rules-only mode: signed -> sign, countries -> country, signing -> sign."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out.append(w[:-2])
+    if w.endswith("s") and len(w) > 2:
+        out.append(w[:-1])
+    if w.endswith("ied") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("ed") and len(w) > 3:
+        out += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])
+    if w.endswith("ing") and len(w) > 4:
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    return out
+
+
+_VOCABS: dict[int, tuple[RuleSet, Vocab]] = {}
+
+
+def vocab_for(ruleset: RuleSet) -> Vocab:
+    """The compiled vocabulary of a RuleSet (compiled once, cached by identity)."""
+    hit = _VOCABS.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        hit = (ruleset, _compile(ruleset))
+        _VOCABS[id(ruleset)] = hit
+    return hit[1]
+
+
+def _compile(ruleset: RuleSet) -> Vocab:
+    units = {n.lower(): cls for cls, spec in ruleset.units.items() for n in (spec or {}).get("nouns", [])}
+    verbs, nouns, negative, past = {}, {}, {}, {}
+    for cls, spec in ruleset.verb_classes.items():
+        spec = spec or {}
+        past[cls] = spec.get("past", cls)
+        for v in spec.get("verbs", []):
+            verbs.setdefault(v.lower(), cls)
+        for n in spec.get("nouns", []):
+            nouns.setdefault(n.lower(), cls)
+        for v in spec.get("negative", []):
+            negative.setdefault(v.lower(), cls)
+    objects = {n.lower(): cls for cls, ns in ruleset.object_nouns.items() for n in (ns or [])}
+    negators = {n.lower() for n in ruleset.extra.get("negators", [])}
+    # A sentence is worth parsing when it can hold a claim: a number (digits are checked apart),
+    # a date word, or a verb of attending or signing. Nothing else is sent to the parser.
+    dw = ruleset.extra.get("date_words") or {}
+    date_words = [w for key in ("days", "units", "ago", "seasons", "decades", "holidays")
+                  for w in (dw.get(key) or []) if isinstance(w, str)]
+    words = (list(ruleset.number_words) + list(ruleset.vague_numbers) + list(ruleset.scales)
+             + list(ruleset.months) + list(ruleset.weekdays) + date_words)
+    for cls in ("attend", "sign"):
+        spec = ruleset.verb_classes.get(cls) or {}
+        words += spec.get("verbs", []) + spec.get("nouns", []) + spec.get("negative", [])
+    triggers = set()
+    for phrase in words:        # the most telling word of each phrase ("the day before yesterday")
+        words_of = [p.rstrip(".") for p in phrase.lower().split()]
+        parts = words_of if len(words_of) == 1 else [p for p in words_of if p not in STOP_WORDS and len(p) > 2]
+        if parts and (len(parts[0]) > 2 or parts[0] in ruleset.number_words):
+            triggers.add(max(parts, key=len))
+    max_words = max([len(u.split()) for u in units] + [1])
+    opposing = {cls: {p.lower() for p in (spec or {}).get("opposing", [])} for cls, spec in ruleset.verb_classes.items()}
+    time_words = {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}
+    reporting = {cls for cls, spec in ruleset.verb_classes.items() if (spec or {}).get("reporting")}
+    extra = ruleset.extra
+    return Vocab(units, verbs, nouns, negative, negators, objects, past, triggers, opposing, time_words,
+                 reporting, max_unit_words=max_words,
+                 event_classes=set(extra.get("event_classes", [])),
+                 future={w.lower() for w in extra.get("future_markers", [])},
+                 rates={w.lower() for w in extra.get("rate_markers", [])},
+                 distances={w.lower() for w in extra.get("distance_markers", [])},
+                 owned_units={cls for cls, spec in ruleset.units.items() if (spec or {}).get("owner")})
+
+
+# ------------------------------------------------------------------ looking a token up
+
+
+def lemma(tok: Token) -> str:
+    lem = tok.lemma_.lower() if tok.lemma_ else ""
+    return lem or tok.lower_
+
+
+def has_parse(doc: Doc) -> bool:
+    """Does the doc carry a dependency parse? (computed once per doc: it scans every token)"""
+    parsed = doc.user_data.get("claimcheck.parsed")
+    if parsed is None:
+        parsed = doc.user_data["claimcheck.parsed"] = doc.has_annotation("DEP")
+    return parsed
+
+
+def _lookup(tok: Token, table: dict[str, str]) -> Optional[str]:
+    """Class of `tok` in `table`, trying its lemma, verb + particle, then cheap lemma guesses."""
+    lem = lemma(tok)
+    for child in (tok.children if has_parse(tok.doc) else ()):   # unparsed docs have no tree to walk
+        if child.dep_ in ("prt", "dobj"):   # "put forward", "took part"
+            two = f"{lem} {child.lower_}"
+            if two in table:
+                return table[two]
+    if lem in table:
+        return table[lem]
+    for v in _lemma_variants(tok.lower_):
+        if v in table:
+            return table[v]
+    return None
