@@ -27,7 +27,7 @@ from .models import RuleSet
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
 BUILTIN_KINDS = ("count", "date", "attendance", "signing")
-# rule ids read by code in extract.py; only these may use `engine: builtin`
+# rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
                     "attendance.noun", "signing.verb", "signing.refusal")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
@@ -196,7 +196,7 @@ class Examples(_Strict):
 
 class ClaimRule(_Strict):
     """One claim rule. `engine: pattern` rules are spaCy Matcher token patterns; `engine: builtin`
-    rules name code in extract.py (their patterns live there; the rule documents and tests them)."""
+    rules name code in extract/ (their patterns live there; the rule documents and tests them)."""
     id: str = Field(pattern=ID_RE)
     kind: str = Field(pattern=KIND_RE)
     description: str = ""
@@ -306,7 +306,7 @@ class Suppression(_Strict):
 
 class RuleFile(_Strict):
     """One rules file: default_rules.yml or rules/*.yml. Every section is optional."""
-    # vocabularies (quantities.py, dates.py, extract.py, align.py, entities.py)
+    # vocabularies (quantities.py, dates.py, extract/, align.py, entities.py)
     hedges: list[Hedge] = []
     scales: dict[str, float] = {}
     number_words: dict[str, float] = {}
