@@ -34,6 +34,7 @@ PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time; beyond 
                                 # document or event links two articles' claims
 DATE_CONTEXT_THRESHOLD = 0.2   # dates of an event no name settles need sentences this much alike
 CONTEXT_THRESHOLD = 0.12        # weighted overlap of sentence words when no object settles it
+PLURALS = {"person": "people", "country": "countries", "party": "parties", "police": "police officers"}
 AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "charge"}
 
 
@@ -260,8 +261,10 @@ def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
         return f"how much ({first.unit}) was {past}" + (f" for {obj}" if obj else "") if first.predicate == "buy" \
             else f"the amount ({first.unit}) {past}" + (f": {obj}" if obj else "")
     if first.kind == "count":
-        unit_words = Counter(c.text.split()[-1].lower() for c in claims)
-        unit = unit_words.most_common(1)[0][0]
+        # the counted noun as written ("nations"); a bare number ("killed 12") shows its unit class
+        unit_words = Counter(c.text.split()[-1].lower() for c in claims if c.text.split()[-1].isalpha()
+                             and "implied by" not in c.why)
+        unit = unit_words.most_common(1)[0][0] if unit_words else PLURALS.get(first.unit.split()[0], first.unit.split()[0] + "s")
         return f"how many {unit} {past}" + (f": {obj}" if obj else "")
     if first.kind == "date":
         who = next((c.subject for c in claims if c.subject), "")

@@ -168,6 +168,7 @@ class VerbClass(_Strict):
     negative: list[str] = []                     # verbs saying the opposite (refuse to sign)
     opposing: list[str] = []                     # prepositions that make another fact ("voted against")
     reporting: bool = False                      # a verb of saying: never the predicate of a count
+    implied_unit: Optional[str] = None           # what a bare number counts ("killed 12": person)
 
 
 class Example(_Strict):

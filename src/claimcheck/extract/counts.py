@@ -33,10 +33,14 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         unit_span = doc[unit_span.start:head_noun.i + 1] if unit else None
     else:
         modifiers = []
+    implied = False
     if unit is None:
-        if not q.unit:        # money: "$13.9 billion" is a count of a currency
+        if q.unit:            # money: "$13.9 billion" is a count of a currency
+            unit, unit_span = q.unit, span
+        elif has_parse(doc) and span.root.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+            unit, unit_span, implied = "", span, True   # "killed 12", "the toll rose to 15": see below
+        else:
             return None
-        unit, unit_span = q.unit, span
     if q.low is not None and q.high is not None and q.low == q.high and 1800 <= q.low <= 2100 and not q.hedge \
             and float(q.low).is_integer() and "," not in q.text and not q.unit:
         # a year standing before a noun ("the 2025 summit") is not a count
@@ -62,6 +66,11 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i}, look_through=vocab.reporting)
     if pred is None:
         return None
+    if implied:
+        # a bare number counts what its predicate implies: "the blast killed 12" counts people
+        unit = vocab.implied_units.get(pred)
+        if not unit or (q.value is not None and 1800 <= q.value <= 2100 and not q.hedge):
+            return None
     opposing = vocab.opposing.get(pred, ())
     if pred_tok is not None and opposing and (
             any(c.dep_ == "prep" and c.lower_ in opposing for c in pred_tok.children) if has_parse(doc)
@@ -73,7 +82,8 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     if pred_tok is not None:
         used.add(pred_tok.i)
     start, end = span.start_char, unit_span.end_char
-    why = f"{q.text!r} counts {unit_span.text!r} (unit class {unit}); predicate '{pred}' from {pred_tok.text!r}" \
+    counted = f"{unit} (implied by '{pred}')" if implied else f"{unit_span.text!r} (unit class {unit})"
+    why = f"{q.text!r} counts {counted}; predicate '{pred}' from {pred_tok.text!r}" \
         + (f"; about {obj!r}" if obj else "")
     agent = ""
     owner = next((c for c in head.children if c.dep_ == "poss" and is_entity(c)), None) if has_parse(doc) else None

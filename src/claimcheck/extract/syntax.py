@@ -47,8 +47,9 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
                 neg = _lookup(t, vocab.negative)
                 if neg:
                     return neg, t, True
-                for c in t.children:   # "received support from 140 nations": the noun carries the predicate
-                    if c.dep_ == "dobj" and c.i not in skip and _lookup(c, vocab.nouns):
+                for c in t.children:   # "received support from 140 nations", "the death toll rose to 15":
+                    # the noun carries the predicate
+                    if c.dep_ in ("dobj", "nsubj") and c.i not in skip and _lookup(c, vocab.nouns):
                         return _lookup(c, vocab.nouns), c, is_negated(t, vocab)
                 if own_clause:
                     return None, None, False

@@ -34,6 +34,7 @@ class Vocab:
     rates: set[str] = field(default_factory=set)           # words after a number that make it a rate
     distances: set[str] = field(default_factory=set)       # words after a count that make it a distance
     owned_units: set[str] = field(default_factory=set)     # unit classes counted per owner (a player's points)
+    implied_units: dict[str, str] = field(default_factory=dict)  # predicate class -> what a bare number counts
     max_unit_words: int = 3
 
 
@@ -113,7 +114,9 @@ def _compile(ruleset: RuleSet) -> Vocab:
                  future={w.lower() for w in extra.get("future_markers", [])},
                  rates={w.lower() for w in extra.get("rate_markers", [])},
                  distances={w.lower() for w in extra.get("distance_markers", [])},
-                 owned_units={cls for cls, spec in ruleset.units.items() if (spec or {}).get("owner")})
+                 owned_units={cls for cls, spec in ruleset.units.items() if (spec or {}).get("owner")},
+                 implied_units={cls: spec["implied_unit"] for cls, spec in ruleset.verb_classes.items()
+                                if (spec or {}).get("implied_unit")})
 
 
 # ------------------------------------------------------------------ looking a token up
