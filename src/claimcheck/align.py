@@ -141,6 +141,16 @@ class Aligner:
         union = sum(self.idf.get(t, 0) for t in a.context | b.context) or 1.0
         return inter / union
 
+    def background(self, c: Claim) -> Optional[bool]:
+        """Is the claim about an earlier event than its article's news ("a quake in September killed
+        seven", in an article of November)? Its sentence dates it well before publication.
+        None when the article has no date (then nobody can tell)."""
+        pub = self.published.get(c.article)
+        if not pub:
+            return None
+        w = c.date if c.kind == "date" else c.when
+        return bool(w is not None and w.resolved and w.end and (pub - w.end).days > PUBLISHED_GAP_DAYS)
+
     def far_apart(self, a: str, b: str) -> bool:
         """Were the two articles published so far apart that they report different events?"""
         da, db = self.published.get(a), self.published.get(b)
@@ -197,6 +207,10 @@ class Aligner:
             return False, 0.0, "an article gives both values as two facts"
         if different_times(a.when, b.when):
             return False, 0.0, "their sentences date different events"
+        ba, bb = self.background(a), self.background(b)
+        if None not in (ba, bb) and ba != bb and (a.kind != "date" or not self.far_apart(a.article, b.article)):
+            # news of the week against an event months before it, in articles of the same weeks
+            return False, 0.0, "one is about an earlier event"
         if a.kind == "count" and a.unit.split()[0] in vocab_for(self.ruleset).owned_units and not (a.subject and b.subject):
             return False, 0.0, "counted per owner, and a sentence names none"
         if a.kind == "date" and not (a.object and b.object):

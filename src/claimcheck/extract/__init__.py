@@ -95,7 +95,9 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     quantities = [q for q in quantities_mod.find_quantities(text, ruleset)
                   if not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
     used: set[int] = set()
-    when = next((d for d in spans if d.resolved and d.start), None) or next(iter(spans), None)
+    # the date the sentence gives its events: not the day something was said ("said on Wednesday")
+    event_dates = [d for d in spans if not _dates_saying(doc, d, vocab)]
+    when = next((d for d in event_dates if d.resolved and d.start), None) or next(iter(event_dates), None)
     for q in quantities:
         c = _count_claim(s, q, ruleset, vocab, used)
         if c:
@@ -125,6 +127,19 @@ def _names_in(doc: Doc, ruleset: RuleSet) -> list[str]:
         if ent.label_ == "PERSON" and len(ent) > 1:
             names.append(strip_titles(ent.text, ruleset))
     return names
+
+
+def _dates_saying(doc, d, vocab) -> bool:
+    """Does this date in the sentence date a verb of saying ("the ministry said on Wednesday")?"""
+    if not has_parse(doc):
+        return False
+    span = _char_span(doc, d.start_offset, d.end_offset)
+    if span is None:
+        return False
+    for t in head_path(span.root)[1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            return _lookup(t, vocab.verbs) in vocab.reporting
+    return False
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
