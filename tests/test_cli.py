@@ -36,6 +36,12 @@ def _cached_load(model=None):
     return _LOADED[model]
 
 
+
+def empty_dir(p: Path) -> Path:
+    """A rules folder with no rule files: built-in rules only."""
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
 @pytest.fixture(autouse=True)
 def _shared_nlp(monkeypatch):
     monkeypatch.setattr(nlp_mod, "load", _cached_load)
@@ -165,7 +171,7 @@ def test_seed_fail_on_never_exits_0(tmp_path):
 
 def test_error_contradiction_exits_1(fire_corpus, tmp_path):
     out = tmp_path / "out"
-    r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet")
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet")
     data = load_json(out)
     errors = [d for d in data["discrepancies"] if d["severity"] == "error" and not d["suppressed"]]
     assert errors, json.dumps(data["claims"], indent=1)
@@ -173,18 +179,18 @@ def test_error_contradiction_exits_1(fire_corpus, tmp_path):
     texts = {c["id"]: c["text"].lower() for c in data["claims"]}
     assert any({"twelve", "thirty"} <= {w for i in d["claims"] for w in texts[i].split()} for d in errors), errors
     # --fail-on never turns the same findings into exit 0
-    r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet", "--fail-on", "never")
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet", "--fail-on", "never")
     assert r.exit_code == 0, out_of(r)
 
 
 def test_warning_only_exits_0_by_default(hedged_fire_corpus, tmp_path):
     out = tmp_path / "out"
-    r = cc("run", hedged_fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet")
+    r = cc("run", hedged_fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet")
     data = load_json(out)
     sev = [d["severity"] for d in data["discrepancies"]]
     assert "error" not in sev and "warning" in sev, data["discrepancies"]
     assert r.exit_code == 0, out_of(r)
-    r = cc("run", hedged_fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet",
+    r = cc("run", hedged_fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet",
            "--fail-on", "warning")
     assert r.exit_code == 1, out_of(r)
 
@@ -251,7 +257,7 @@ def test_unknown_model_exits_2(tmp_path):
 
 def test_format_json_writes_only_json(fire_corpus, tmp_path):
     out = tmp_path / "out"
-    r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--format", "json")
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--format", "json")
     assert r.exit_code in (0, 1), out_of(r)
     assert sorted(p.name for p in out.iterdir() if p.name != ".cache") == ["claimcheck.json"]
     assert "Discrepancies" not in r.stdout  # no table either
@@ -259,14 +265,14 @@ def test_format_json_writes_only_json(fire_corpus, tmp_path):
 
 def test_quiet_prints_nothing(fire_corpus, tmp_path):
     out = tmp_path / "out"
-    r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet")
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet")
     assert r.exit_code == 1, out_of(r)
     assert r.stdout == "", out_of(r)
     assert (out / "claimcheck.json").is_file() and (out / "claimcheck.html").is_file()
 
 
 def test_table_on_stdout_without_quiet(fire_corpus, tmp_path):
-    r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", tmp_path / "out")
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", tmp_path / "out")
     assert r.exit_code == 1, out_of(r)
     assert "Twelve" in r.stdout and "Thirty" in r.stdout, out_of(r)
     assert "claimcheck.json" in r.stdout
@@ -277,7 +283,7 @@ def test_unreadable_files_are_skipped_and_run_goes_on(fire_corpus, tmp_path):
     (fire_corpus / "noise.md").write_bytes(b"\xff\xfe\x00\xd8broken")       # broken UTF-16
     (fire_corpus / "blank.txt").write_text("   \n", encoding="utf-8")       # empty
     out = tmp_path / "out"
-    r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet")
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet")
     assert r.exit_code == 1, out_of(r)  # the contradiction is still found
     data = load_json(out)
     skipped = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
@@ -293,7 +299,7 @@ def test_reports_replaced_atomically(fire_corpus, tmp_path):
     (out / "claimcheck.json").write_text("stale", encoding="utf-8")
     (out / "claimcheck.html").write_text("stale", encoding="utf-8")
     for _ in range(2):
-        r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet")
+        r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet")
         assert r.exit_code == 1, out_of(r)
     names = [p.name for p in out.iterdir()]
     assert not [n for n in names if n.endswith(".tmp") or ".tmp" in n], names
@@ -352,7 +358,13 @@ def test_default_model_is_not_rules_only(seed_run):
 
 def test_cli_writes_claim_cache_in_out_dir(fire_corpus, tmp_path):
     out = tmp_path / "out"
-    r = cc("run", fire_corpus, "--rules", tmp_path / "norules", "--out", out, "--quiet")
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out, "--quiet")
     assert r.exit_code == 1, out_of(r)
     assert (out / ".cache").is_dir()
     assert any((out / ".cache").iterdir())
+
+
+def test_missing_rules_folder_named_on_the_command_line_exits_2(fire_corpus, tmp_path):
+    r = cc("run", fire_corpus, "--rules", tmp_path / "no_such_rules", "--out", tmp_path / "out")
+    assert r.exit_code == 2
+    assert "no_such_rules" in r.stderr and "Traceback" not in r.stderr + r.stdout

@@ -42,7 +42,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 @app.command()
 def run(
     corpus: Path = typer.Argument(..., help="Folder of articles (txt, md, html, json, jsonl)."),
-    rules: Path = typer.Option(Path("rules"), "--rules", help="Folder of rules/*.yml on top of the built-ins."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rules/*.yml on top of the built-ins (default: rules/ when present)."),
     out: Path = typer.Option(Path("reports"), "--out", help="Where reports are written."),
     format: str = typer.Option("html,json,table", "--format", help="Comma-separated: html, json, table."),
     fail_on: str = typer.Option("error", "--fail-on", help="error | warning | never"),
@@ -60,6 +60,9 @@ def run(
             raise UsageError(f"--format takes html, json, table (got {format!r})")
         if fail_on not in ("error", "warning", "never"):
             raise UsageError(f"--fail-on takes error, warning or never (got {fail_on!r})")
+        if rules is not None and not rules.is_dir():
+            raise UsageError(f"--rules {rules}: no such folder")
+        rules = rules if rules is not None else Path("rules")
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
                                cache=not no_cache, cache_dir=out / ".cache")
