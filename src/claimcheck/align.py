@@ -104,9 +104,10 @@ def object_class(obj: str, ruleset: RuleSet) -> Optional[str]:
 
 class Aligner:
     def __init__(self, claims: list[Claim], ruleset: RuleSet, vectors: Optional[dict[str, dict[str, float]]] = None,
-                 published: Optional[dict] = None):
+                 published: Optional[dict] = None, year_hint: Optional[dict] = None):
         self.ruleset = ruleset
         self.published = published or {}
+        self.year_hint = year_hint or {}
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, block) -> values it states
         for c in claims:
             self.stated[(c.article, block_key(c))].add(value_key(c))
@@ -146,9 +147,13 @@ class Aligner:
         seven", in an article of November)? Its sentence dates it well before publication.
         None when the article has no date (then nobody can tell)."""
         pub = self.published.get(c.article)
-        if not pub:
-            return None
         w = c.date if c.kind == "date" else c.when
+        if not pub:
+            # an undated article still tells its year ("in 1984" in a story of 2008)
+            year = self.year_hint.get(c.article)
+            if not year:
+                return None
+            return bool(w is not None and w.resolved and w.end and w.end.year < year - 1)
         return bool(w is not None and w.resolved and w.end and (pub - w.end).days > PUBLISHED_GAP_DAYS)
 
     def far_apart(self, a: str, b: str) -> bool:
@@ -298,7 +303,8 @@ def fact_id(claims: list[Claim]) -> str:
 def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
     """All claims grouped into facts (a fact of one claim is 'single')."""
     order = {a.id: i for i, a in enumerate(articles)}
-    aligner = Aligner(claims, ruleset, article_vectors(articles, ruleset), {a.id: a.published for a in articles})
+    aligner = Aligner(claims, ruleset, article_vectors(articles, ruleset), {a.id: a.published for a in articles},
+                      {a.id: a.year_hint for a in articles})
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (order.get(c.article, 0), c.start)):
         blocks[block_key(c)].append(c)

@@ -110,7 +110,9 @@ def _unit_after(doc: Doc, span: Span, vocab: Vocab) -> tuple[Optional[str], Opti
             words = doc[i:i + n]
             key = " ".join(lemma(t) if k == n - 1 else t.lower_ for k, t in enumerate(words))
             raw = " ".join(t.lower_ for t in words)
-            for cand in (key, raw) + tuple(" ".join(raw.split()[:-1] + [v]) for v in _lemma_variants(words[-1].lower_)):
+            last = words[-1].lower_
+            variants = () if last.endswith("ing") else _lemma_variants(last)   # "nine voting" counts no votes
+            for cand in (key, raw) + tuple(" ".join(raw.split()[:-1] + [v]) for v in variants):
                 if cand in vocab.units:
                     return vocab.units[cand], words
         t = doc[i]
