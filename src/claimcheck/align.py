@@ -341,7 +341,7 @@ def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> lis
 def _fact(group: list[Claim], reasons: set[str], ruleset: RuleSet) -> Fact:
     first = group[0]
     parts = [f"same kind ({first.kind})", f"same predicate class ({first.predicate}: "
-             + ", ".join(sorted({c.why.split('from ')[-1].split(';')[0] for c in group}))[:80] + ")"]
+             + ", ".join(sorted({repr(c.trigger) for c in group if c.trigger} or {c.rule for c in group}))[:80] + ")"]
     if first.kind == "count":
         parts.append(f"same unit class ({first.unit}: " + ", ".join(sorted({c.text.split()[-1] for c in group})) + ")")
     if first.kind in ("attendance", "signing"):

@@ -146,7 +146,7 @@ def compare_values(a: Claim, b: Claim, tolerance: float = 0.0) -> Optional[tuple
         if a.polarity != b.polarity:
             yes, no = (a, b) if a.polarity else (b, a)
             return "contradiction", (f"One article says {yes.subject} {yes.predicate}ed ({yes.text!r}); "
-                                     f"another says they did not ({no.text!r}).").replace("signed", "signed")
+                                     f"another says they did not ({no.text!r}).")
         return None
     if a.custom_value is not None and b.custom_value is not None:
         if a.custom_value.strip().lower() != b.custom_value.strip().lower():

@@ -88,6 +88,7 @@ class Claim:
     predicate: str = ""          # predicate class ("sign", "attend", "hold", ...)
     object: str = ""             # the document or event the claim is about, canonical
     rule: str = ""               # id of the rule that produced it
+    trigger: str = ""            # the word that gave the predicate ("endorsed", "attending")
     quantity: Optional[Quantity] = None
     date: Optional[DateSpan] = None
     polarity: Optional[bool] = None   # attendance / signing: True = did, False = did not

@@ -87,7 +87,7 @@ def _entity_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, used: set[int]) 
             verb = "did not " + kind_cls if negated else vocab.past.get(kind_cls, kind_cls)
             why = f"{name} {verb}" + (f" {obj!r}" if obj else "") + f" — from {t.text!r}" + (" (negated)" if negated else "")
             out.append(_make(s, kind, start, end, rule, subject=name, predicate=kind_cls, object=obj,
-                             polarity=not negated, why=why,
+                             polarity=not negated, why=why, trigger=t.text,
                              context=sentence_context(doc, {t.i}) | content_tokens(obj, ruleset)))
     return out
 
@@ -127,6 +127,6 @@ def _entity_claims_rules_only(s: Sentence, ruleset: RuleSet, vocab: Vocab, used:
         rule = f"{kind}.{'refusal' if negated and kind == 'signing' else 'verb'}"
         why = f"{name} {'did not ' + kind_cls if negated else vocab.past.get(kind_cls, kind_cls)} — from {t.text!r} (rules-only)"
         out.append(_make(s, kind, ent.start_char, t.idx + len(t.text), rule, subject=name, predicate=kind_cls,
-                         object=obj, polarity=not negated, why=why,
+                         object=obj, polarity=not negated, why=why, trigger=t.text,
                          context=sentence_context(doc, {t.i}) | content_tokens(obj, ruleset)))
     return out

@@ -57,7 +57,8 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
         pred = f"{pred} (planned)"   # "scheduled to begin Jan. 24" is a plan, compared only with plans
     why = f"{d.text!r} dates '{pred}'" + (f" of {obj!r}" if obj else "") + (f" by {subject}" if subject else "") \
         + ("" if d.resolved else " (relative date; the article has no publication date, so it stays unresolved)")
-    return _make(s, "date", d.start_offset, d.end_offset, rule, subject=subject, predicate=pred, object=obj,
+    trigger = pred_tok.text if event is None and pred_tok is not None else ""
+    return _make(s, "date", d.start_offset, d.end_offset, rule, subject=subject, predicate=pred, object=obj, trigger=trigger,
                  date=d, why=why, context=sentence_context(doc, skip) | content_tokens(obj, ruleset))
 
 

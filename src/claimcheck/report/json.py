@@ -152,7 +152,7 @@ def to_dict(rep: Report) -> dict[str, Any]:
         "claims": [{
             "id": c.id, "article": c.article, "kind": c.kind, "text": c.text, "quote": c.quote,
             "start": c.start, "end": c.end, "subject": c.subject, "predicate": c.predicate,
-            "object": c.object, "unit": c.unit, "value": claim_value(c), "rule": c.rule, "why": c.why,
+            "object": c.object, "unit": c.unit, "value": claim_value(c), "rule": c.rule, "trigger": c.trigger, "why": c.why,
         } for c in claims],
         "facts": [{
             "id": f.id, "label": f.label, "kind": f.kind,
