@@ -30,8 +30,11 @@ def _pair_flagged(report, a: str, b: str, kinds=None, code=None):
 
 
 @pytest.mark.parametrize("folder", SCENARIOS, ids=[p.name for p in SCENARIOS])
-def test_scenario(folder, nlp, tmp_path):
+def test_scenario(folder, nlp, tmp_path, request):
     expect = yaml.safe_load((folder / "expect.yml").read_text())
+    if expect.get("xfail"):
+        # an expectation an editor holds that claimcheck does not meet yet: reported, not hidden
+        request.applymarker(pytest.mark.xfail(reason=str(expect["xfail"]), strict=False))
     report = run(folder, rules_dir=None, nlp=nlp, cache=False)
     for f in expect.get("flag") or []:
         a, b = f["values"]
