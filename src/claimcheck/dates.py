@@ -908,6 +908,31 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
 
 # ---------------------------------------------------------------- API
 
+_ANCHOR_WORDS = {"weekend", "quarter", "half", "century", "millennium", "decade", "year", "week", "month", "day",
+                 "fortnight", "season", "today", "tonight", "yesterday", "tomorrow", "noon", "morning",
+                 "evening", "night", "afternoon", "midnight"}
+_WORD = re.compile(r"[a-z]+")
+
+
+def _could_hold_date(g: _Grammar, text: str) -> bool:
+    """A cheap test before the full grammar: every date expression has a digit or a date word."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    anchors = getattr(g, "_anchors", None)
+    if anchors is None:
+        anchors = set(_ANCHOR_WORDS)
+        for table in (g.months, g.weekdays, g.days, g.units, g.seasons, g.decades, g.holidays, g.anaphora):
+            for key in table:
+                anchors.update(_WORD.findall(str(key).lower()))
+        anchors -= {"the", "of", "a", "an", "last", "next", "this", "in", "on", "at", "and", "to", "day's"}
+        g._anchors = anchors
+    lowered = text.lower()
+    for w in _WORD.findall(lowered):
+        if w in anchors or (w.endswith("s") and w[:-1] in anchors):
+            return True
+    return False
+
+
 def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past",
                year_hint: Optional[int] = None, ruleset: Optional[RuleSet] = None) -> list[DateSpan]:
     """Every date expression in `text`, in order, as DateSpans with character offsets.
@@ -922,6 +947,8 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         reference = reference.date()
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
+    if not _could_hold_date(g, text):
+        return []
     hits = _scan(g, text)
     hits = _with_parts(g, text, hits)
     out = []
