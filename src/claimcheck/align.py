@@ -35,7 +35,6 @@ PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time; beyond 
 DATE_CONTEXT_THRESHOLD = 0.2   # dates of an event no name settles need sentences this much alike
 CONTEXT_THRESHOLD = 0.12        # weighted overlap of sentence words when no object settles it
 PLURALS = {"person": "people", "country": "countries", "party": "parties", "police": "police officers"}
-AGENT_PREDICATES = {"say", "meet", "die", "appoint", "sentence", "arrest", "charge"}
 
 
 # ------------------------------------------------------------------ stories: which articles cover the same events
@@ -142,6 +141,11 @@ class Aligner:
         union = sum(self.idf.get(t, 0) for t in a.context | b.context) or 1.0
         return inter / union
 
+    def actor_dated(self, c: Claim) -> bool:
+        """Are dates of this predicate facts about a person ("died on Thursday", `actor_dates:`)?"""
+        spec = self.ruleset.verb_classes.get(c.predicate.split(" (")[0]) or {}
+        return bool(spec.get("actor_dates"))
+
     def background(self, c: Claim) -> Optional[bool]:
         """Is the claim about an earlier event than its article's news ("a quake in September killed
         seven", in an article of November)? Its sentence dates it well before publication.
@@ -218,12 +222,13 @@ class Aligner:
             return False, 0.0, "one is about an earlier event"
         if a.kind == "count" and a.unit.split()[0] in vocab_for(self.ruleset).owned_units and not (a.subject and b.subject):
             return False, 0.0, "counted per owner, and a sentence names none"
-        if a.kind == "date" and not (a.object and b.object):
+        actor_dated = a.kind == "date" and self.actor_dated(a) and a.subject and b.subject
+        if a.kind == "date" and not (a.object and b.object) and not actor_dated:
             return False, 0.0, "a date of no named document or event"
         if a.subject and b.subject and not same_entity(a.subject, b.subject):
             return False, 0.0, "different entities"
-        if a.kind == "date" and a.predicate in AGENT_PREDICATES and (not a.subject or not b.subject):
-            return False, 0.0, "no named actor"
+        if actor_dated and not (a.object and b.object):
+            return True, 1.0, f"the same person ({a.subject})"
         (ca, ta), (cb, tb) = self.obj(a), self.obj(b)
         ctx = self.context_similarity(a, b)
         if a.object and b.object:

@@ -169,6 +169,7 @@ class VerbClass(_Strict):
     opposing: list[str] = []                     # prepositions that make another fact ("voted against")
     reporting: bool = False                      # a verb of saying: never the predicate of a count
     implied_unit: Optional[str] = None           # what a bare number counts ("killed 12": person)
+    actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
 
 
 class Example(_Strict):

@@ -101,7 +101,8 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     for q in quantities:
         c = _count_claim(s, q, ruleset, vocab, used)
         if c:
-            c.when = when
+            # the date of the count's own verb ("killed ... on Monday"); without a parse, the sentence's
+            c.when = _clause_date(doc, event_dates, c, s.offset) if has_parse(doc) else when
             claims.append(c)
     for c in patterns.match_pattern_claims(doc, art.id, art.text, ruleset, offset=s.offset):
         c.when = when
@@ -127,6 +128,30 @@ def _names_in(doc: Doc, ruleset: RuleSet) -> list[str]:
         if ent.label_ == "PERSON" and len(ent) > 1:
             names.append(strip_titles(ent.text, ruleset))
     return names
+
+
+def _verb_above(tok):
+    for t in head_path(tok):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _clause_date(doc, spans, claim, offset):
+    """The date in the sentence that dates the same verb as the claim ("the fire killed 12 on
+    Monday"), not a date of another clause ("the shares closed on Friday")."""
+    span = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
+    if span is None:
+        return None
+    trigger = next((t for t in doc if t.text == claim.trigger and claim.trigger), None)
+    verb = _verb_above(trigger) if trigger is not None else _verb_above(span.root)
+    if verb is None:
+        return None
+    for d in spans:
+        ds = doc.char_span(d.start_offset, d.end_offset, alignment_mode="expand")
+        if ds is not None and (_verb_above(ds.root) is not None and _verb_above(ds.root).i == verb.i):
+            return d
+    return None
 
 
 def _dates_saying(doc, d, vocab) -> bool:

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet
 from .sentences import Sentence, _char_span, _make
-from .syntax import entity_span, find_object, find_predicate, is_entity, object_phrase, sentence_context, subject_of
+from .syntax import (entity_span, find_object, find_predicate, is_dateline, is_entity, object_phrase,
+                     sentence_context, subject_of)
 from .vocab import Vocab, _lemma_variants, _lookup, has_parse, lemma
 
 
@@ -67,8 +68,12 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     if pred is None:
         return None
     if implied:
-        # a bare number counts what its predicate implies: "the blast killed 12" counts people
-        unit = vocab.implied_units.get(pred)
+        # a bare number counts what its predicate implies: "the blast killed 12" counts people; the
+        # number must hang on the predicate itself, or on "to" after the trigger's verb ("the toll rose to 15")
+        root = span.root
+        direct = pred_tok is not None and (root.head.i == pred_tok.i or
+                                           (root.dep_ == "pobj" and pred_tok.head.i == root.head.head.i))
+        unit = vocab.implied_units.get(pred) if direct else None
         if not unit or (q.value is not None and 1800 <= q.value <= 2100 and not q.hedge):
             return None
     opposing = vocab.opposing.get(pred, ())
@@ -92,7 +97,8 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     elif has_parse(doc) and pred_tok is not None and pred_tok.pos_ in ("VERB", "AUX"):
         # who did it, when that is not the counted thing: "Hansbrough scored 25 points"
         who = subject_of(pred_tok)
-        if who is not None and who.i not in skip and is_entity(who) and who.i != head.i:
+        if who is not None and who.i not in skip and is_entity(who) and who.i != head.i \
+                and not is_dateline(entity_span(who)):
             agent = canonical_entity(entity_span(who).text, ruleset, s.known_names)
     return _make(s, "count", start, end, "count.unit-noun", subject=agent, predicate=pred, object=obj,
                  trigger=pred_tok.text if pred_tok is not None else "",

@@ -129,12 +129,26 @@ def entity_span(tok: Token) -> Span:
     if tok.ent_type_ and tok.ent_iob_ != "O":
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
-                return ent
+                start = ent.start
+                while start < tok.i and doc[start].pos_ in ("ADJ", "DET"):   # "Neighbouring Duvara"
+                    start += 1
+                return doc[start:ent.end]
     left = tok.i
     while left - 1 >= 0 and doc[left - 1].dep_ in ("compound", "flat", "punct") and doc[left - 1].head.i in range(left - 1, tok.i + 1) \
             and (doc[left - 1].pos_ == "PROPN" or doc[left - 1].text == "-"):
         left -= 1
     return doc[left:tok.i + 1]
+
+
+def is_dateline(span: Span) -> bool:
+    """A dateline at the head of a story ("PORT AVERNE (Reuters) --", "Haverly, May 3 --") names
+    where it was filed, not who did anything."""
+    doc = span.doc
+    if span.start > 1:
+        return False
+    if len(span.text) > 2 and span.text.isupper():
+        return True
+    return any(t.text in ("(", "--", "\u2014", "\u2013") for t in doc[span.end:span.end + 4])
 
 
 def is_entity(tok: Token) -> bool:
