@@ -67,6 +67,9 @@ def _entity_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, used: set[int]) 
         if who is None or not is_entity(who):
             continue
         names = [who] + [c for c in who.conjuncts if is_entity(c)]
+        for c in t.children:        # "X attended the summit, as did Y" (and "so did Y")
+            if c.dep_ in ("advcl", "conj") and c.lemma_ == "do" and any(m.lower_ in ("as", "so") for m in c.children):
+                names += [g for g in c.children if g.dep_ == "nsubj" and is_entity(g)]
         if event is not None and not _lookup(event, vocab.objects) and event.pos_ != "PROPN":
             ev_tok = find_object(doc, t, vocab, exclude=set())
             event = ev_tok if ev_tok is not None else event
@@ -82,6 +85,8 @@ def _entity_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, used: set[int]) 
                 continue
             start = min(ent.start_char, t.idx)
             end = max(ent.end_char, t.idx + len(t.text))
+            if w.head.lemma_ == "do" and w.head.i != t.i:     # "as did Adrian Kowal": that clause is the claim
+                start, end = w.head.left_edge.idx, ent.end_char
             if end - start > 160:       # far apart: the span is the name alone
                 start, end = ent.start_char, ent.end_char
             verb = "did not " + kind_cls if negated else vocab.past.get(kind_cls, kind_cls)

@@ -1,0 +1,64 @@
+"""What the extractor reads from single sentences: a table of constructions and the claims they give
+(kind, claim text, predicate, subject or unit), and constructions that must give no claim."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.extract import claims_from_text
+from claimcheck.rules import load_rules
+
+RULES = load_rules(None)
+REF = date(2025, 2, 12)
+
+
+def read(text, nlp):
+    return claims_from_text(text, RULES, nlp=nlp, published=REF)
+
+
+@pytest.mark.parametrize("sentence, kind, text, predicate, who", [
+    ("More than 30 countries signed the statement on Tuesday.", "count", "More than 30 countries", "sign", ""),
+    ("The blast killed 12 and injured 30, police said.", "count", "12", "kill", ""),
+    ("The death toll from the fire rose to 15.", "count", "15", "kill", ""),
+    ("North Carolina forward Tyler Hansbrough scored 25 points in the win.", "count", "25 points", "score", "Tyler Hansbrough"),
+    ("PORT AVERNE (Reuters) -- Fifty-eight countries signed the declaration.", "count", "Fifty-eight countries", "sign", ""),
+    ("Police made 32 arrests during the march.", "count", "32 arrests", "arrest", ""),
+    ("Ilse Marren attended the inauguration, as did Prime Minister Adrian Kowal.", "attendance",
+     "as did Prime Minister Adrian Kowal", "attend", "Adrian Kowal"),
+    ("The U.S. refused to sign the statement.", "signing", "U.S. refused to sign", "sign", "United States"),
+    ("The summit was held on February 10 and 11.", "date", "February 10 and 11", "hold", ""),
+    ("The fire broke out on Monday night at the depot.", "date", "Monday night", "begin", ""),
+])
+def test_constructions_give_claims(sentence, kind, text, predicate, who, nlp):
+    claims = read(sentence, nlp)
+    hit = [c for c in claims if c.kind == kind and c.text == text]
+    assert hit, [(c.kind, c.text, c.predicate) for c in claims]
+    c = hit[0]
+    assert c.predicate == predicate
+    assert (c.subject == who) if who else True
+    assert c.rule and c.why and c.trigger
+
+
+@pytest.mark.parametrize("sentence, not_a_count", [
+    ("He has never hit fewer than 26 homers in a season.", "26"),
+    ("Echenique scored five of Creighton's first eight points.", "eight points"),
+    ("The man discovered the bodies and called 911.", "911"),
+    ("The 58-year-old governor took office in 2019.", "58"),
+    ("Five buildings away, residents heard the blast.", "Five buildings"),
+    ("It was the nine voting members who decided.", "nine voting"),
+    ("Relations will develop over the next 60 years.", "60 years"),
+])
+def test_constructions_that_count_nothing(sentence, not_a_count, nlp):
+    counts = [c.text for c in read(sentence, nlp) if c.kind == "count"]
+    assert not any(not_a_count in t for t in counts), counts
+
+
+def test_rate_is_not_a_total(nlp):
+    [c] = [c for c in read("The deal pays him $23 million per season.", nlp) if c.kind == "count"]
+    assert c.unit.endswith("rate")
+
+
+def test_planned_dates_are_marked(nlp):
+    [c] = [c for c in read("The trial is scheduled to begin on Jan. 24.", nlp) if c.kind == "date"]
+    assert c.predicate.endswith("(planned)")
