@@ -30,6 +30,7 @@ WORDS = re.compile(r"[A-Za-z][a-z]{2,}")
 # median names cosine of 0.43, two events of one kind 0.15, unrelated events under 0.06 (99%).
 STORY_BY_NAMES = (0.05, 0.12, 0.2)
 STORY_BY_WORDS = (0.03, 0.06, 0.08)
+STORY_REASON = "articles about different stories"
 PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time; beyond this, only a named
                                 # document or event links two articles' claims
 DATE_CONTEXT_THRESHOLD = 0.2   # dates of an event no name settles need sentences this much alike
@@ -109,7 +110,7 @@ class Aligner:
         self.year_hint = year_hint or {}
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, block) -> values it states
         for c in claims:
-            self.stated[(c.article, block_key(c))].add(value_key(c))
+            self.stated[stated_key(c)].add(value_key(c))
         self.vectors = vectors or {}
         self._story: dict[tuple[str, str], float] = {}
         df = Counter()
@@ -201,7 +202,7 @@ class Aligner:
         if a.kind != "date" and not named_object and self.far_apart(a.article, b.article):
             return False, 0.0, "articles published far apart"
         if not self.same_story(a.article, b.article, level):
-            return False, 0.0, "articles about different stories"
+            return False, 0.0, STORY_REASON
         return ok, score, reason
 
     def _compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
@@ -210,8 +211,7 @@ class Aligner:
             # into two articles) with two values states two facts
             return False, 0.0, "one article gives both values"
         va, vb = value_key(a), value_key(b)
-        if va != vb and (va in self.stated.get((b.article, block_key(b)), ()) or
-                         vb in self.stated.get((a.article, block_key(a)), ())):
+        if va != vb and (va in self.stated.get(stated_key(b), ()) or vb in self.stated.get(stated_key(a), ())):
             # another article states both values as two facts ("the 6.1 quake ... since the 7.6 quake")
             return False, 0.0, "an article gives both values as two facts"
         if different_times(a.when, b.when):
@@ -268,9 +268,15 @@ def different_times(a, b) -> bool:
     return a.granularity != b.granularity
 
 
+def stated_key(c: Claim) -> tuple:
+    """What an article states a value of: its block, and for attendance and signing, the entity."""
+    key = (c.article,) + block_key(c)
+    return key + (c.subject.lower(),) if c.kind in ("attendance", "signing") else key
+
+
 def block_key(c: Claim) -> tuple:
     if c.kind in ("attendance", "signing"):
-        return c.kind, c.predicate, c.subject.lower()
+        return c.kind, c.predicate       # entities are matched inside the block (aliases, "Neighbouring Duvara")
     return c.kind, c.predicate, c.unit
 
 
@@ -324,13 +330,13 @@ def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> lis
                 for m in g:
                     ok, score, reason = aligner.compatible(c, m)
                     if not ok:
-                        break
+                        break                     # every member must agree: no chains across facts
                     total += score
                     why.add(reason)
                 else:
-                    avg = total / len(g)
-                    if avg > best_score:
-                        best, best_score, best_reasons = gi, avg, why
+                    # the fact most articles state wins (total strength, not the average)
+                    if total > best_score:
+                        best, best_score, best_reasons = gi, total, why
             if best is None:
                 groups.append([c])
                 reasons.append(set())

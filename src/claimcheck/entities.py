@@ -92,6 +92,10 @@ def same_entity(a: str, b: str) -> bool:
         return True
     if not a or not b:
         return False
+    ta, tb = a.lower().split(), b.lower().split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if long_[-len(short):] == short and short[-1][:1].isalpha():
+        return True          # "Duvara" = "Neighbouring Duvara", "Smith" = "John Smith"
     return fuzz.token_sort_ratio(a.lower(), b.lower()) >= 92
 
 
