@@ -85,7 +85,7 @@ def fire_corpus(tmp_path) -> Path:
     d.mkdir()
     article(d / "a.txt", "Fire in the old town", "2024-03-04", "Daily A",
             "Twelve people were killed in the fire. Firefighters fought the blaze for hours.")
-    article(d / "b.txt", "Deadly blaze", "2024-03-05", "Daily B",
+    article(d / "b.txt", "Deadly blaze", "2024-03-04", "Daily B",
             "Thirty people were killed in the fire. The cause of the blaze is not yet known.")
     return d
 
@@ -97,7 +97,7 @@ def hedged_fire_corpus(tmp_path) -> Path:
     d.mkdir()
     article(d / "a.txt", "Fire in the old town", "2024-03-04", "Daily A",
             "At least 12 people were killed in the fire. Firefighters fought the blaze for hours.")
-    article(d / "b.txt", "Deadly blaze", "2024-03-05", "Daily B",
+    article(d / "b.txt", "Deadly blaze", "2024-03-04", "Daily B",
             "Thirty people were killed in the fire. The cause of the blaze is not yet known.")
     return d
 

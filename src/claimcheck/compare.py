@@ -169,7 +169,8 @@ def discrepancy_id(fact: Fact, code: str, claims: list[Claim]) -> str:
     return "D" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severity: dict[str, str] | None = None) -> list[Discrepancy]:
+def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severity: dict[str, str] | None = None,
+                 published: dict | None = None) -> list[Discrepancy]:
     """Discrepancies between the value groups of one fact. A claim rule's own `tolerance`,
     `severity` and `message` win over the per-kind settings."""
     groups: dict[tuple, list[Claim]] = {}
@@ -206,6 +207,8 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
                 for b in gb:
                     if a.article == b.article:
                         continue    # an article is not compared with itself
+                    if is_update(a, b, ruleset, published or {}):
+                        continue    # a toll that rose by the next day's paper is news, not a discrepancy
                     arts = len({a.article, b.article})
                     msg = ((f"{n_articles} articles disagree on {fact.label}: " if arts > 1
                             else f"One article contradicts itself on {fact.label}: ")
@@ -221,16 +224,33 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
     return out
 
 
+def is_update(a: Claim, b: Claim, ruleset: RuleSet, published: dict) -> bool:
+    """Is the later article's figure a rise on the earlier one's, for a count that only grows
+    (a death toll: `cumulative: true`)? Articles of the same day are always compared."""
+    if a.quantity is None or b.quantity is None:
+        return False
+    if not (ruleset.verb_classes.get(a.predicate.split()[0]) or {}).get("cumulative"):
+        return False
+    da, db = published.get(a.article), published.get(b.article)
+    if not da or not db or da == db:
+        return False
+    early, late = (a, b) if da < db else (b, a)
+    lo_early = early.quantity.low if early.quantity.low is not None else -INF
+    lo_late = late.quantity.low if late.quantity.low is not None else -INF
+    return lo_late >= lo_early
+
+
 def _summarise(group: list[Claim]) -> str:
     n = len({c.article for c in group})
     return f"{value_text(group[0])}" + (f" ({n} articles)" if n > 1 else "")
 
 
-def compare(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet) -> list[Discrepancy]:
+def compare(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet,
+            published: dict | None = None) -> list[Discrepancy]:
     rule_severity = {r["id"]: r["severity"] for r in ruleset.claims if isinstance(r, dict) and r.get("id") and r.get("severity")}
     out = []
     for f in facts:
-        ds = compare_fact(f, [claims_by_id[i] for i in f.claims], ruleset, rule_severity)
+        ds = compare_fact(f, [claims_by_id[i] for i in f.claims], ruleset, rule_severity, published or {})
         if ds:
             f.status = "discrepancy"
         out.extend(ds)

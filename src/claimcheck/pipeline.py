@@ -49,7 +49,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
     claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
     facts = align_mod.align(claims, articles, ruleset)
     by_id = {c.id: c for c in claims}
-    discrepancies = compare_mod.compare(facts, by_id, ruleset)
+    discrepancies = compare_mod.compare(facts, by_id, ruleset, {a.id: a.published for a in articles})
     discrepancies += apply_canonical(facts, by_id, ruleset)
     compare_mod.apply_suppressions(discrepancies, facts, by_id, ruleset)
     discrepancies.sort(key=lambda d: ({"error": 0, "warning": 1}.get(d.severity, 2), d.fact, d.id))

@@ -170,6 +170,7 @@ class VerbClass(_Strict):
     reporting: bool = False                      # a verb of saying: never the predicate of a count
     implied_unit: Optional[str] = None           # what a bare number counts ("killed 12": person)
     actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
+    cumulative: bool = False                     # its counts only grow: a later, higher figure is an update
 
 
 class Example(_Strict):
