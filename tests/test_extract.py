@@ -21,6 +21,7 @@ def read(text, nlp):
     ("More than 30 countries signed the statement on Tuesday.", "count", "More than 30 countries", "sign", ""),
     ("The blast killed 12 and injured 30, police said.", "count", "12", "kill", ""),
     ("The death toll from the fire rose to 15.", "count", "15", "kill", ""),
+    ("The number of people killed in the fire has risen to 19, officials said.", "count", "19", "kill", ""),
     ("North Carolina forward Tyler Hansbrough scored 25 points in the win.", "count", "25 points", "score", "Tyler Hansbrough"),
     ("PORT AVERNE (Reuters) -- Fifty-eight countries signed the declaration.", "count", "Fifty-eight countries", "sign", ""),
     ("Police made 32 arrests during the march.", "count", "32 arrests", "arrest", ""),

@@ -71,8 +71,10 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         # a bare number counts what its predicate implies: "the blast killed 12" counts people; the
         # number must hang on the predicate itself, or on "to" after the trigger's verb ("the toll rose to 15")
         root = span.root
-        direct = pred_tok is not None and (root.head.i == pred_tok.i or
-                                           (root.dep_ == "pobj" and pred_tok.head.i == root.head.head.i))
+        verb = root.head.head if root.dep_ == "pobj" else None
+        direct = pred_tok is not None and (root.head.i == pred_tok.i or (verb is not None and (
+            pred_tok.head.i == verb.i or any(pred_tok.i in {x.i for x in c.subtree}
+                                             for c in verb.children if c.dep_ == "nsubj"))))
         unit = vocab.implied_units.get(pred) if direct else None
         if not unit or (q.value is not None and 1800 <= q.value <= 2100 and not q.hedge):
             return None

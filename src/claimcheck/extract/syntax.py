@@ -51,6 +51,11 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
                     # the noun carries the predicate
                     if c.dep_ in ("dobj", "nsubj") and c.i not in skip and _lookup(c, vocab.nouns):
                         return _lookup(c, vocab.nouns), c, is_negated(t, vocab)
+                    if c.dep_ == "nsubj" and c.lower_ in ("number", "tally", "count", "total"):
+                        # "the number of people killed has risen to 19"
+                        for g in c.subtree:
+                            if g.i not in skip and g.i != c.i and g.pos_ == "VERB" and _lookup(g, vocab.verbs):
+                                return _lookup(g, vocab.verbs), g, False
                 if own_clause:
                     return None, None, False
             elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
