@@ -28,7 +28,7 @@ WORDS = re.compile(r"[A-Za-z][a-z]{2,}")
 # Cosine two articles need to cover one story, by how much the claims share (named object or
 # person / much alike sentences / nothing named). Measured on ECB+: articles on one event have a
 # median names cosine of 0.43, two events of one kind 0.15, unrelated events under 0.06 (99%).
-STORY_BY_NAMES = (0.05, 0.12, 0.2)
+STORY_BY_NAMES = (0.08, 0.2, 0.35)
 STORY_BY_WORDS = (0.03, 0.06, 0.08)
 STORY_REASON = "articles about different stories"
 PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time; beyond this, only a named
@@ -59,14 +59,14 @@ def _words(article: Article, skip: set[str]) -> tuple[Counter, Counter]:
     return names, words
 
 
-def _tfidf(vecs: list[Counter], keep: int = 60) -> list[dict[str, float]]:
+def _tfidf(vecs: list[Counter], keep: int = 60, min_df: int = 1) -> list[dict[str, float]]:
     df = Counter()
     for v in vecs:
         df.update(v.keys())
     n = len(vecs)
     out = []
     for v in vecs:
-        w = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in v.items()}
+        w = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in v.items() if df[t] >= min_df}
         top = dict(sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
         norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
         out.append({t: x / norm for t, x in top.items()})
@@ -79,7 +79,8 @@ def article_vectors(articles: list[Article], ruleset: RuleSet) -> dict[str, tupl
     names fall back on their words."""
     skip = {k.lower() for k in list(ruleset.months) + list(ruleset.weekdays)}
     pairs = [_words(a, skip) for a in articles]
-    names = _tfidf([p[0] for p in pairs])
+    # a name in one article only (a byline, a quoted bystander) can say nothing about a shared story
+    names = _tfidf([p[0] for p in pairs], min_df=2)
     words = _tfidf([p[1] for p in pairs])
     return {a.id: (nv, wv) for a, nv, wv in zip(articles, names, words)}
 
