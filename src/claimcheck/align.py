@@ -138,6 +138,15 @@ class Aligner:
                                frozenset(t for t in toks if t not in self.head_words))
         return self._obj[c.id]
 
+    def same_words(self, a: Claim, b: Claim) -> bool:
+        """Do two unnamed objects say the same in other words ("the fire" / "the blaze", by aliases)?"""
+        wa = content_tokens(a.object, self.ruleset) | {self._class_word(a)}
+        wb = content_tokens(b.object, self.ruleset) | {self._class_word(b)}
+        return bool(wa) and wa == wb
+
+    def _class_word(self, c: Claim) -> str:
+        return object_class(c.object, self.ruleset) or ""
+
     def context_similarity(self, a: Claim, b: Claim) -> float:
         inter = sum(self.idf.get(t, 0) for t in a.context & b.context)
         union = sum(self.idf.get(t, 0) for t in a.context | b.context) or 1.0
@@ -250,7 +259,7 @@ class Aligner:
                 if overlap < 0.5:
                     return False, 0.0, "different names"
                 return True, 1.0 + overlap + ctx, f"the same {ca or 'object'}"
-            if a.kind == "date" and ctx < DATE_CONTEXT_THRESHOLD:
+            if a.kind == "date" and ctx < DATE_CONTEXT_THRESHOLD and not self.same_words(a, b):
                 return False, 0.0, "an unnamed event in unlike sentences"
             return True, 0.6 + ctx, f"the same kind of {ca or 'object'}"
         if ctx >= CONTEXT_THRESHOLD or (a.subject and b.subject and a.kind in ("attendance", "signing")):

@@ -147,9 +147,14 @@ def _clause_date(doc, spans, claim, offset):
     verb = _verb_above(trigger) if trigger is not None else _verb_above(span.root)
     if verb is None:
         return None
+    above_verb = {t.i for t in head_path(verb)[1:4]}
     for d in spans:
         ds = doc.char_span(d.start_offset, d.end_offset, alignment_mode="expand")
-        if ds is not None and (_verb_above(ds.root) is not None and _verb_above(ds.root).i == verb.i):
+        if ds is None:
+            continue
+        if _verb_above(ds.root) is not None and _verb_above(ds.root).i == verb.i:
+            return d
+        if ds.root.i in above_verb:      # "since 2009, when an explosion killed 37": the clause hangs on the date
             return d
     return None
 
