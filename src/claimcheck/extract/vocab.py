@@ -139,7 +139,8 @@ def _lookup(tok: Token, table: dict[str, str]) -> Optional[str]:
     """Class of `tok` in `table`, trying its lemma, verb + particle, then cheap lemma guesses."""
     lem = lemma(tok)
     for child in (tok.children if has_parse(tok.doc) else ()):   # unparsed docs have no tree to walk
-        if child.dep_ in ("prt", "dobj"):   # "put forward", "took part"
+        if child.dep_ in ("prt", "dobj") or (child.pos_ == "ADJ" and child.dep_ in ("acomp", "oprd", "ccomp")):
+            # "put forward", "took part", "found (him) guilty"
             two = f"{lem} {child.lower_}"
             if two in table:
                 return table[two]
