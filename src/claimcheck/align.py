@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .compare import value_key
 from .entities import content_tokens, same_entity
-from .extract import _lemma_variants, vocab_for
+from .extract.vocab import _lemma_variants, vocab_for
 from .models import Article, Claim, Fact, RuleSet
 
 NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")

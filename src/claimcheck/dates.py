@@ -294,7 +294,7 @@ class _Grammar:
             (rf"{M('m')}", self._h_bare_month),
             # years: 2023 ; 2023-24 ; between 2007 and 2009 ; fiscal 2024 ; FY24
             (rf"{PRE}{Y('y1')}(?P<sep>\s*[-–—/]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?P<y2>[12]\d{{3}}|\d{{2}})(?![\w])(?![.,:]\d)", self._h_year_range),
-            (rf"(?<![\w$€£¥#.,/])(?P<y>1[89]\d\d|20\d\d)(?![\w])(?![.,:]\d)(?!\s*%)", self._h_year),
+            (r"(?<![\w$€£¥#.,/])(?P<y>1[89]\d\d|20\d\d)(?![\w])(?![.,:]\d)(?!\s*%)", self._h_year),
             (r"(?<![\w])(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y>[12]\d{3}|\d{2})(?![\w])", self._h_fiscal),
             # decades and centuries: the 1970s, the '90s, the seventies, the 20th century
             (r"(?<![\w$€£¥#.,])(?:the\s+)?(?P<dec>1\d\d0|20\d0)'?s(?![\w])", self._h_decade),

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import __version__, align as align_mod, compare as compare_mod, corpus, extract, nlp as nlp_mod, rules
+from . import align as align_mod, compare as compare_mod, corpus, extract, nlp as nlp_mod, rules
 from .cache import ClaimCache
 from .compare import apply_canonical
 from .models import Claim, Report

@@ -30,17 +30,14 @@ from .. import quantities as quantities_mod
 from ..entities import strip_titles
 from ..models import Article, Claim, RuleSet
 from ..nlp import NLP
-from .actors import _entity_claims, _entity_claims_rules_only
-from .counts import _count_claim, _unit_after
-from .sentences import WORD_RE, Sentence, _char_span, _has_trigger, _make, candidate_sentences, claim_id
-from .syntax import (ENTITY_TYPES, RELATIVE_PRONOUNS, _near_negation, _object_phrase, _path_between,
-                     _reporting_context, claim_tense, entity_span, find_object, find_predicate, head_path,
-                     is_entity, is_negated, object_phrase, sentence_context, subject_of)
-from .vocab import _VOCABS, Vocab, _compile, _lemma_variants, _lookup, has_parse, lemma, vocab_for
-from .when import EVENT_PREDICATES, _date_claim, _year_event
+from .actors import _entity_claims
+from .counts import _count_claim
+from .sentences import Sentence, _char_span, candidate_sentences, claim_id
+from .syntax import head_path
+from .vocab import Vocab, _lookup, has_parse, vocab_for
+from .when import _date_claim
 
-# Everything extract.py defined stays importable from claimcheck.extract (align imports
-# _lemma_variants and vocab_for, patterns imports claim_id and claims_from_text).
+__all__ = ["extract_articles", "claims_from_text", "default_nlp", "extract_sentence", "claim_id", "vocab_for"]
 
 
 def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
@@ -69,7 +66,6 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
 
 def claims_from_text(text: str, ruleset: RuleSet, nlp: NLP | None = None, published=None) -> list[Claim]:
     """Claims of one piece of text (used by rule examples and tests)."""
-    from .. import nlp as nlp_mod
     nlp = nlp or default_nlp()
     art = Article(id="example", path="example", text=text, published=published,
                   published_from="text" if published else "none")
