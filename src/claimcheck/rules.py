@@ -323,6 +323,7 @@ class RuleFile(_Strict):
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
+    aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     units: dict[str, UnitClass] = {}
@@ -539,7 +540,7 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
 EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "boilerplate")  # kept in RuleSet.extra
+                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

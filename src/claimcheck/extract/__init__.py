@@ -139,7 +139,8 @@ def _clause_date(doc, spans, claim, offset):
     span = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
     if span is None:
         return None
-    trigger = next((t for t in doc if t.text == claim.trigger and claim.trigger), None)
+    same = [t for t in doc if claim.trigger and t.text == claim.trigger]
+    trigger = min(same, key=lambda t: abs(t.i - span.root.i)) if same else None
     verb = _verb_above(trigger) if trigger is not None else _verb_above(span.root)
     if verb is None:
         return None

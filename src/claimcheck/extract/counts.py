@@ -104,7 +104,7 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
             agent = canonical_entity(entity_span(who).text, ruleset, s.known_names)
     return _make(s, "count", start, end, "count.unit-noun", subject=agent, predicate=pred, object=obj,
                  trigger=pred_tok.text if pred_tok is not None else "",
-                 quantity=q, unit=unit, polarity=None if not negated else None, why=why,
+                 quantity=q, unit=unit, why=why,
                  context=sentence_context(doc, skip) | content_tokens(obj, ruleset))
 
 

@@ -51,7 +51,7 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
                     # the noun carries the predicate
                     if c.dep_ in ("dobj", "nsubj") and c.i not in skip and _lookup(c, vocab.nouns):
                         return _lookup(c, vocab.nouns), c, is_negated(t, vocab)
-                    if c.dep_ == "nsubj" and c.lower_ in ("number", "tally", "count", "total"):
+                    if c.dep_ == "nsubj" and c.lower_ in vocab.aggregates:
                         # "the number of people killed has risen to 19"
                         for g in c.subtree:
                             if g.i not in skip and g.i != c.i and g.pos_ == "VERB" and _lookup(g, vocab.verbs):

@@ -35,6 +35,7 @@ class Vocab:
     distances: set[str] = field(default_factory=set)       # words after a count that make it a distance
     owned_units: set[str] = field(default_factory=set)     # unit classes counted per owner (a player's points)
     implied_units: dict[str, str] = field(default_factory=dict)  # predicate class -> what a bare number counts
+    aggregates: set[str] = field(default_factory=set)      # "the number of people killed has risen to 19"
     max_unit_words: int = 3
 
 
@@ -115,6 +116,7 @@ def _compile(ruleset: RuleSet) -> Vocab:
                  rates={w.lower() for w in extra.get("rate_markers", [])},
                  distances={w.lower() for w in extra.get("distance_markers", [])},
                  owned_units={cls for cls, spec in ruleset.units.items() if (spec or {}).get("owner")},
+                 aggregates={w.lower() for w in extra.get("aggregate_nouns", [])},
                  implied_units={cls: spec["implied_unit"] for cls, spec in ruleset.verb_classes.items()
                                 if (spec or {}).get("implied_unit")})
 
