@@ -99,6 +99,34 @@ class Claim:
     context: frozenset = field(default_factory=frozenset)  # content words of the sentence, for alignment
     when: Optional[DateSpan] = None   # a date the same sentence gives (counts): two claims whose
                                       # sentences give disjoint dates are about different events
+    event: str = ""                   # Event.id of the event this claim is about (align fills it in)
+    measure: Optional[dict[str, Any]] = None  # kind-specific value beyond quantity/date: a measure's
+                                      # dimension and base unit, a clock time's minutes and zone, a name ...
+
+
+@dataclass
+class Story:
+    """Articles that cover the same events (DESIGN.md section 4.1)."""
+    id: str
+    label: str
+    articles: list[str]          # Article ids
+    folder: str = ""             # the corpus subfolder that grouped it, when one did
+    first: Optional[date] = None  # earliest and latest publication dates of its articles
+    last: Optional[date] = None
+
+
+@dataclass
+class Event:
+    """One event of a story, merged across the articles that mention it (DESIGN.md section 4.2)."""
+    id: str
+    story: str                   # Story.id
+    label: str                   # "the quake on 2 July"
+    kind: str = ""               # event class: quake, shooting, summit, ... ("" when unnamed)
+    when: Optional[DateSpan] = None
+    where: str = ""
+    articles: list[str] = field(default_factory=list)
+    background: bool = False     # an earlier or other event the articles mention, not the one they report
+    why: str = ""                # why its mentions were merged
 
 
 @dataclass
@@ -110,6 +138,8 @@ class Fact:
     status: str = "single"       # consistent | discrepancy | single
     why: str = ""
     canonical: Optional[dict[str, Any]] = None   # a user-declared canonical value, when one applies
+    story: str = ""              # Story.id
+    event: str = ""              # Event.id
 
 
 @dataclass
@@ -117,7 +147,7 @@ class Discrepancy:
     id: str
     fact: str
     code: str                    # contradiction | mismatch | canonical-contradiction | canonical-mismatch ...
-    severity: str                # error | warning
+    severity: str                # error | warning | info (update)
     claims: list[str]
     message: str
     explanation: str
@@ -132,6 +162,8 @@ class Report:
     facts: list[Fact]
     discrepancies: list[Discrepancy]
     skipped: list[Skipped] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)       # rule sources in effect (built-in + files)
     model: str = ""                                       # spaCy model name, or "rules-only"
