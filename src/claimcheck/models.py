@@ -23,6 +23,7 @@ class Article:
     published: Optional[date] = None
     published_from: str = "none"  # text | html-meta | dateline | json | none
     year_hint: Optional[int] = None  # a year the text itself suggests when no publication date is known
+    warnings: list[str] = field(default_factory=list)  # read, but not as written (bad bytes replaced, ...)
 
 
 @dataclass

@@ -21,7 +21,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
         nlp: Optional[nlp_mod.NLP] = None) -> Report:
     """Read a corpus, find and compare its claims. Raises ClaimcheckError for user mistakes."""
     ruleset = rules.load_rules(rules_dir)
-    articles, skipped = corpus.load_corpus(corpus_path)
+    articles, skipped = corpus.load_corpus(corpus_path, ruleset)
     nlp = nlp or nlp_mod.load(model)
     warnings = [nlp.warning] if nlp.warning else []
     store = ClaimCache(cache_dir, nlp.name, ruleset) if cache and cache_dir else None
