@@ -1,6 +1,7 @@
 """The one exception base for user mistakes. Findings are data, never exceptions.
 
-The CLI catches ClaimcheckError, prints `error[<code>]: <message>` on one line and exits 2.
+The CLI catches ClaimcheckError, prints `error[<code>]: <message>` on one line and exits 2; any other
+exception is a bug (exit 3).
 """
 from __future__ import annotations
 
@@ -36,3 +37,8 @@ class ModelError(ClaimcheckError):
 
 class UsageError(ClaimcheckError):
     code = "usage"
+
+
+class OutputError(ClaimcheckError):
+    """The reports cannot be written (--out is a file, unwritable, or not a possible path)."""
+    code = "output"

@@ -1,6 +1,9 @@
 """Reports: JSON (the machine-readable truth), HTML (for editors) and a terminal table.
 
-FORMATS maps a --format name to its writer; write_reports runs the chosen ones.
+FORMATS maps a --format name to its writer; write_reports runs the chosen ones. A file format also
+has an entry in RENDERERS, (file name, render(rep) -> str): write_reports renders every chosen file
+format first and then writes them all at once (atomic.write_all), so a run replaces all its reports
+or none.
 """
 from __future__ import annotations
 
@@ -11,12 +14,17 @@ from rich.console import Console
 
 from ..models import Report
 from . import html, json, terminal
-from .atomic import atomic_open, atomic_write_text
+from .atomic import atomic_open, atomic_write_text, write_all
 
 FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "table": terminal.write}
-FILE_FORMATS = ("json", "html")
+RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
+    "json": (json.FILENAME, lambda rep: json.dumps(json.to_dict(rep))),
+    "html": (html.FILENAME, html.render),
+}
+FILE_FORMATS = tuple(RENDERERS)
 
-__all__ = ["FORMATS", "write_reports", "atomic_open", "atomic_write_text", "html", "json", "terminal"]
+__all__ = ["FORMATS", "RENDERERS", "write_reports", "write_all", "atomic_open", "atomic_write_text", "html",
+           "json", "terminal"]
 
 
 def write_reports(rep: Report, out_dir: Path, formats: list[str], quiet: bool = False,
@@ -29,11 +37,8 @@ def write_reports(rep: Report, out_dir: Path, formats: list[str], quiet: bool = 
     if unknown:
         raise ValueError(f"unknown report format(s): {', '.join(unknown)}")
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths: list[Path] = []
-    for name in FILE_FORMATS:
-        if name in formats:
-            paths.append(FORMATS[name](rep, out_dir))
+    outputs = [(RENDERERS[name][0], RENDERERS[name][1](rep)) for name in FILE_FORMATS if name in formats]
+    paths = write_all(out_dir, outputs) if outputs else []
     if "table" in formats and not quiet:
         FORMATS["table"](rep, out_dir, console=console, paths=paths)
     return paths
