@@ -24,6 +24,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
     articles, skipped = corpus.load_corpus(corpus_path, ruleset)
     nlp = nlp or nlp_mod.load(model)
     warnings = [nlp.warning] if nlp.warning else []
+    warnings += [f"{a.path}: {w}" for a in articles for w in a.warnings]   # read, but not as written
     store = ClaimCache(cache_dir, nlp.name, ruleset) if cache and cache_dir else None
 
     claims: list[Claim] = []

@@ -66,6 +66,7 @@ adjacent number ("in 2023 30 countries" gives 2023 and 30).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -240,7 +241,7 @@ class _Num:
 
 def _step_of(mantissa: float) -> float:
     """Place value of the last significant digit of `mantissa` (30 -> 10, 1.2 -> 0.1, 37 -> 1)."""
-    if mantissa == 0:
+    if mantissa == 0 or not math.isfinite(mantissa):
         return 1.0
     s = f"{abs(mantissa):.{_SIG - 1}e}"
     digits, exp = s.split("e")
@@ -506,6 +507,8 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
         plain = False
     if vague:
         return _Num(low, high, 0.0, unit, start, end, vague=True, scaled=True)
+    if not math.isfinite(value):
+        return None                                       # "1e309", 400 digits: beyond any count
     value = _r(sign * value)
     step = _step_of(mantissa) * mult
     return _Num(value, value, _r(step), unit, start, end, scaled=scaled, mult=mult, plain=plain and sign > 0)
