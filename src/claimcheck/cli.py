@@ -40,7 +40,7 @@ class _Group(typer.core.TyperGroup):
             hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) else ""
             typer.echo(f"claimcheck: error[usage]: {e.format_message()}{hint}", err=True)
             sys.exit(EXIT_USAGE if isinstance(e, _click.exceptions.UsageError) else e.exit_code)
-        except _click.Abort:
+        except typer.Abort:
             typer.echo("claimcheck: aborted", err=True)
             sys.exit(130)
         except Exception as e:  # noqa: BLE001 - the one place a bug becomes exit 3

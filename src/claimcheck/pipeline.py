@@ -23,6 +23,10 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
     ruleset = rules.load_rules(rules_dir)
     articles, skipped = corpus.load_corpus(corpus_path, ruleset)
     nlp = nlp or nlp_mod.load(model)
+    if not nlp.rules_only:      # a user rule whose examples fail stops the run, as in `rules check`
+        problems = rules.example_errors(rules_dir, ruleset, nlp)
+        if problems:
+            raise problems[0]
     warnings = [nlp.warning] if nlp.warning else []
     warnings += [f"{a.path}: {w}" for a in articles for w in a.warnings]   # read, but not as written
     store = ClaimCache(cache_dir, nlp.name, ruleset) if cache and cache_dir else None

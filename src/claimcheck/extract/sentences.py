@@ -17,6 +17,36 @@ from ..nlp import NLP
 from .vocab import Vocab, _lemma_variants
 
 WORD_RE = re.compile(r"[a-z]+")
+# An article of any length is read in pieces: a paragraph longer than PIECE_CHARS is cut (at a sentence
+# end when there is one, else at a space) before the splitter sees it (spaCy refuses texts over
+# nlp.max_length, 1,000,000 characters), and a "sentence" longer than SENTENCE_CHARS (a list or a table
+# with no full stop; real sentences stay under 1,000) is cut at spaces before the parser sees it, so
+# the parser's memory per text stays bounded (spaCy: about 1 GB per 100,000 characters).
+PIECE_CHARS = 100_000
+SENTENCE_CHARS = 5_000
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s")
+
+
+def pieces(text: str, limit: int, sentence_ends: bool = True) -> list[tuple[int, str]]:
+    """(offset, piece) of `text`, each at most `limit` characters, cut at the last sentence end (or
+    space) before the limit; a run of `limit` characters without a space is cut where it reaches it."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        if sentence_ends:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window, limit // 2)]
+            cut = ends[-1] if ends else -1
+        if cut <= 0:
+            cut = window.rfind(" ", limit // 2) + 1
+        if cut <= 0:
+            cut = limit
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
 
 
 def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[int, str]]:
@@ -24,18 +54,19 @@ def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[
     out = []
     text = article.text
     pos = 0
+    every = vocab.parse_every_sentence
     for para in text.split("\n"):
         start = pos
         pos += len(para) + 1
         if not para.strip():
             continue
-        doc = nlp.splitter(para)
-        for sent in doc.sents:
-            s = sent.text
-            if not s.strip():
-                continue
-            if any(ch.isdigit() for ch in s) or _has_trigger(s, vocab):
-                out.append((start + sent.start_char, s))
+        for at, piece in pieces(para, PIECE_CHARS):
+            for sent in nlp.splitter(piece).sents:
+                for cut, s in pieces(sent.text, SENTENCE_CHARS, sentence_ends=False):
+                    if not s.strip():
+                        continue
+                    if every or any(ch.isdigit() for ch in s) or _has_trigger(s, vocab):
+                        out.append((start + at + sent.start_char + cut, s))
     return out
 
 
