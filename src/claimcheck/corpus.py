@@ -270,6 +270,13 @@ def _nothing_read(skipped: list[Skipped]) -> str:
 
 @lru_cache(maxsize=8)
 def _compile(patterns: tuple[str, ...]) -> list[re.Pattern]:
+    """The patterns as one alternation (one search a line instead of one per pattern), unless one of
+    them refers to a group by number or name, which joining would renumber."""
+    if patterns and not any(re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]+\)", p) for p in patterns):
+        try:
+            return [re.compile("|".join(f"(?:{p})" for p in patterns), re.I)]
+        except re.error:
+            pass
     return [re.compile(p, re.I) for p in patterns]
 
 
@@ -468,9 +475,15 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+# Page furniture is a short line (the longest built-in pattern matches about 250 characters); longer
+# lines are article text and are not run through the patterns, which also bounds what a user's
+# pattern can cost on a hostile line.
+BOILERPLATE_MAX_LINE = 400
+
+
 def is_boilerplate(line: str, boiler: list[re.Pattern]) -> bool:
     s = line.strip()
-    return bool(s) and any(p.search(s) for p in boiler)
+    return bool(s) and len(s) <= BOILERPLATE_MAX_LINE and any(p.search(s) for p in boiler)
 
 
 def _dateline(line: str) -> Optional[re.Match]:
@@ -706,11 +719,17 @@ def load_html(html: str, art_id: str, shown: str, boiler: list[re.Pattern]) -> A
             lines = lines[1:]               # the headline is the title, not body text
         text = "\n\n".join(ln for ln in lines if ln.strip())   # paragraphs apart, as in every format
     else:
-        text, title = html_text(html)
+        text, title, published = html_text(html)
         if title:
             info["title"] = title
+        if published:
+            info["published"], info["published_from"] = published, "html-meta"
     text, info = _scan_lines(clean_chars(text).split("\n"), info, boiler)
     return _article(art_id, shown, text, info)
+
+
+META_DATES = {"article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+              "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date"}
 
 
 class _PageText(HTMLParser):
@@ -727,8 +746,14 @@ class _PageText(HTMLParser):
         self.title: list[str] = []
         self.skipping: dict[str, int] = {}
         self.in_title = False
+        self.date: Optional[date] = None
 
     def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        if tag == "meta":
+            a = dict(attrs)
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in META_DATES and a.get("content") and not self.date:
+                self.date = parse_date(a["content"], fuzzy=False)
         if tag == "title":
             self.in_title = True
         if tag in self.SKIP:
@@ -751,13 +776,14 @@ class _PageText(HTMLParser):
             self.parts.append(data)
 
 
-def html_text(html: str) -> tuple[str, str]:
-    """(text of the page's blocks, one paragraph a line; the <title>)."""
+def html_text(html: str) -> tuple[str, str, Optional[date]]:
+    """(text of the page's blocks, one paragraph a line; the <title>; a <meta> publication date)."""
     parser = _PageText()
     parser.feed(html)
     parser.close()
     lines = (re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in "".join(parser.parts).split("\n"))
-    return "\n\n".join(ln for ln in lines if ln), re.sub(r"\s+", " ", "".join(parser.title)).strip()
+    return ("\n\n".join(ln for ln in lines if ln), re.sub(r"\s+", " ", "".join(parser.title)).strip(),
+            parser.date)
 
 
 # ================================================================ JSON and JSONL

@@ -61,6 +61,8 @@ def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[
         if not para.strip():
             continue
         for at, piece in pieces(para, PIECE_CHARS):
+            if not every and not any(ch.isdigit() for ch in piece) and not _has_trigger(piece, vocab):
+                continue        # no sentence of it can be a candidate: not even split
             for sent in nlp.splitter(piece).sents:
                 for cut, s in pieces(sent.text, SENTENCE_CHARS, sentence_ends=False):
                     if not s.strip():
@@ -71,7 +73,7 @@ def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[
 
 
 def _has_trigger(sentence: str, vocab: Vocab) -> bool:
-    for w in WORD_RE.findall(sentence.lower()):
+    for w in set(WORD_RE.findall(sentence.lower())):
         if w in vocab.triggers:
             return True
         for v in _lemma_variants(w):
