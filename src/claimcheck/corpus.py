@@ -807,6 +807,8 @@ def load_json(text: str, art_id: str, shown: str, boiler: list[re.Pattern]
         return ([art], []) if art else ([], [Skipped(shown, why)])
     if not isinstance(data, list):
         return [], [Skipped(shown, "JSON is neither an object nor a list of objects")]
+    if not data:
+        return [], [Skipped(shown, "JSON list holds no records")]
     arts, skips = [], []
     for i, rec in enumerate(data):
         art, why = load_record(rec, f"{art_id}#{i}", shown, boiler)
@@ -836,6 +838,8 @@ def load_jsonl(text: str, art_id: str, shown: str, boiler: list[re.Pattern]
             arts.append(art)
         else:
             skips.append(Skipped(f"{shown}#{n}", why))
+    if not arts and not skips:
+        skips.append(Skipped(shown, "no JSON records"))
     return arts, skips
 
 

@@ -10,6 +10,7 @@ class ClaimcheckError(Exception):
     code = "error"
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        message = " ".join(message.splitlines())      # one readable line, whatever a parser said
         self.message = message
         self.path = path
         self.line = line

@@ -110,8 +110,12 @@ def _read_yaml(text: str, path: str) -> _Map:
         raise RuleError(f"YAML syntax error: {_syntax_reason(e)}", path=path,
                         line=(e.problem_mark or e.context_mark).line + 1
                         if (e.problem_mark or e.context_mark) else None) from None
+    except yaml.reader.ReaderError as e:      # a character YAML does not allow (a control character)
+        raise RuleError(f"YAML syntax error: unacceptable character #x{e.character:04x}"
+                        if isinstance(e.character, int) else f"YAML syntax error: {e.reason}",
+                        path=path, line=text[:e.position].count("\n") + 1) from None
     except yaml.YAMLError as e:
-        raise RuleError(f"YAML syntax error: {e}", path=path, line=None) from None
+        raise RuleError(f"YAML syntax error: {' '.join(str(e).split())}", path=path, line=None) from None
     except RecursionError:
         raise RuleError("refused: nested too deeply", path=path, line=1) from None
     if data is None:

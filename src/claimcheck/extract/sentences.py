@@ -17,6 +17,7 @@ from ..nlp import NLP
 from .vocab import Vocab, _lemma_variants
 
 WORD_RE = re.compile(r"[a-z]+")
+DIGIT = re.compile(r"\d")
 # An article of any length is read in pieces: a paragraph longer than PIECE_CHARS is cut (at a sentence
 # end when there is one, else at a space) before the splitter sees it (spaCy refuses texts over
 # nlp.max_length, 1,000,000 characters), and a "sentence" longer than SENTENCE_CHARS (a list or a table
@@ -61,13 +62,13 @@ def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[
         if not para.strip():
             continue
         for at, piece in pieces(para, PIECE_CHARS):
-            if not every and not any(ch.isdigit() for ch in piece) and not _has_trigger(piece, vocab):
+            if not every and not DIGIT.search(piece) and not _has_trigger(piece, vocab):
                 continue        # no sentence of it can be a candidate: not even split
             for sent in nlp.splitter(piece).sents:
                 for cut, s in pieces(sent.text, SENTENCE_CHARS, sentence_ends=False):
                     if not s.strip():
                         continue
-                    if every or any(ch.isdigit() for ch in s) or _has_trigger(s, vocab):
+                    if every or DIGIT.search(s) or _has_trigger(s, vocab):
                         out.append((start + at + sent.start_char + cut, s))
     return out
 
