@@ -8,6 +8,7 @@ Only this module prints or exits. Exit codes a CI job can trust:
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -80,9 +81,9 @@ DEBUG_OPTION = typer.Option(False, "--debug", callback=_set_debug, is_eager=True
 def check_out_dir(out: Path) -> None:
     """--out is checked before any work: it must be a folder (created if missing) we can write in."""
     from .report import atomic
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"--out {out}: exists and is not a folder")
     try:
+        if os.path.lexists(out) and not out.is_dir():
+            raise OutputError(f"--out {out}: exists and is not a folder")
         out.mkdir(parents=True, exist_ok=True)
         atomic.probe(out)
     except OSError as e:
