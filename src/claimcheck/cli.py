@@ -86,6 +86,7 @@ def check_out_dir(out: Path) -> None:
             raise OutputError(f"--out {out}: exists and is not a folder")
         out.mkdir(parents=True, exist_ok=True)
         atomic.probe(out)
+        atomic.clean_stale(out / ".cache")      # what a killed run left in the claim cache
     except OSError as e:
         raise OutputError(f"--out {out}: cannot write there ({e.strerror or e})") from None
     except ValueError as e:                 # an embedded NUL and other impossible paths
