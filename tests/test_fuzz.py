@@ -446,7 +446,7 @@ def _timed_run(path: Path, out: Path) -> tuple[int, float, float, str]:
     started = time.monotonic()
     p = subprocess.run([sys.executable, "-c", code, "run", str(path), "--out", str(out), "--quiet",
                         "--no-cache", "--rules", str(empty(out / "norules")), "--fail-on", "never"],
-                       env=env, capture_output=True, text=True, timeout=600)
+                       env=env, capture_output=True, text=True, timeout=900)
     took = time.monotonic() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024   # the largest child so far
     return p.returncode, took, peak, p.stderr
@@ -459,9 +459,10 @@ def test_large_input_bounded(slow_cases, tmp_path, name, articles):
     code, took, peak, err = _timed_run(folder / "in" / name, tmp_path / "out")
     assert code == 0 and "Traceback" not in err, err
     assert peak < 2048, f"{name}: peak {peak:.0f} MB"
-    # measured on the 2-core build machine (busy, noisy): huge.txt 50 MB ~40 s, many.html 8.5 MB ~25 s,
-    # many.jsonl 9 MB ~40 s; the bound leaves room for a machine several times slower
-    assert took < 240, f"{name}: {took:.0f} s"
+    # measured on the 2-core build machine while six other jobs ran (load average 10-12): huge.txt
+    # (50 MB) 120-180 s, many.html (8.7 MB) 40-90 s, many.jsonl (9 MB) 35-145 s, peak 330 MB at most.
+    # The bound says "did not hang", with room for a machine that busy and slower still.
+    assert took < 500, f"{name}: {took:.0f} s"
     report = json.loads((tmp_path / "out" / "claimcheck.json").read_text(encoding="utf-8"))
     assert len(report["articles"]) == articles and not report["skipped"]
     assert any(c["kind"] == "count" for c in report["claims"])

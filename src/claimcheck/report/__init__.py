@@ -19,7 +19,7 @@ from .atomic import atomic_open, atomic_write_text, write_all
 FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "table": terminal.write}
 RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
     "json": (json.FILENAME, lambda rep: json.dumps(json.to_dict(rep))),
-    "html": (html.FILENAME, html.render),
+    "html": (html.FILENAME, lambda rep: html.render(rep)),
 }
 FILE_FORMATS = tuple(RENDERERS)
 
