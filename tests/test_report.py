@@ -36,7 +36,8 @@ def test_json_top_level_contract(rep):
                 "claims", "facts", "discrepancies"):
         assert key in d
     assert d["summary"] == {"articles": 5, "claims": 11, "facts": 4, "discrepancies": 4, "errors": 2,
-                            "warnings": 1, "suppressed": 1, "skipped": 1}
+                            "warnings": 1, "updates": 0, "suppressed": 1, "facts_with_findings": 3,
+                            "accepted": 0, "skipped": 1}
     assert d["skipped"] == [{"path": "corpus/notes.docx", "reason": "unsupported file type .docx"}]
     assert d["rules"] == ["builtin:default_rules.yml", "rules/local.yml"]
 
@@ -161,7 +162,10 @@ def test_failing_writer_leaves_old_report_intact(tmp_path, rep, monkeypatch):
 
 
 def test_unknown_format_is_rejected(tmp_path, rep):
-    assert set(report.FORMATS) == {"html", "json", "table"}
+    assert set(report.FORMATS) == {"html", "json", "table", "csv", "sarif"}
+    assert set(report.RENDERERS) == {"html", "json", "csv", "sarif"}
+    for name, (filename, render) in report.RENDERERS.items():
+        assert filename == f"claimcheck.{name}" and isinstance(render(rep), str)
     with pytest.raises(ValueError):
         report.write_reports(rep, tmp_path, ["pdf"], quiet=True)
 
@@ -175,10 +179,14 @@ def _html(rep) -> str:
 
 def test_html_escapes_hostile_article(rep):
     page = _html(rep)
-    # exactly one <script>: ours, at the end
-    assert page.count("<script") == 1
+    # two <script> elements: the article texts as a JSON data block (never run), and ours, at the end
+    assert page.count("<script") == 2 and page.count('<script type="application/json" id="cc-texts">') == 1
     ours = page[page.index("<script>"):]
     assert "__pwned" not in ours
+    data = page[page.index('id="cc-texts">') + len('id="cc-texts">'):page.index("</script>")]
+    assert "<" not in data and ">" not in data and "&" not in data   # cannot close its element
+    texts = json.loads(data)
+    assert any("<svg onload" in t for t in texts.values())           # the text itself, escaped
     # no tag from article text survives: no img/svg/iframe, no on*= attribute inside any tag, no javascript: href
     assert not re.search(r"<(img|svg|iframe|object|embed|a\s+href=\"javascript)", page, re.I)
     assert not re.search(r"<[a-z][^<>]*\son[a-z]+\s*=", page, re.I)
@@ -198,7 +206,7 @@ def test_html_is_self_contained(rep):
     assert "default-src &#39;none&#39;" in csp and "img-src data:" in csp
     # the only links are the articles' own http(s) URLs, opened by the reader, never loaded
     for href in re.findall(r'href="([^"]*)"', page):
-        assert href.startswith("https://example.org/")
+        assert href.startswith("https://example.org/") or re.fullmatch(r"#[a-z0-9-]+", href)
 
 
 def test_html_script_hash_matches_csp(rep):
@@ -227,7 +235,7 @@ def test_html_cards_match_discrepancies_and_group_agreeing_articles(rep):
 def test_html_with_no_findings_renders(tmp_path):
     empty = Report(articles=[], claims=[], facts=[], discrepancies=[], generated_at="2025-01-01T00:00:00")
     page = _html(empty)
-    assert "No discrepancies" in page and page.count("<script") == 1
+    assert "No findings" in page and page.count("<script") == 2
 
 
 def test_highlight_falls_back_when_offsets_disagree():

@@ -10,13 +10,20 @@ from typing import Callable, Optional
 from rich.console import Console
 
 from ..models import Report
-from . import html, json, terminal
+from . import csv, html, json, sarif, terminal
 from .atomic import atomic_open, atomic_write_text
 
-FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "table": terminal.write}
-FILE_FORMATS = ("json", "html")
+FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "csv": csv.write, "sarif": sarif.write,
+                                "table": terminal.write}
+FILE_FORMATS = ("json", "html", "csv", "sarif")
+# each file format as (file name, render(rep) -> text): for a writer that writes all of a run's files together
+RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
+    "json": (json.FILENAME, json.render), "html": (html.FILENAME, html.render),
+    "csv": (csv.FILENAME, csv.render), "sarif": (sarif.FILENAME, sarif.render),
+}
 
-__all__ = ["FORMATS", "write_reports", "atomic_open", "atomic_write_text", "html", "json", "terminal"]
+__all__ = ["FORMATS", "FILE_FORMATS", "RENDERERS", "write_reports", "atomic_open", "atomic_write_text",
+           "csv", "html", "json", "sarif", "terminal"]
 
 
 def write_reports(rep: Report, out_dir: Path, formats: list[str], quiet: bool = False,
