@@ -17,6 +17,7 @@ from typing import Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from . import labels
 from .compare import value_key
 from .entities import content_tokens, same_entity
 from .extract.vocab import _lemma_variants, vocab_for
@@ -290,30 +291,9 @@ def block_key(c: Claim) -> tuple:
     return c.kind, c.predicate, c.unit
 
 
-def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
-    first = claims[0]
-    past = (ruleset.verb_classes.get(first.predicate) or {}).get("past", first.predicate)
-    objs = [c.object for c in claims if c.object]
-    named = [o for o in objs if len(NAMEWORD.findall(o)) >= 2]
-    obj = max(named, key=len) if named else min(objs, key=len, default="")
-    obj = re.sub(r"^(a|an|the)\s+", "", obj, flags=re.I)
-    if first.kind == "count" and first.quantity is not None and first.quantity.unit and first.unit == first.quantity.unit:
-        return f"how much ({first.unit}) was {past}" + (f" for {obj}" if obj else "") if first.predicate == "buy" \
-            else f"the amount ({first.unit}) {past}" + (f": {obj}" if obj else "")
-    if first.kind == "count":
-        # the counted noun as written ("nations"); a bare number ("killed 12") shows its unit class
-        unit_words = Counter(c.text.split()[-1].lower() for c in claims if c.text.split()[-1].isalpha()
-                             and "implied by" not in c.why)
-        unit = unit_words.most_common(1)[0][0] if unit_words else PLURALS.get(first.unit.split()[0], first.unit.split()[0] + "s")
-        return f"how many {unit} {past}" + (f": {obj}" if obj else "")
-    if first.kind == "date":
-        who = next((c.subject for c in claims if c.subject), "")
-        if obj and (not who or first.predicate in ("hold", "begin", "end")):
-            return f"when the {obj} was {past}" if first.predicate in ("hold", "adopt", "release") else f"when the {obj} {past}"
-        return f"when {who or 'it'} {past}" + (f" the {obj}" if obj else "")
-    if first.kind in ("attendance", "signing"):
-        return f"whether {first.subject} {past}" + (f" the {obj}" if obj else "")
-    return f"{first.kind} of the {obj}" if obj else f"{first.kind} ({first.predicate})"
+def fact_label(claims: list[Claim], ruleset: RuleSet, event: str = "") -> str:
+    """The fact's label, as an editor reads it (labels.py builds it from property, subject and event)."""
+    return labels.fact_label(claims, ruleset, event=event or None)
 
 
 def fact_id(claims: list[Claim]) -> str:
