@@ -333,7 +333,9 @@ def test_keyboard_moves_between_findings(page):
     assert p.evaluate("document.activeElement.id") == order[2]
     p.keyboard.press("k")
     assert p.evaluate("document.activeElement.id") == order[1]
-    assert p.evaluate(f"document.getElementById('{order[1]}').getBoundingClientRect().top") < 200
+    top = p.evaluate(f"document.getElementById('{order[1]}').getBoundingClientRect().top")
+    bar = p.evaluate("document.getElementById('filters').getBoundingClientRect().bottom")
+    assert bar <= top < bar + 60                                 # just below the sticky filter bar
     p.keyboard.press("o")
     assert not p.evaluate(f"document.querySelector('#{order[1]} .card-d').open")
     p.keyboard.press("Enter")

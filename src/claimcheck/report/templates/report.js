@@ -184,14 +184,16 @@
     var next;
     if (i < 0) {
       // from nowhere: the first finding below the top of the window (or above it, going back)
-      var top = 0;
+      var top = getComputedStyle(nav).position === "sticky" ? nav.getBoundingClientRect().bottom : 0;
       next = dir > 0 ? vis.filter(function (c) { return c.getBoundingClientRect().top >= top; })[0] || vis[vis.length - 1]
                      : vis.filter(function (c) { return c.getBoundingClientRect().top < top; }).pop() || vis[0];
     } else {
       next = vis[Math.min(vis.length - 1, Math.max(0, i + dir))];
     }
     next.focus({ preventScroll: true });
-    next.scrollIntoView({ block: "start" });
+    // scroll the finding to just below the filter bar (sticky on wide screens)
+    var below = getComputedStyle(nav).position === "sticky" ? nav.getBoundingClientRect().height : 0;
+    window.scrollTo(0, Math.max(0, next.getBoundingClientRect().top + window.scrollY - below - 8));
   }
 
   document.addEventListener("keydown", function (e) {
