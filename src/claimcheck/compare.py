@@ -3,6 +3,7 @@
 contradiction (error): the literal readings cannot both be true (disjoint intervals or date spans,
                        "attended" vs "did not attend").
 mismatch (warning):    literally compatible, but what a reader takes away differs ("58" vs "more than 30").
+update (info):         a running figure (a toll) that a later day's article gives higher.
 Claims with the same value are compared once, as a group, so "3 say 58, 1 says more than 30" is one
 finding per disagreeing pair of values, listing only the claims that disagree.
 """
@@ -194,21 +195,25 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
         for j in range(i + 1, len(keys)):
             ga, gb = groups[keys[i]], groups[keys[j]]
             res = compare_values(ga[0], gb[0], tolerance)
-            if res is None:
-                continue
-            code, why = res
-            severity = "error" if code == "contradiction" else "warning"
-            severity = ruleset.severities.get(f"{fact.kind}.{code}", ruleset.severities.get(code, severity))
-            for c in ga + gb:
-                if rule_severity and c.rule in rule_severity:
-                    severity = rule_severity[c.rule]
+            severity = ""
+            if res is not None:
+                code, why = res
+                severity = "error" if code == "contradiction" else "warning"
+                severity = ruleset.severities.get(f"{fact.kind}.{code}", ruleset.severities.get(code, severity))
+                for c in ga + gb:
+                    if rule_severity and c.rule in rule_severity:
+                        severity = rule_severity[c.rule]
             # one finding per disagreeing pair of claims: a finding never lists two claims that agree
             for a in ga:
                 for b in gb:
                     if a.article == b.article:
                         continue    # an article is not compared with itself
-                    if is_update(a, b, ruleset, published or {}):
-                        continue    # a toll that rose by the next day's paper is news, not a discrepancy
+                    rise = update_of(a, b, ruleset, published or {})
+                    if rise is not None:
+                        out.append(_update(fact, rise, published or {}, ruleset))
+                        continue    # a toll that rose by a later day's paper is news, not a discrepancy
+                    if res is None:
+                        continue
                     arts = len({a.article, b.article})
                     msg = ((f"{n_articles} articles disagree on {fact.label}: " if arts > 1
                             else f"One article contradicts itself on {fact.label}: ")
@@ -224,20 +229,38 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
     return out
 
 
-def is_update(a: Claim, b: Claim, ruleset: RuleSet, published: dict) -> bool:
-    """Is the later article's figure a rise on the earlier one's, for a count that only grows
-    (a death toll: `cumulative: true`)? Articles of the same day are always compared."""
+def update_of(a: Claim, b: Claim, ruleset: RuleSet, published: dict) -> Optional[tuple[Claim, Claim]]:
+    """(earlier, later) when the later article's figure is a rise on the earlier one's, for a count
+    that only grows (a death toll: `cumulative: true`); else None. Articles of the same day, or a
+    later figure that is lower, are compared as usual."""
     if a.quantity is None or b.quantity is None:
-        return False
+        return None
     if not (ruleset.verb_classes.get(a.predicate.split()[0]) or {}).get("cumulative"):
-        return False
+        return None
     da, db = published.get(a.article), published.get(b.article)
     if not da or not db or da == db:
-        return False
+        return None
     early, late = (a, b) if da < db else (b, a)
     lo_early = early.quantity.low if early.quantity.low is not None else -INF
     lo_late = late.quantity.low if late.quantity.low is not None else -INF
-    return lo_late >= lo_early
+    return (early, late) if lo_late > lo_early else None
+
+
+def is_update(a: Claim, b: Claim, ruleset: RuleSet, published: dict) -> bool:
+    return update_of(a, b, ruleset, published) is not None
+
+
+def _update(fact: Fact, rise: tuple[Claim, Claim], published: dict, ruleset: RuleSet) -> Discrepancy:
+    early, late = rise
+    de, dl = published[early.article].isoformat(), published[late.article].isoformat()
+    severity = ruleset.severities.get(f"{fact.kind}.update", ruleset.severities.get("update", "info"))
+    return Discrepancy(
+        id=discrepancy_id(fact, "update", [early, late]), fact=fact.id, code="update", severity=severity,
+        claims=[early.id, late.id],
+        message=f"Update on {fact.label}: {value_text(early)} ({de}) rose to {value_text(late)} ({dl})",
+        explanation=(f"A running figure ({early.predicate} counts only grow): the article of {dl} gives "
+                     f"{value_text(late)!r}, higher than {value_text(early)!r} in the article of {de}. "
+                     "Listed as an update, not a disagreement; a later lower figure would be one."))
 
 
 def _summarise(group: list[Claim]) -> str:
@@ -285,14 +308,14 @@ def apply_suppressions(discrepancies: list[Discrepancy], facts: list[Fact], clai
 
 def apply_canonical(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet) -> list[Discrepancy]:
     """Check every claim of a fact against a user-declared canonical value (rules `canonical:`)."""
-    from .align import Aligner
+    from .align import Matcher
     from .dates import parse_date
     from .quantities import parse_quantity
 
     out: list[Discrepancy] = []
     if not ruleset.canonical:
         return out
-    aligner = Aligner(list(claims_by_id.values()), ruleset)
+    aligner = Matcher(list(claims_by_id.values()), ruleset)
     for entry in ruleset.canonical:
         if not isinstance(entry, dict):
             continue

@@ -159,6 +159,7 @@ class UnitClass(_Strict):
     nouns: list[str] = Field(min_length=1)
     within: Optional[str] = None                 # a wider class this one may be compared with
     owner: bool = False                          # only comparable when the same named owner counts them
+    same_as: Optional[str] = None                # the class a reader merges it into (victims are people)
 
 
 class VerbClass(_Strict):
@@ -325,6 +326,10 @@ class RuleFile(_Strict):
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
+    event_words: dict[str, list[str]] = {}      # event class -> words naming it (align/events.py)
+    background_markers: list[str] = []          # words that put an event before the news ("last year's")
+    scope_words: list[str] = []                 # qualifiers that make a part of a figure ("in cash")
+    part_markers: list[str] = []                # words before a figure that make it a part ("including")
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
@@ -540,7 +545,8 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
 EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate")  # kept in RuleSet.extra
+                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "event_words", "background_markers", "scope_words", "part_markers")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

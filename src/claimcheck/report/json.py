@@ -18,7 +18,7 @@ from .atomic import atomic_open
 
 SCHEMA_VERSION = 1
 FILENAME = "claimcheck.json"
-SEVERITY_ORDER = {"error": 0, "warning": 1}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 STATUS_ORDER = {"discrepancy": 0, "consistent": 1, "single": 2}
 
 
@@ -153,11 +153,23 @@ def to_dict(rep: Report) -> dict[str, Any]:
             "id": c.id, "article": c.article, "kind": c.kind, "text": c.text, "quote": c.quote,
             "start": c.start, "end": c.end, "subject": c.subject, "predicate": c.predicate,
             "object": c.object, "unit": c.unit, "value": claim_value(c), "rule": c.rule, "trigger": c.trigger, "why": c.why,
+            "event": c.event,
         } for c in claims],
+        "stories": [{
+            "id": s.id, "label": s.label, "articles": sorted(s.articles), "folder": s.folder,
+            "first": iso(s.first), "last": iso(s.last),
+        } for s in sorted(rep.stories, key=lambda s: s.id)],
+        "events": [{
+            "id": e.id, "story": e.story, "label": e.label, "kind": e.kind,
+            "when": ({"start": iso(e.when.start), "end": iso(e.when.end), "granularity": e.when.granularity}
+                     if e.when is not None else {}),
+            "where": e.where, "articles": sorted(e.articles), "background": e.background, "why": e.why,
+        } for e in sorted(rep.events, key=lambda e: (e.story, e.id))],
         "facts": [{
             "id": f.id, "label": f.label, "kind": f.kind,
             "claims": _claim_ids_in_order(f.claims, claim_rank),
             "status": f.status, "why": f.why, "canonical": clean(f.canonical),
+            "story": f.story, "event": f.event,
         } for f in facts],
         "discrepancies": [{
             "id": d.id, "fact": d.fact, "code": d.code, "severity": d.severity,
