@@ -82,7 +82,15 @@ def _claim_ids_in_order(ids: list[str], rank: dict[str, int]) -> list[str]:
 
 
 def claim_value(c: Claim) -> dict[str, Any]:
-    """The normalized value of a claim, by what the claim carries."""
+    """The normalized value of a claim, by what the claim carries; a measure, an age or a clock time
+    adds its kind-specific fields (base unit and interval, zone, minutes since midnight)."""
+    value = _value(c)
+    if c.measure:
+        value.update(clean(c.measure))
+    return value
+
+
+def _value(c: Claim) -> dict[str, Any]:
     if c.quantity is not None:
         q = c.quantity
         return {
