@@ -195,6 +195,8 @@ class Aligner:
 
     def compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
         """(same fact?, strength, reason)."""
+        if a.kind == "name":
+            return self._same_person(a, b)
         ok, score, reason = self._compatible(a, b)
         if not ok:
             return ok, score, reason
@@ -214,6 +216,15 @@ class Aligner:
         if not self.same_story(a.article, b.article, level):
             return False, 0.0, STORY_REASON
         return ok, score, reason
+
+    def _same_person(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
+        """Name claims: one person when their person keys are equal (the block already ensures it)
+        and the articles cover one story; an article may spell one person two ways."""
+        if a.subject != b.subject:
+            return False, 0.0, "different people"
+        if not self.same_story(a.article, b.article, 0):
+            return False, 0.0, STORY_REASON
+        return True, 1.0, f"the same person (person key {a.subject!r}: the same role, surname or given name)"
 
     def _compatible(self, a: Claim, b: Claim) -> tuple[bool, float, str]:
         if (a.article == b.article or a.quote == b.quote) and value_key(a) != value_key(b):
@@ -287,6 +298,8 @@ def stated_key(c: Claim) -> tuple:
 def block_key(c: Claim) -> tuple:
     if c.kind in ("attendance", "signing"):
         return c.kind, c.predicate       # entities are matched inside the block (aliases, "Neighbouring Duvara")
+    if c.kind == "name":
+        return c.kind, c.predicate, c.subject   # one block per person key
     return c.kind, c.predicate, c.unit
 
 
@@ -313,6 +326,10 @@ def fact_label(claims: list[Claim], ruleset: RuleSet) -> str:
         return f"when {who or 'it'} {past}" + (f" the {obj}" if obj else "")
     if first.kind in ("attendance", "signing"):
         return f"whether {first.subject} {past}" + (f" the {obj}" if obj else "")
+    if first.kind == "name":
+        spelled = Counter(c.custom_value for c in claims if c.custom_value)
+        role = next((c.measure.get("role") for c in claims if c.measure and c.measure.get("role")), "")
+        return f"how the name of {role + ' ' if role else ''}{spelled.most_common(1)[0][0]} is spelled"
     return f"{first.kind} of the {obj}" if obj else f"{first.kind} ({first.predicate})"
 
 
