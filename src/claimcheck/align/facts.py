@@ -41,6 +41,10 @@ ENTITY_KINDS = ("attendance", "signing")
 
 def value_key(c: Claim) -> tuple:
     """The value a claim states, as a key (the same as compare's reading; align never imports compare)."""
+    if c.kind == "name":
+        return ("n", c.custom_value or c.text)       # spelling is the value: "LuAnn" is not "Luann"
+    if c.measure and "start_minute" in c.measure:
+        return ("tm", c.measure["start_minute"], c.measure["end_minute"], c.measure.get("zone", ""))
     if c.quantity is not None:
         q = c.quantity
         return ("q", q.low, q.high, q.low_inclusive, q.high_inclusive, q.expected_low, q.expected_high)
@@ -88,6 +92,8 @@ def property_key(c: Claim, ruleset: RuleSet) -> tuple:
     pred = c.predicate
     if c.kind == "count":
         return c.kind, pred, unit_parts(c, ruleset)[0]
+    if c.kind == "name":
+        return c.kind, pred, c.subject               # one block per person key (extract/names.py)
     if c.kind in ("date", "time") or c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
@@ -180,6 +186,8 @@ class Matcher:
     def compatible(self, a: Claim, b: Claim) -> tuple[bool, str]:
         self.comparisons += 1
         va, vb = value_key(a), value_key(b)
+        if a.kind == "name":
+            return (a.subject == b.subject), "the same person (person key)"
         if (a.article == b.article or a.quote == b.quote) and va != vb:
             # one article (or a wire sentence copied into two) giving two values states two facts
             return False, "one article gives both values"
@@ -193,6 +201,10 @@ class Matcher:
         if a.kind == "count" and a.unit.split()[0] in vocab.owned_units:
             if not (a.subject and b.subject and same_entity(a.subject, b.subject)):
                 return False, "counted per owner, and the owners differ or are not named"
+        if a.kind == "name":
+            # one person when the person keys are equal (the block ensures it); an article may spell
+            # one person two ways, so its own two spellings are compared too
+            return (a.subject == b.subject), "the same person (person key)"
         spec = self.ruleset.verb_classes.get(a.predicate.split(" (")[0]) or {}
         by_person = a.kind in PERSON_KINDS or a.kind in ENTITY_KINDS or (a.kind == "date" and spec.get("actor_dates"))
         if by_person:
@@ -275,7 +287,7 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
         best, best_size = None, 0
         for g in cands:
             own = g.values.get(c.article)
-            if own is not None and own != v:
+            if own is not None and own != v and c.kind != "name":
                 continue                       # its article already gives another value here
             members = g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
             if all(matcher.compatible(c, m)[0] for m in members) and len(g.values) > best_size:
@@ -319,6 +331,11 @@ def fact_label(claims: list[Claim], ruleset: RuleSet, event: str = "") -> str:
         return f"when {who or 'it'} {past}" + (f" the {obj}" if obj else "")
     if first.kind in ENTITY_KINDS:
         return f"whether {first.subject} {past}" + (f" the {obj}" if obj else "")
+    if first.kind == "name":
+        spelled = Counter(c.custom_value for c in claims if c.custom_value)
+        role = next((c.measure.get("role") for c in claims if c.measure and c.measure.get("role")), "")
+        name = spelled.most_common(1)[0][0] if spelled else first.text
+        return f"how the name of {role + ' ' if role else ''}{name} is spelled"
     if first.kind in PERSON_KINDS:
         who = next((c.subject for c in claims if c.subject), "")
         return f"{first.kind} of {who}" if who else f"{first.kind} ({first.predicate})" + in_event
@@ -360,7 +377,9 @@ def facts_of(claims: list[Claim], events: list[Event], story_of: dict[str, str],
     by_event = {e.id: e for e in events}
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        blocks[(story_of.get(c.article, ""), c.event) + property_key(c, ruleset)].append(c)
+        # a person's name and age are facts of the story (the person), not of one event
+        event = "" if c.kind in PERSON_KINDS else c.event
+        blocks[(story_of.get(c.article, ""), event) + property_key(c, ruleset)].append(c)
     matcher = Matcher(claims, ruleset)
     facts: list[Fact] = []
     for key in sorted(blocks, key=str):
@@ -371,6 +390,6 @@ def facts_of(claims: list[Claim], events: list[Event], story_of: dict[str, str],
             by_scope[scope[c.id]].append(c)
         for sc in sorted(by_scope):
             for g in group_block(by_scope[sc], matcher):
-                facts.append(make_fact(g, by_event.get(key[1]), sc, ruleset))
+                facts.append(make_fact(g, by_event.get(key[1] or g[0].event), sc, ruleset))
     facts.sort(key=lambda f: (f.kind, f.label, f.id))
     return facts, matcher.comparisons
