@@ -189,6 +189,7 @@ class MainEvent:
     when: Optional[DateSpan] = None
     years: frozenset = frozenset()
     name: frozenset = frozenset()
+    name_text: str = ""
 
 
 def main_event(a: Article, claims: list[Claim], words: EventWords) -> MainEvent:
@@ -202,8 +203,11 @@ def main_event(a: Article, claims: list[Claim], words: EventWords) -> MainEvent:
         title_found = words.find(a.title)
         out.cls = title_found[0][3] if title_found else counts.most_common(1)[0][0]
         out.word = next(w for _, _, w, cls in found if cls == out.cls).lower()
-        out.name = next((n for n in (proper_name(lead, s, w, words.ruleset) for s, _, w, cls in found if cls == out.cls) if n),
-                        frozenset())
+        for s, _, w, cls in found:
+            n = proper_name(lead, s, w, words.ruleset) if cls == out.cls else frozenset()
+            if n:
+                out.name, out.name_text = n, _written(lead, s, w)
+                break
     for c in claims:
         if c.sentence_start <= end:
             w = c.date if c.kind == "date" and c.predicate.split(" (")[0] in ("strike", "hold", "begin") else c.when
@@ -297,7 +301,10 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         earlier = _earlier(m, main, a.published, a.year_hint)
         same_class = not m.cls or m.cls in (main.cls, story_main.get(sid))
         # a named event ("the World AI Conference") is the main one only when the lead names it so
-        other_name = bool(m.name) and not any(_same_name(m.name, n) for n in (main.name, story_name.get(sid)) if n)
+        # (against the story's main name first: an editorial on the World AI Conference among
+        # reports of the Paris summit still keeps the conference apart)
+        ref_name = story_name.get(sid) or main.name
+        other_name = bool(m.name) and not (ref_name and _same_name(m.name, ref_name))
         if same_class and not earlier and not other_name:
             key = (sid, "main")
         else:
