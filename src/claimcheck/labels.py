@@ -161,9 +161,14 @@ def _object(claims: list[Claim], drop: tuple[str, ...] = (), known: Optional[set
     return Counter(objs).most_common(1)[0][0] if objs else ""
 
 
+GENERIC_EVENTS = {"the main event", "main event"}   # what alignment calls an article's unnamed main event
+
+
 def _event_phrase(event: str) -> str:
     e = (event or "").strip()
-    return "" if not e else (e if _ARTICLE.match(e) else f"the {e}")
+    if not e or e.lower() in GENERIC_EVENTS:
+        return ""
+    return e if _ARTICLE.match(e) else f"the {e}"
 
 
 def fact_label(claims: list[Claim], ruleset: RuleSet, event: Optional[str] = None) -> str:
@@ -186,6 +191,12 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
     ev = _event_phrase(event or "")
     known = _known_nouns(ruleset)
     the = lambda p: _the(p, known)  # noqa: E731
+
+    if kind == "name":                       # "spelling of the name of the suspect John Smyth"
+        spelled = Counter(c.custom_value for c in claims if c.custom_value)
+        role = next((str(c.measure.get("role")) for c in claims if isinstance(c.measure, dict) and c.measure.get("role")), "")
+        name = spelled.most_common(1)[0][0] if spelled else (subject or first.text)
+        return f"spelling of the name of {_the(role) + ' ' if role else ''}{name}".strip()
 
     if kind in ("attendance", "signing"):
         obj = _object(claims, known=known)

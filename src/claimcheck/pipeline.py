@@ -54,12 +54,14 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
 
     order = {a.id: i for i, a in enumerate(articles)}
     claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
-    facts = align_mod.align(claims, articles, ruleset)
+    alignment = align_mod.align_all(claims, articles, ruleset)
+    facts = alignment.facts
     by_id = {c.id: c for c in claims}
     discrepancies = compare_mod.compare(facts, by_id, ruleset, {a.id: a.published for a in articles})
     discrepancies += apply_canonical(facts, by_id, ruleset)
     compare_mod.apply_suppressions(discrepancies, facts, by_id, ruleset)
     discrepancies.sort(key=lambda d: ({"error": 0, "warning": 1}.get(d.severity, 2), d.fact, d.id))
     return Report(articles=articles, claims=claims, facts=facts, discrepancies=discrepancies, skipped=skipped,
+                  stories=alignment.stories, events=alignment.events,
                   warnings=warnings, rules=list(ruleset.sources), model=nlp.name, corpus=str(corpus_path),
                   generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())

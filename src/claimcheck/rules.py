@@ -26,10 +26,11 @@ from .models import RuleSet
 
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
-BUILTIN_KINDS = ("count", "date", "attendance", "signing")
+BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude")
 # rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
-                    "attendance.noun", "signing.verb", "signing.refusal")
+                    "attendance.noun", "signing.verb", "signing.refusal",
+                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -159,6 +160,7 @@ class UnitClass(_Strict):
     nouns: list[str] = Field(min_length=1)
     within: Optional[str] = None                 # a wider class this one may be compared with
     owner: bool = False                          # only comparable when the same named owner counts them
+    same_as: Optional[str] = None                # the class a reader merges it into (victims are people)
 
 
 class VerbClass(_Strict):
@@ -319,13 +321,27 @@ class RuleFile(_Strict):
     date_words: dict[str, Any] = {}
     negators: list[str] = []
     titles: list[str] = []
+    nicknames: dict[str, list[str]] = {}        # full given name -> its short forms (compare.py, names)
     generic_words: list[str] = []
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
+    event_words: dict[str, list[str]] = {}      # event class -> words naming it (align/events.py)
+    background_markers: list[str] = []          # words that put an event before the news ("last year's")
+    scope_words: list[str] = []                 # qualifiers that make a part of a figure ("in cash")
+    part_markers: list[str] = []                # words before a figure that make it a part ("including")
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
+    # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
+    measure_units: dict[str, Any] = {}           # "km" -> "kilometer", or {unit, ambiguous, dimension}
+    measure_properties: dict[str, list[str]] = {}  # depth -> [depth, deep]
+    labels: dict[str, dict[str, Any]] = {}       # magnitude -> {words, of, kind, unit}
+    age_words: list[str] = []                    # "aged 19"
+    age_range: list[float] = []                  # [low, high] of a plausible age
+    clock_words: dict[str, float] = {}           # noon -> 720 (minutes since midnight)
+    time_zones: dict[str, Optional[float]] = {}  # gmt -> 0 (minutes from UTC); local -> null
+    time_hedges: list[dict[str, Any]] = []       # {words, before, after}: minutes a hedge allows
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
     object_nouns: dict[str, list[str]] = {}
@@ -539,8 +555,11 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "generic_words", "event_classes", "future_markers",
+                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
+                  "time_zones", "time_hedges",
+                  "event_words", "background_markers", "scope_words", "part_markers")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

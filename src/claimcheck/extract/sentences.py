@@ -19,8 +19,15 @@ from .vocab import Vocab, _lemma_variants
 WORD_RE = re.compile(r"[a-z]+")
 
 
-def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[int, str]]:
+def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab,
+                        sentences: Optional[list[tuple[int, str]]] = None) -> list[tuple[int, str]]:
     """(offset, sentence) pairs of the article that could hold a claim."""
+    return [(offset, s) for offset, s in (sentences if sentences is not None else split_sentences(article, nlp))
+            if any(ch.isdigit() for ch in s) or _has_trigger(s, vocab)]
+
+
+def split_sentences(article: Article, nlp: NLP) -> list[tuple[int, str]]:
+    """Every (offset, sentence) of the article, split paragraph by paragraph with the fast splitter."""
     out = []
     text = article.text
     pos = 0
@@ -31,11 +38,8 @@ def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[
             continue
         doc = nlp.splitter(para)
         for sent in doc.sents:
-            s = sent.text
-            if not s.strip():
-                continue
-            if any(ch.isdigit() for ch in s) or _has_trigger(s, vocab):
-                out.append((start + sent.start_char, s))
+            if sent.text.strip():
+                out.append((start + sent.start_char, sent.text))
     return out
 
 

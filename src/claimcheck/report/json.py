@@ -82,7 +82,15 @@ def _claim_ids_in_order(ids: list[str], rank: dict[str, int]) -> list[str]:
 
 
 def claim_value(c: Claim) -> dict[str, Any]:
-    """The normalized value of a claim, by what the claim carries."""
+    """The normalized value of a claim, by what the claim carries; a measure, an age or a clock time
+    adds its kind-specific fields (base unit and interval, zone, minutes since midnight)."""
+    value = _value(c)
+    if c.measure:
+        value.update(clean(c.measure))
+    return value
+
+
+def _value(c: Claim) -> dict[str, Any]:
     if c.quantity is not None:
         q = c.quantity
         return {
@@ -101,6 +109,8 @@ def claim_value(c: Claim) -> dict[str, Any]:
                 "relative": d.relative, "resolved": d.resolved}
     if c.polarity is not None:
         return {"polarity": bool(c.polarity), "entity": c.subject, "object": c.object}
+    if c.kind == "name" and c.measure:
+        return dict(c.measure)           # {"name", "given", "surname", "role", "person"}
     if c.custom_value is not None:
         return {"text": c.custom_value}
     return {}
@@ -169,6 +179,16 @@ def to_dict(rep: Report) -> dict[str, Any]:
             "object": c.object, "unit": c.unit, "value": claim_value(c), "rule": c.rule, "trigger": c.trigger, "why": c.why,
             "event": c.event,
         } for c in claims],
+        "stories": [{
+            "id": s.id, "label": s.label, "articles": sorted(s.articles), "folder": s.folder,
+            "first": iso(s.first), "last": iso(s.last),
+        } for s in sorted(rep.stories, key=lambda s: s.id)],
+        "events": [{
+            "id": e.id, "story": e.story, "label": e.label, "kind": e.kind,
+            "when": ({"start": iso(e.when.start), "end": iso(e.when.end), "granularity": e.when.granularity}
+                     if e.when is not None else {}),
+            "where": e.where, "articles": sorted(e.articles), "background": e.background, "why": e.why,
+        } for e in sorted(rep.events, key=lambda e: (e.story, e.id))],
         "facts": [{
             "id": f.id, "label": f.label, "kind": f.kind,
             "claims": _claim_ids_in_order(f.claims, claim_rank),
