@@ -503,3 +503,20 @@ def test_write_reports_writes_csv_and_sarif(tmp_path, rep):
     assert [p.name for p in paths] == ["claimcheck.json", "claimcheck.csv", "claimcheck.sarif"]
     assert (tmp_path / "claimcheck.csv").read_bytes().count(b"\r\n") == len(rep.discrepancies) + 1
     json.loads((tmp_path / "claimcheck.sarif").read_text())
+
+
+def test_copied_suppression_is_refused_until_its_reason_is_filled_in(tmp_path):
+    from claimcheck import rules as rules_mod
+    from claimcheck.errors import ClaimcheckError
+    text = html_mod.suppression_yaml("D123abc", "people killed\nin the quake: 12 vs 15", "contradiction")
+    assert "\n    reason: \"\"" in text and "# people killed in the quake: 12 vs 15 (contradiction)" in text
+    (tmp_path / "local.yml").write_text(text, encoding="utf-8")
+    try:
+        problems = rules_mod.check_rules(tmp_path)
+    except ClaimcheckError as e:
+        problems = [str(e)]
+    assert problems and "reason" in " ".join(problems)
+    (tmp_path / "local.yml").write_text(text.replace('reason: ""', 'reason: "checked with the agency"'),
+                                        encoding="utf-8")
+    assert rules_mod.check_rules(tmp_path) == []
+    assert rules_mod.load_rules(tmp_path).suppressions[0]["discrepancy"] == "D123abc"

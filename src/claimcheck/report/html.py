@@ -111,7 +111,7 @@ def _title(a: Optional[Article], fallback: str, corpus: str) -> str:
     return view.one_line(a.title or view.relative_path(a.path, corpus) or a.id, TITLE_CHARS) or "untitled"
 
 
-def _claim_view(c: Claim, art: Optional[Article], art_key: str, texts: _Texts, corpus: str) -> dict[str, Any]:
+def _claim_view(c: Claim, art: Optional[Article], art_key: str, texts: Optional[_Texts], corpus: str) -> dict[str, Any]:
     before, match, after = view.highlight(c)
     return {
         "id": c.id, "text": c.text, "kind": c.kind,
@@ -124,12 +124,13 @@ def _claim_view(c: Claim, art: Optional[Article], art_key: str, texts: _Texts, c
         "path": view.relative_path(art.path, corpus) if art else "",
         "before": before, "match": match, "after": after,
         "label": view.value_label(c), "reading": view.value_reading(c),
-        "rule": c.rule, "why": c.why, "ranges": texts.ranges(c),
+        "rule": c.rule, "why": c.why, "ranges": texts.ranges(c) if texts is not None else "",
     }
 
 
-def _groups(claims: list[Claim], arts: dict[str, Article], keys: dict[str, str], texts: _Texts,
+def _groups(claims: list[Claim], arts: dict[str, Article], keys: dict[str, str], texts: Optional[_Texts],
             corpus: str) -> list[dict[str, Any]]:
+    """Claims grouped by value; with `texts`, each claim carries its article's text for context."""
     grouped: "OrderedDict[str, list[Claim]]" = OrderedDict()
     for c in claims:
         grouped.setdefault(view.value_key(c), []).append(c)
@@ -258,7 +259,7 @@ def build_view(rep: Report) -> dict[str, Any]:
         if ds:
             cards.append(card(f.id, f.label or f.id, f.kind, ds, cs, f.why, view.fmt_canonical(f.canonical)))
         elif f.status == "consistent" or (f.status != "discrepancy" and len({c.article for c in cs}) > 1):
-            groups = _groups(cs, arts, keys, texts, corpus)
+            groups = _groups(cs, arts, keys, None, corpus)   # agreed facts: no context, no article text
             agreed.append({"id": f.id, "label": f.label or f.id, "kind": f.kind, "why": f.why,
                            "headline": headline(groups), "groups": groups,
                            "n_articles": len({c.article for c in cs})})

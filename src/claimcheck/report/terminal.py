@@ -41,9 +41,10 @@ def progress(quiet: bool = False, console: Optional[Console] = None) -> Iterator
     if not con.is_terminal:
         yield _noop
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+    # the spinner turns while nothing is counted yet (a worker loading the language model)
+    bar = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                    MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.fields[label]}"),
                    console=con, transient=True)
     task: dict[str, Any] = {}
