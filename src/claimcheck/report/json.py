@@ -155,16 +155,6 @@ def to_dict(rep: Report) -> dict[str, Any]:
         "rules": list(rep.rules),
         "baseline": rep.baseline,
         "summary": summary(rep),
-        "stories": [{
-            "id": s.id, "label": s.label, "folder": s.folder, "articles": sorted(s.articles),
-            "first": iso(s.first), "last": iso(s.last),
-        } for s in sorted(rep.stories, key=lambda s: s.id)],
-        "events": [{
-            "id": e.id, "story": e.story, "label": e.label, "kind": e.kind,
-            "when": ({"start": iso(e.when.start), "end": iso(e.when.end), "granularity": e.when.granularity}
-                     if e.when is not None else None),
-            "where": e.where, "articles": sorted(e.articles), "background": e.background, "why": e.why,
-        } for e in sorted(rep.events, key=lambda e: e.id)],
         "articles": [{
             "id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "url": a.url,
             "published": iso(a.published), "published_from": a.published_from,
