@@ -151,11 +151,13 @@ def _quake_articles() -> list[Article]:
     outlets = ["Morning Post", "Evening Star", "Daily Wire"]
     arts = []
     for i, (d, toll, outlet) in enumerate(zip(days, tolls, outlets)):
+        rescue = ("Rescue teams searched the \u202erubble through the night\u202c. " if i == 1
+                  else "Rescue teams searched the rubble through the night. ")   # an RLO in article text
         body = (f"PROVINCE, {d:%B} {d.day} -- A powerful quake struck the province on Wednesday. "
                 f"At least {toll} people were killed in the quake, officials said. "
                 f"The magnitude {'6.1' if i == 0 else '6.4'} quake was felt across the region. "
-                "Rescue teams searched the rubble through the night. "
-                "The 2004 tsunami killed 170 people in the same province. "
+                + rescue
+                + "The 2004 tsunami killed 170 people in the same province. "
                 + ("It was a " + LONG_WORD + " day. " if i == 2 else "")
                 + "Schools stayed closed on Thursday.")
         arts.append(Article(id=f"quake/{i + 1:02d}", path=f"corpus/quake/{i + 1:02d}.txt",

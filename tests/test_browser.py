@@ -400,6 +400,10 @@ def test_long_word_and_rtl_override_cannot_break_the_layout(browser, written, wi
         assert w.no_side_scroll()
         p.click("#v-expand") if p.text_content("#v-expand") == "Open all" else None
         p.click('.claim[data-claim="c-toll3"] button.open-art')
+        p.click('.claim[data-claim="c-toll2"] button.open-art')    # its text holds a right-to-left override
+        p.click('.claim[data-claim="c-toll2"] details.ctx summary')
+        p.locator('.claim[data-claim="c-toll2"] .ctx-text mark').wait_for(timeout=5000)
+        assert "searched the rubble through the night" in p.text_content('.claim[data-claim="c-toll2"] .fulltext')
         assert w.no_side_scroll()
         # the 3,000-character word is there, and wraps inside its card
         assert LONG_WORD in p.text_content('.card[data-fact="f-toll"]')

@@ -325,7 +325,8 @@ def build_view(rep: Report) -> dict[str, Any]:
         "rules": list(rep.rules), "summary": summ,
         "baseline": rep.baseline, "accepted": rep.accepted,
         "consistent": sum(f.status == "consistent" for f in facts),
-        "skipped": sorted(rep.skipped, key=lambda s: (s.path, s.reason)),
+        "skipped": [{"path": view.relative_path(s.path, corpus), "reason": s.reason}
+                    for s in sorted(rep.skipped, key=lambda s: (s.path, s.reason))],
         "warnings": list(rep.warnings),
         "kinds": sorted({c["kind"] for c in cards if c["kind"]}),
         "article_options": [{"key": keys[a.id], "title": view.one_line(_title(a, a.id, corpus), 80),

@@ -217,5 +217,10 @@
   window.addEventListener("beforeprint", function () {
     all("details").forEach(function (d) { d.open = true; });
   });
-  apply();
+  // at load nothing is filtered unless the browser restored the form (a reload): skip the loop then
+  if (sev.every(function (b) { return b.checked; }) && !kind.value && !art.value && !story.value && !q.value) {
+    count.textContent = cards.length + " of " + cards.length + " shown";
+  } else {
+    apply();
+  }
 })();
