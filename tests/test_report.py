@@ -229,7 +229,7 @@ def test_html_cards_match_discrepancies_and_group_agreeing_articles(rep):
     assert "<mark>58 nations</mark>" in page and "<mark>February 10 and 11</mark>" in page
     assert 'data-suppressed="true"' in page and "summit dates known to vary" in page
     assert 'class="agreed"' in page and "Where the summit was held" in page
-    assert "from dateline" in page and "corpus/notes.docx" in page
+    assert "from dateline" in page and "<code><bdi>notes.docx</bdi></code>" in page   # relative to the corpus
 
 
 def test_html_with_no_findings_renders(tmp_path):
