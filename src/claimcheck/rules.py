@@ -173,6 +173,7 @@ class VerbClass(_Strict):
     implied_unit: Optional[str] = None           # what a bare number counts ("killed 12": person)
     actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
     cumulative: bool = False                     # its counts only grow: a later, higher figure is an update
+    dates_event: bool = False                    # its dates and times are the event's own (align: "when")
 
 
 class Example(_Strict):

@@ -29,7 +29,8 @@ from ..models import Article, Claim, DateSpan, Event, RuleSet
 YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d,.%]|\s*(?:people|persons|homes|houses|%))")
 # Where a clause ends: a new clause that may be about another event ("... died when the quake hit",
 # "the strongest since the 1999 quake"). The boundary word belongs to the clause it opens.
-CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and)\b)"
+CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and|but)\b)"
+                             r"|\s(?=(?:and|but)\s+(?:(?:a|an|the)\s|[A-Z]))"
                              r"|\b(?=(?:when|while|since|after|before|where|compared with|unlike)\b)")
 LEAD_SENTENCES = 2                 # the headline and this many first sentences report the main event
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
@@ -142,6 +143,10 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
     on_object = words.find(c.object) if c.object else []
     when = c.date if c.kind == "date" else c.when
     m = Mention(when=None if c.kind == "date" else when)
+    # (only when that word stands in the claim's own clause: a parse may hang "23 pirates" on
+    # "another attack" of the next clause)
+    if on_object and not any(w.lower() == on_object[0][2].lower() for _, _, w, _ in found):
+        on_object = []
     if on_object:
         m.cls, m.word = on_object[0][3], on_object[0][2]
         m.name = proper_name(c.object, on_object[0][0], m.word, words.ruleset)
