@@ -333,6 +333,7 @@ class RuleFile(_Strict):
     background_markers: list[str] = []          # words that put an event before the news ("last year's")
     scope_words: list[str] = []                 # qualifiers that make a part of a figure ("in cash")
     part_markers: list[str] = []                # words before a figure that make it a part ("including")
+    light_verbs: list[str] = []                 # verbs that say little: a count takes its event's class
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
     measure_units: dict[str, Any] = {}           # "km" -> "kilometer", or {unit, ambiguous, dimension}
@@ -560,7 +561,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "generic_word
                   "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "time_zones", "time_hedges",
-                  "event_words", "background_markers", "scope_words", "part_markers")  # kept in RuleSet.extra
+                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

@@ -30,7 +30,7 @@ YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d,.%]|\s*(?:peop
 # Where a clause ends: a new clause that may be about another event ("... died when the quake hit",
 # "the strongest since the 1999 quake"). The boundary word belongs to the clause it opens.
 CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and|but)\b)"
-                             r"|\s(?=(?:and|but)\s+(?:(?:a|an|the)\s|[A-Z]))"
+                             r"|\s(?=(?:and|but)\s+(?:a|an|the)\s)"
                              r"|\b(?=(?:when|while|since|after|before|where|compared with|unlike)\b)")
 LEAD_SENTENCES = 2                 # the headline and this many first sentences report the main event
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")

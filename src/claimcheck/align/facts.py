@@ -95,10 +95,11 @@ def known_predicate(c: Claim, ruleset: RuleSet) -> bool:
 
 
 def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
-    """claim id -> the predicate class its fact is blocked by. A verb no class lists ("put 23
-    pirates behind bars", "the quake left 11 injured") says little on its own: such a claim takes
+    """claim id -> the predicate class its fact is blocked by. A light verb (`light_verbs:` "put 23
+    pirates behind bars", "the quake left 11 injured", "the toll is 12") says little on its own: such a claim takes
     the class that most claims of the same kind and unit state in its event, when one class
     clearly leads (PREDICATE_LEAD); a listed class is never changed (killed is not injured)."""
+    light = set(ruleset.extra.get("light_verbs") or [])
     tally: dict[tuple, Counter] = defaultdict(Counter)
     for c in claims:
         if known_predicate(c, ruleset):
@@ -106,7 +107,8 @@ def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
     out = {}
     for c in claims:
         pred = c.predicate
-        if not known_predicate(c, ruleset) and c.kind not in ("date", "time"):
+        if not known_predicate(c, ruleset) and c.kind not in ("date", "time") \
+                and c.predicate.split(" (")[0] in light:
             # (never a date's: "staff are today turning customers away" dates no fire)
             t = tally.get((c.event, c.kind, _unit_key(c, ruleset)))
             if t:
