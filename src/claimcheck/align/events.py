@@ -137,6 +137,9 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
     """The event mention of a claim's own clause."""
     start, end = claim_span(c)
     lo, hi = _clause(c.quote, start, end)
+    if re.match(r",?\s*(?:which|that|who)\b", c.quote[lo:hi]) and not words.find(c.quote[lo:hi]) and lo > 0:
+        # a relative clause is about the event it hangs on ("since the 1999 quake, which killed 2,400")
+        lo = _clause(c.quote, lo - 1, lo - 1)[0]
     clause = c.quote[lo:hi]
     found = words.find(clause)
     # the event the parse hung the claim on wins ("killed 168,000 in the 2004 Asian tsunami")

@@ -160,19 +160,25 @@ def _before(c: Claim, n: int = 4) -> str:
     return " ".join(c.quote[max(0, start - 60):start].split()[-n:]).lower()
 
 
+_SCOPE_RES: dict[int, tuple] = {}
+
+
+def _scope_res(ruleset: RuleSet) -> tuple:
+    hit = _SCOPE_RES.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        alt = lambda ws: "|".join(re.escape(w.lower()) for w in sorted(ws or [], key=len, reverse=True)) or "(?!)"
+        words = alt(ruleset.extra.get("scope_words"))
+        hit = (ruleset, re.compile(r"^(?:of\s+)?(" + words + r")\b"), re.compile(r"\b(" + words + r")$"),
+               re.compile(r"\b(?:" + alt(ruleset.extra.get("part_markers")) + r")[,:]?$"))
+        _SCOPE_RES[id(ruleset)] = hit
+    return hit[1:]
+
+
 def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     """(qualifier after the claim, "part" when a part word comes before it) as its words give them."""
-    after, qualifier, part = _after(c), "", ""
-    for w in sorted(ruleset.extra.get("scope_words") or [], key=len, reverse=True):
-        if re.match(r"(?:of\s+)?" + re.escape(w.lower()) + r"\b", after) or re.search(r"\b" + re.escape(w.lower()) + r"$", c.text.lower()):
-            qualifier = w.lower()
-            break
-    before = _before(c)
-    for w in sorted(ruleset.extra.get("part_markers") or [], key=len, reverse=True):
-        if re.search(r"\b" + re.escape(w.lower()) + r"[,:]?$", before):
-            part = "part"
-            break
-    return qualifier, part
+    after_re, end_re, part_re = _scope_res(ruleset)
+    m = after_re.match(_after(c)) or end_re.search(c.text.lower())
+    return (m.group(1) if m else ""), ("part" if part_re.search(_before(c)) else "")
 
 
 def scopes(block: list[Claim], ruleset: RuleSet) -> dict[str, str]:
