@@ -175,10 +175,27 @@ def _scope_res(ruleset: RuleSet) -> tuple:
 
 
 def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
-    """(qualifier after the claim, "part" when a part word comes before it) as its words give them."""
+    """(qualifier after the claim, the part it is of) as its words give them: a part place after it
+    ("12 people in the district of Osk", "15 in Osk district alone": `part_places:`), else "part"
+    when a part word comes before it ("including four children")."""
     after_re, end_re, part_re = _scope_res(ruleset)
     m = after_re.match(_after(c)) or end_re.search(c.text.lower())
-    return (m.group(1) if m else ""), ("part" if part_re.search(_before(c)) else "")
+    place = _part_place(c, ruleset)
+    return (m.group(1) if m else ""), (place or ("part" if part_re.search(_before(c)) else ""))
+
+
+def _part_place(c: Claim, ruleset: RuleSet) -> str:
+    nouns = "|".join(re.escape(n) for n in ruleset.extra.get("part_places") or []) or "(?!)"
+    near = _after(c, 10) if c.quote else ""
+    from .events import claim_span
+    start, end = claim_span(c)
+    raw = " ".join(c.quote[end:end + 80].split()[:10])
+    for text in (raw, " ".join(c.quote[max(0, start - 60):start].split()[-8:])):
+        m = re.search(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)", text) \
+            or re.search(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b", text)
+        if m:
+            return "place:" + m.group(1).lower()
+    return ""
 
 
 def scopes(block: list[Claim], ruleset: RuleSet) -> dict[str, str]:
@@ -431,7 +448,12 @@ def make_fact(group: list[Claim], event: Optional[Event], scope: str, ruleset: R
     if objs:
         parts.append("about " + " ~ ".join(repr(o) for o in objs[:4]))
     status = "single" if len(group) == 1 else "consistent"
-    return Fact(id=fact_id(group), label=fact_label(group, ruleset, event.label if event else ""),
+    label = fact_label(group, ruleset, event.label if event else "")
+    parts_of = [p for p in scope.split("|") if p]
+    if parts_of:      # a part says which: "(in Osk)", "(in cash)", "(a part of a total)"
+        label += " (" + ", ".join("in " + p[6:].title() if p.startswith("place:") else
+                                  "a part of a total" if p == "part" else p for p in parts_of) + ")"
+    return Fact(id=fact_id(group), label=label,
                 kind=first.kind, claims=[c.id for c in group], status=status, why="; ".join(parts),
                 story=event.story if event else "", event=event.id if event else "")
 
