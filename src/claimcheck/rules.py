@@ -173,6 +173,7 @@ class VerbClass(_Strict):
     implied_unit: Optional[str] = None           # what a bare number counts ("killed 12": person)
     actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
     cumulative: bool = False                     # its counts only grow: a later, higher figure is an update
+    dates_event: bool = False                    # its dates and times are the event's own (align: "when")
 
 
 class Example(_Strict):
@@ -332,6 +333,8 @@ class RuleFile(_Strict):
     background_markers: list[str] = []          # words that put an event before the news ("last year's")
     scope_words: list[str] = []                 # qualifiers that make a part of a figure ("in cash")
     part_markers: list[str] = []                # words before a figure that make it a part ("including")
+    light_verbs: list[str] = []                 # verbs that say little: a count takes its event's class
+    part_places: list[str] = []                 # "in the district of Osk": a part of the whole's place
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
     measure_units: dict[str, Any] = {}           # "km" -> "kilometer", or {unit, ambiguous, dimension}
@@ -559,7 +562,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "generic_word
                   "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "time_zones", "time_hedges",
-                  "event_words", "background_markers", "scope_words", "part_markers")  # kept in RuleSet.extra
+                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

@@ -29,8 +29,10 @@ from ..models import Article, Claim, DateSpan, Event, RuleSet
 YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d,.%]|\s*(?:people|persons|homes|houses|%))")
 # Where a clause ends: a new clause that may be about another event ("... died when the quake hit",
 # "the strongest since the 1999 quake"). The boundary word belongs to the clause it opens.
-CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and)\b)"
+CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and|but)\b)"
+                             r"|\s(?=(?:and|but)\s+(?:a|an|the)\s)"
                              r"|\b(?=(?:when|while|since|after|before|where|compared with|unlike)\b)")
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|deadly|fatal|mass|school|latest|recent)|'s|[A-Z]\w+)\s+$")
 LEAD_SENTENCES = 2                 # the headline and this many first sentences report the main event
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
 # How much earlier than the news a clause's date must be for its event to be another, earlier one:
@@ -99,10 +101,17 @@ class EventWords:
                                     + r")(?![\w'])", re.I) if markers else None
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, word, class) of every event word in the text."""
+        """(start, end, word, class) of every event word in the text. A word in -ing names an event
+        only as a noun ("the killing", "Friday's shooting"), not as a verb ("killing two people")."""
         if not self.word_re:
             return []
-        return [(m.start(), m.end(), m.group(0), self.cls[m.group(1).lower()]) for m in self.word_re.finditer(text)]
+        out = []
+        for m in self.word_re.finditer(text):
+            w = m.group(0)
+            if w.lower().endswith("ing") and not NOUN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            out.append((m.start(), m.end(), w, self.cls[m.group(1).lower()]))
+        return out
 
     def marker(self, text: str) -> str:
         if not self.marker_re:
@@ -136,12 +145,20 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
     """The event mention of a claim's own clause."""
     start, end = claim_span(c)
     lo, hi = _clause(c.quote, start, end)
+    if re.match(r",?\s*(?:which|that|who|when|where)\b", c.quote[lo:hi]) and not words.find(c.quote[lo:hi]) and lo > 0:
+        # a relative clause is about the event it hangs on ("since the 1999 quake, which killed 2,400";
+        # "the tsunami of 2004, when waves killed more than 2,000")
+        lo = _clause(c.quote, lo - 1, lo - 1)[0]
     clause = c.quote[lo:hi]
     found = words.find(clause)
     # the event the parse hung the claim on wins ("killed 168,000 in the 2004 Asian tsunami")
     on_object = words.find(c.object) if c.object else []
     when = c.date if c.kind == "date" else c.when
     m = Mention(when=None if c.kind == "date" else when)
+    # (only when that word stands in the claim's own clause: a parse may hang "23 pirates" on
+    # "another attack" of the next clause)
+    if on_object and not any(w.lower() == on_object[0][2].lower() for _, _, w, _ in found):
+        on_object = []
     if on_object:
         m.cls, m.word = on_object[0][3], on_object[0][2]
         m.name = proper_name(c.object, on_object[0][0], m.word, words.ruleset)
@@ -299,7 +316,8 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         if not m.cls and c.object and _document(c.object, ruleset):
             m.when = None      # a resolution adopted last year is still the resolution the news is about
         earlier = _earlier(m, main, a.published, a.year_hint)
-        same_class = not m.cls or m.cls in (main.cls, story_main.get(sid))
+        # the story's main class decides ("Aftershock rattles Vesna after deadly quake" reports the quake)
+        same_class = not m.cls or m.cls == (story_main.get(sid) or main.cls)
         # a named event ("the World AI Conference") is the main one only when the lead names it so
         # (against the story's main name first: an editorial on the World AI Conference among
         # reports of the Paris summit still keeps the conference apart)
@@ -310,6 +328,8 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         else:
             if m.year is not None:
                 anchor = str(m.year)
+            elif m.when is not None and m.when.resolved and m.when.start and earlier and m.when.granularity == "year":
+                anchor = str(m.when.start.year)
             elif m.when is not None and m.when.resolved and m.when.start and earlier:
                 anchor = "d:" + m.when.start.strftime("%B %Y")
             else:
@@ -333,6 +353,14 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
     for key in keyed:
         if key[1] != "main" and key[2]:
             dated[(key[0], key[1])].append(key)
+    by_anchor = defaultdict(list)
+    for key in keyed:
+        if key[1] not in ("main", "") and key[2]:
+            by_anchor[(key[0], key[2])].append(key)
+    for key in keyed:
+        # "when waves killed 2,000" in 2004: the one event of the story dated 2004 (the tsunami)
+        if key[1] == "" and key[2] and len(by_anchor.get((key[0], key[2]), [])) == 1:
+            merged[key] = by_anchor[(key[0], key[2])][0]
     for key in keyed:
         if key[1] != "main" and not key[2] and len(dated.get((key[0], key[1]), [])) == 1:
             target = dated[(key[0], key[1])][0]

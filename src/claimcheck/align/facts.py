@@ -35,6 +35,8 @@ MAX_CANDIDATES = 8
 # deal price, one town's homes and a province's): on ECB+ and the scenarios every gold disagreement
 # is within a factor of 6 ("at least 50" vs 249), and most pairs further apart were false alarms.
 MAX_RATIO = 10.0
+# Share of an event's listed predicates one class must hold for an unlisted verb to take it.
+PREDICATE_LEAD = 0.67
 MAX_MEMBERS = 6
 PERSON_KINDS = ("age", "name")
 ENTITY_KINDS = ("attendance", "signing")
@@ -88,18 +90,62 @@ def unit_parts(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     return (spec.get("same_as") or base), mod
 
 
-def property_key(c: Claim, ruleset: RuleSet) -> tuple:
+def known_predicate(c: Claim, ruleset: RuleSet) -> bool:
+    """Is the claim's predicate a class of the rules (`verb_classes:`), not a verb read as it stands?"""
+    return c.predicate.split(" (")[0] in ruleset.verb_classes
+
+
+def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
+    """claim id -> the predicate class its fact is blocked by. A light verb (`light_verbs:` "put 23
+    pirates behind bars", "the quake left 11 injured", "the toll is 12") says little on its own: such a claim takes
+    the class that most claims of the same kind and unit state in its event, when one class
+    clearly leads (PREDICATE_LEAD); a listed class is never changed (killed is not injured)."""
+    light = set(ruleset.extra.get("light_verbs") or [])
+    tally: dict[tuple, Counter] = defaultdict(Counter)
+    for c in claims:
+        if known_predicate(c, ruleset):
+            tally[(c.event, c.kind, _unit_key(c, ruleset))][c.predicate] += 1
+    out = {}
+    for c in claims:
+        pred = c.predicate
+        if not known_predicate(c, ruleset) and c.kind not in ("date", "time") \
+                and c.predicate.split(" (")[0] in light:
+            # (never a date's: "staff are today turning customers away" dates no fire)
+            t = tally.get((c.event, c.kind, _unit_key(c, ruleset)))
+            if t:
+                top, n = t.most_common(1)[0]
+                if n >= PREDICATE_LEAD * sum(t.values()):
+                    pred = top
+        out[c.id] = pred
+    return out
+
+
+def _unit_key(c: Claim, ruleset: RuleSet) -> str:
+    if c.kind == "count":
+        return unit_parts(c, ruleset)[0]
+    if c.kind == "measure":
+        return (c.measure or {}).get("dimension") or c.unit
+    return c.unit if c.kind not in ("date", "time") else ""
+
+
+def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None) -> tuple:
     """What property of its event a claim states: the block inside an event."""
-    pred = c.predicate
+    pred = predicate or c.predicate
     if c.kind == "count":
         return c.kind, pred, unit_parts(c, ruleset)[0]
     if c.kind == "name":
         return c.kind, pred, c.subject               # one block per person key (extract/names.py)
-    if c.kind in ("date", "time") or c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
+    if c.kind in ("date", "time"):
+        # the event's own time: whatever verb tells it happened ("struck", "broke out", "was held")
+        spec = ruleset.verb_classes.get(pred.split(" (")[0]) or {}
+        return c.kind, "when" if spec.get("dates_event") else pred
+    if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
         dim = (c.measure or {}).get("dimension") or c.unit
-        return c.kind, pred, dim
+        # what it measures ("distance from Aden" -> distance), else the verb's class
+        head = pred.split()[0] if pred else ""
+        return c.kind, head if head in (ruleset.extra.get("measure_properties") or {}) else pred, dim
     return c.kind, pred, c.unit
 
 
@@ -115,19 +161,42 @@ def _before(c: Claim, n: int = 4) -> str:
     return " ".join(c.quote[max(0, start - 60):start].split()[-n:]).lower()
 
 
+_SCOPE_RES: dict[int, tuple] = {}
+
+
+def _scope_res(ruleset: RuleSet) -> tuple:
+    hit = _SCOPE_RES.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        alt = lambda ws: "|".join(re.escape(w.lower()) for w in sorted(ws or [], key=len, reverse=True)) or "(?!)"
+        words = alt(ruleset.extra.get("scope_words"))
+        hit = (ruleset, re.compile(r"^(?:of\s+)?(" + words + r")\b"), re.compile(r"\b(" + words + r")$"),
+               re.compile(r"\b(?:" + alt(ruleset.extra.get("part_markers")) + r")[,:]?$"))
+        _SCOPE_RES[id(ruleset)] = hit
+    return hit[1:]
+
+
 def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
-    """(qualifier after the claim, "part" when a part word comes before it) as its words give them."""
-    after, qualifier, part = _after(c), "", ""
-    for w in sorted(ruleset.extra.get("scope_words") or [], key=len, reverse=True):
-        if re.match(r"(?:of\s+)?" + re.escape(w.lower()) + r"\b", after) or re.search(r"\b" + re.escape(w.lower()) + r"$", c.text.lower()):
-            qualifier = w.lower()
-            break
-    before = _before(c)
-    for w in sorted(ruleset.extra.get("part_markers") or [], key=len, reverse=True):
-        if re.search(r"\b" + re.escape(w.lower()) + r"[,:]?$", before):
-            part = "part"
-            break
-    return qualifier, part
+    """(qualifier after the claim, the part it is of) as its words give them: a part place after it
+    ("12 people in the district of Osk", "15 in Osk district alone": `part_places:`), else "part"
+    when a part word comes before it ("including four children")."""
+    after_re, end_re, part_re = _scope_res(ruleset)
+    m = after_re.match(_after(c)) or end_re.search(c.text.lower())
+    place = _part_place(c, ruleset)
+    return (m.group(1) if m else ""), (place or ("part" if part_re.search(_before(c)) else ""))
+
+
+def _part_place(c: Claim, ruleset: RuleSet) -> str:
+    nouns = "|".join(re.escape(n) for n in ruleset.extra.get("part_places") or []) or "(?!)"
+    near = _after(c, 10) if c.quote else ""
+    from .events import claim_span
+    start, end = claim_span(c)
+    raw = " ".join(c.quote[end:end + 80].split()[:10])
+    for text in (raw, " ".join(c.quote[max(0, start - 60):start].split()[-8:])):
+        m = re.search(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)", text) \
+            or re.search(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b", text)
+        if m:
+            return "place:" + m.group(1).lower()
+    return ""
 
 
 def scopes(block: list[Claim], ruleset: RuleSet) -> dict[str, str]:
@@ -161,9 +230,10 @@ class Matcher:
     """Can two claims of one block be the same fact? Each check reads only the two claims and
     what their articles state (a value index), never the rest of the block."""
 
-    def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None):
+    def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None, scope: Optional[dict] = None):
         self.ruleset = ruleset
         self.key = key or (lambda c: property_key(c, ruleset))
+        self.scope = scope or {}
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, event, property) -> values
         for c in claims:
             self.stated[self._stated_key(c)].add(value_key(c))
@@ -171,7 +241,7 @@ class Matcher:
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
 
     def _stated_key(self, c: Claim) -> tuple:
-        key = (c.article, c.event) + self.key(c)
+        key = (c.article, c.event) + self.key(c) + (self.scope.get(c.id, ""),)
         return key + (c.subject.lower(),) if c.kind in ENTITY_KINDS else key
 
     def obj(self, c: Claim) -> tuple[Optional[str], frozenset]:
@@ -194,7 +264,7 @@ class Matcher:
             return False, "one article gives both values"
         if va != vb and (va in self.stated.get(self._stated_key(b), ()) or vb in self.stated.get(self._stated_key(a), ())):
             return False, "an article gives both values as two facts"
-        if different_times(a.when, b.when):
+        if a.kind not in PERSON_KINDS and different_times(a.when, b.when):
             return False, "their sentences date different days"
         if a.quantity is not None and b.quantity is not None and _far_apart(a.quantity, b.quantity):
             return False, f"figures more than {MAX_RATIO:g} times apart"
@@ -278,13 +348,23 @@ class Group:
         self.values.setdefault(c.article, value_key(c))
 
 
+def _signature(c: Claim) -> str:
+    """The last word of who a claim is about ("kirkpatrick"), to find its person's group quickly."""
+    words = re.findall(r"[A-Za-z]+", c.subject or "")
+    return words[-1].lower() if words else ""
+
+
 def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
     """Claims of one scope of one block grouped into facts (see the module docstring)."""
     groups: list[Group] = []
+    by_sig: dict[str, list[Group]] = defaultdict(list)     # groups by who they are about
     for c in block:
         v = value_key(c)
+        sig = _signature(c)
         cands = groups if len(groups) <= MAX_CANDIDATES else \
             groups[:MAX_CANDIDATES // 2] + groups[-(MAX_CANDIDATES // 2):]
+        if sig and len(groups) > MAX_CANDIDATES:
+            cands = list({id(g): g for g in by_sig.get(sig, [])[:MAX_CANDIDATES] + cands}.values())
         best, best_size = None, 0
         for g in cands:
             own = g.values.get(c.article)
@@ -296,6 +376,8 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
         if best is None:
             best = Group()
             groups.append(best)
+        if sig and best not in by_sig[sig]:
+            by_sig[sig].append(best)
         best.add(c)
     return [g.claims for g in groups]
 
@@ -332,7 +414,12 @@ def make_fact(group: list[Claim], event: Optional[Event], scope: str, ruleset: R
     if objs:
         parts.append("about " + " ~ ".join(repr(o) for o in objs[:4]))
     status = "single" if len(group) == 1 else "consistent"
-    return Fact(id=fact_id(group), label=fact_label(group, ruleset, event.label if event else ""),
+    label = fact_label(group, ruleset, event.label if event else "")
+    parts_of = [p for p in scope.split("|") if p]
+    if parts_of:      # a part says which: "(in Osk)", "(in cash)", "(a part of a total)"
+        label += " (" + ", ".join("in " + p[6:].title() if p.startswith("place:") else
+                                  "a part of a total" if p == "part" else p for p in parts_of) + ")"
+    return Fact(id=fact_id(group), label=label,
                 kind=first.kind, claims=[c.id for c in group], status=status, why="; ".join(parts),
                 story=event.story if event else "", event=event.id if event else "")
 
@@ -341,16 +428,19 @@ def facts_of(claims: list[Claim], events: list[Event], story_of: dict[str, str],
              ruleset: RuleSet) -> tuple[list[Fact], int]:
     """(facts, comparisons made). Claims must carry their event already."""
     by_event = {e.id: e for e in events}
+    folded = fold_predicates(claims, ruleset)
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         # a person's name and age are facts of the story (the person), not of one event
         event = "" if c.kind in PERSON_KINDS else c.event
-        blocks[(story_of.get(c.article, ""), event) + property_key(c, ruleset)].append(c)
-    matcher = Matcher(claims, ruleset)
+        blocks[(story_of.get(c.article, ""), event) + property_key(c, ruleset, folded[c.id])].append(c)
+    scope: dict[str, str] = {}
+    for block in blocks.values():
+        scope.update(scopes(block, ruleset))
+    matcher = Matcher(claims, ruleset, key=lambda c: property_key(c, ruleset, folded[c.id]), scope=scope)
     facts: list[Fact] = []
     for key in sorted(blocks, key=str):
         block = blocks[key]
-        scope = scopes(block, ruleset)
         by_scope: dict[str, list[Claim]] = defaultdict(list)
         for c in block:
             by_scope[scope[c.id]].append(c)

@@ -37,6 +37,7 @@ LINK_BY_WORDS = (0.08, 0.075)
 # nothing with the rest is put apart (the two-stories scenario: a flood among fire reports).
 FOLDER_LINK_BY_NAMES = (0.06, 0.03)
 FOLDER_LINK_BY_WORDS = (0.05, 0.03)
+MAX_POSTINGS = 60             # a name or word in more articles than this pairs none (cost bound)
 PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time: articles published further
                                 # apart than this are never one story
 
@@ -104,7 +105,8 @@ def similarity(va: tuple[dict, dict], vb: tuple[dict, dict]) -> tuple[float, boo
 
 
 def _related_pairs(ids: list[str], vectors: dict) -> set[tuple[str, str]]:
-    """Pairs of articles that share at least one name or word (an inverted index, no all-pairs)."""
+    """Pairs of articles that share at least one name or word (an inverted index, no all-pairs).
+    A term in more than MAX_POSTINGS articles makes no pairs of its own (it tells no story apart)."""
     index: dict[str, list[str]] = defaultdict(list)
     for i in ids:
         nv, wv = vectors[i]
@@ -112,11 +114,36 @@ def _related_pairs(ids: list[str], vectors: dict) -> set[tuple[str, str]]:
             index[t].append(i)
     pairs = set()
     for members in index.values():
-        if len(members) > 1:
+        if 1 < len(members) <= MAX_POSTINGS:
             for k, a in enumerate(members):
                 for b in members[k + 1:]:
                     pairs.add((a, b) if a < b else (b, a))
     return pairs
+
+
+def _folder_stories(ids: list[str], vectors: dict, published: dict) -> list[list[str]]:
+    """A subfolder is one story, less the articles that share almost nothing with the rest of it
+    (measured against the folder's centroid, so the cost is linear); those are clustered apart."""
+    if len(ids) < 3:
+        return _cluster(ids, vectors, published, in_folder=True)
+    names, words = defaultdict(float), defaultdict(float)
+    for i in ids:
+        for t, x in vectors[i][0].items():
+            names[t] += x
+        for t, x in vectors[i][1].items():
+            words[t] += x
+    keep, out = [], []
+    for i in ids:
+        nv, wv = vectors[i]
+        rest_n = {t: names[t] - nv.get(t, 0.0) for t in nv}
+        rest_w = {t: words[t] - wv.get(t, 0.0) for t in wv}
+        k = len(ids) - 1
+        sim_n = sum(x * rest_n[t] for t, x in nv.items()) / k
+        sim_w = sum(x * rest_w[t] for t, x in wv.items()) / k
+        ok = sim_n >= FOLDER_LINK_BY_NAMES[1] if nv and sim_n > 0 else sim_w >= FOLDER_LINK_BY_WORDS[1]
+        (keep if ok else out).append(i)
+    stories = [keep] if keep else []
+    return stories + (_cluster(out, vectors, published, in_folder=True) if out else [])
 
 
 def _cluster(ids: list[str], vectors: dict, published: dict, in_folder: bool) -> list[list[str]]:
@@ -166,7 +193,9 @@ def find_stories(articles: list[Article], ruleset: RuleSet,
     stories: list[Story] = []
     story_of: dict[str, str] = {}
     for folder in sorted(by_folder):
-        for members in _cluster(by_folder[folder], vectors, published, in_folder=bool(folder)):
+        members_of = _folder_stories(by_folder[folder], vectors, published) if folder else \
+            _cluster(by_folder[folder], vectors, published, in_folder=False)
+        for members in members_of:
             sid = "S" + hashlib.sha1("|".join(sorted(members)).encode()).hexdigest()[:10]
             dates = sorted(d for d in (published.get(m) for m in members) if d)
             stories.append(Story(id=sid, label=_label(folder, [arts[m] for m in members], vectors),
