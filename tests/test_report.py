@@ -6,7 +6,6 @@ import json
 import math
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from rich.console import Console

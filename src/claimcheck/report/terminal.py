@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..models import Report
 from . import view
-from .json import SEVERITY_ORDER, ordered, summary
+from .json import ordered, summary
 
 ProgressCallback = Callable[..., None]
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
