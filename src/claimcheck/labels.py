@@ -39,7 +39,7 @@ EVENT_ACTIVE = {"begin": "began", "end": "ended", "strike": "struck", "meet": "m
                 "destroy": "struck"}
 HAPPENINGS = {"disaster", "attack"}     # object classes that happen rather than are held
 # money: what the amount is of
-MONEY_NOUN = {"buy": "price", "cost": "cost", "give": "amount given", "begin": "starting price",
+MONEY_NOUN = {"buy": "price", "cost": "cost", "give": "amount given under", "begin": "starting price",
               "end": "closing price", "score": "amount", "employ": "pay"}
 # counted units that read better as a property than as a noun ("prison term of Vincent Gigante")
 UNIT_PROPERTY = {"prison-year": "prison term", "charge": "charges against"}
@@ -49,6 +49,10 @@ PLURAL = {"person": "people", "country": "countries", "party": "parties", "polic
 NOT_A_UNIT = {"hundreds", "thousands", "dozens", "millions", "billions", "scores", "tens", "many", "few",
               "several", "more", "most", "all", "some", "others", "total", "least", "dozen", "hundred",
               "thousand", "million", "billion"}
+PERSON_PROPERTIES = {"age"}     # kinds that are a property of a person, not of an event
+# units that are people: "arrested" people, "seized" weapons
+PERSON_UNITS = {"person", "official", "participant", "worker", "student", "victim", "injured", "soldier", "police",
+                "rescuer", "passenger", "detainee", "patient", "voter", "lawmaker", "pirate", "crew", "crewman"}
 PROPERTY = {"percent": "percentage", "measure": "measure", "time": "time"}   # kind -> what a label calls it
 PREPOSITION = {"gathering": "at", "disaster": "in", "attack": "in", "election": "in", "contest": "in",
                "trial": "in", "product": "of", "company": "by"}
@@ -78,6 +82,7 @@ def _object_class(obj: str, ruleset: RuleSet) -> str:
     return ""
 
 
+DANGLING = {"of", "in", "on", "at", "for", "and", "the", "a", "an", "to", "from", "with", "by"}
 _TAIL = re.compile(r"\s(?:in|on|of|at|for|with|near|off|from|after|before)\s")
 
 
@@ -101,7 +106,10 @@ def clean_object(obj: str, drop: tuple[str, ...] = (), known: Optional[set[str]]
         return ""
     text = " ".join(words)
     if words[0][:1].isupper():                 # a name: kept whole, up to a comma
-        return text.split(",")[0].strip()
+        name = text.split(",")[0].strip().split()
+        while name and name[-1].lower() in DANGLING:   # "Act of 2009" lost its year: no "Act of"
+            name.pop()
+        return " ".join(name)
     text = _TAIL.split(text, maxsplit=1)[0].replace(",", " ").strip()
     words = text.split()
     if not words:
@@ -207,15 +215,16 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
         first.quantity is not None and first.quantity.unit == first.unit))
     if kind == "count" and money:
         noun = MONEY_NOUN.get(pred, "amount")
+        of = "" if noun.endswith(" under") else " of"     # "amount given under the Act"
         obj = _object(claims, known=known)
         if obj and not _overlaps(obj, subject):
-            label = f"{noun} of {the(obj)}"
+            label = f"{noun}{of} {the(obj)}"
         elif ev:
-            label = f"{noun} of {ev}"
+            label = f"{noun}{of} {ev}"
         elif subject:
-            label = f"{noun} paid by {subject}" if pred == "buy" else f"{noun} for {subject}"
+            label = f"{noun} paid by {subject}" if pred == "buy" else f"{noun.removesuffix(' under')} for {subject}"
         else:
-            label = noun
+            label = noun.removesuffix(" under")
         return f"{label} ({first.unit})"
 
     if kind == "count":
@@ -229,11 +238,13 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
         if cls in DOCUMENTS and pred in ("sign", "attend", "adopt", "vote"):
             return f"{noun} that {past} {the(obj)}"
         named_subject = subject and _named(subject) and subject.lower() != unit
+        participle = COUNT_PARTICIPLE.get(pred, "")
+        if pred == "arrest" and unit and unit not in PERSON_UNITS:
+            participle = "seized"                        # rifles and boats are seized, not arrested
         if named_subject:
-            head = f"{noun} {COUNT_PARTICIPLE[pred]} by {subject}" if pred in AGENT_PARTICIPLE \
-                else f"{noun} by {subject}"
+            head = f"{noun} {participle} by {subject}" if pred in AGENT_PARTICIPLE else f"{noun} by {subject}"
         else:
-            head = f"{noun} {COUNT_PARTICIPLE[pred]}" if pred in COUNT_PARTICIPLE else noun
+            head = f"{noun} {participle}" if participle else noun
         if ev:
             return f"{head} in {ev}"
         if obj and not _overlaps(obj, subject):
@@ -270,9 +281,11 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
     dim = (first.measure or {}).get("dimension") if isinstance(first.measure, dict) else None
     prop = str(dim or PROPERTY.get(kind, kind)).replace("_", " ").replace("-", " ")
     obj = _object(claims, drop=(kind.lower(), prop.lower()), known=known)
+    if subject and kind in PERSON_PROPERTIES:       # a person's age is the person's, whatever the event
+        return f"{prop} of {subject if _named(subject) else the(subject)}"
     if ev:
         return f"{prop} of {ev}"
-    if subject and (not obj or kind in ("age",)):
+    if subject and not obj:
         return f"{prop} of {subject if _named(subject) else the(subject)}"
     if obj:
         return f"{prop} of {the(obj)}"
