@@ -102,6 +102,8 @@ REAL = [
     ([C("count", "arrest", "weapon", "Sukanya", "", "three rifles")], "the piracy on 10 November 2011",
      "rifles arrested by Sukanya in the piracy on 10 November 2011",
      "rifles seized by Sukanya in the piracy on 10 November 2011"),
+    ([C("date", "experience", "", "Seacom", "", "Monday")], None, "when Seacom experience", "when Seacom experienced"),
+    ([C("duration", "last", "", "", "O", "seven years")], None, "duration of O", "duration"),
     ([C("count", "give", "USD", "", "American Recovery and Reinvestment Act (ARRA) of 2009", "$18 million",
         money=True)], None, "amount given of American Recovery and Reinvestment Act (ARRA) of (USD)",
      "amount given under American Recovery and Reinvestment Act (ARRA) (USD)"),
@@ -122,6 +124,12 @@ def test_real_fact_labels(claims, event, was, expected):
     assert not BROKEN.search(got), got
     if was:
         assert got != was
+
+
+def test_name_labels_say_whose_name():
+    c = C("name", "", "", "Mark Teixeira", "", "Teixiera")
+    c.custom_value, c.measure = "Mark Teixeira", {"role": "with free agent"}
+    assert labels.fact_label([c], RULES) == "spelling of the name of the free agent Mark Teixeira"
 
 
 def test_align_uses_labels():

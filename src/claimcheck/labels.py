@@ -165,11 +165,31 @@ def _subject(claims: list[Claim]) -> str:
 def _object(claims: list[Claim], drop: tuple[str, ...] = (), known: Optional[set[str]] = None) -> str:
     """The object most claims name (the first on ties)."""
     objs = [clean_object(c.object, drop, known) for c in claims if c.object]
-    objs = [o for o in objs if o]
+    objs = [o for o in objs if len(o) > 1]          # a lone letter ("O") names nothing
     return Counter(objs).most_common(1)[0][0] if objs else ""
 
 
 GENERIC_EVENTS = {"the main event", "main event"}   # what alignment calls an article's unnamed main event
+
+
+def _past(verb: str) -> str:
+    """A verb class without a `past:` in the rules: the regular past ("experience" -> "experienced")."""
+    v = (verb or "").strip()
+    if not v or " " in v or not v.isalpha():
+        return v
+    if v.endswith("e"):
+        return v + "d"
+    if v.endswith("y") and len(v) > 2 and v[-2] not in "aeiou":
+        return v[:-1] + "ied"
+    return v + "ed"
+
+
+def _trim(words: list[str]) -> list[str]:
+    while words and words[0].lower() in DANGLING:
+        words = words[1:]
+    while words and words[-1].lower() in DANGLING:
+        words = words[:-1]
+    return words
 
 
 def _event_phrase(event: str) -> str:
@@ -194,7 +214,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
     kind = first.kind
     pred = re.sub(r"\s*\([^)]*\)\s*$", "", first.predicate or "")   # "end (planned)" -> "end"
     vc = ruleset.verb_classes.get(pred) or {}
-    past = str(vc.get("past") or pred or {"attendance": "attended", "signing": "signed"}.get(kind, ""))
+    past = str(vc.get("past") or _past(pred) or {"attendance": "attended", "signing": "signed"}.get(kind, ""))
     subject = _subject(claims)
     ev = _event_phrase(event or "")
     known = _known_nouns(ruleset)
@@ -203,6 +223,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
     if kind == "name":                       # "spelling of the name of the suspect John Smyth"
         spelled = Counter(c.custom_value for c in claims if c.custom_value)
         role = next((str(c.measure.get("role")) for c in claims if isinstance(c.measure, dict) and c.measure.get("role")), "")
+        role = " ".join(_trim(role.split()))           # "with free agent" -> "free agent"
         name = spelled.most_common(1)[0][0] if spelled else (subject or first.text)
         return f"spelling of the name of {_the(role) + ' ' if role else ''}{name}".strip()
 
