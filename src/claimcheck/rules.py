@@ -335,6 +335,7 @@ class RuleFile(_Strict):
     part_markers: list[str] = []                # words before a figure that make it a part ("including")
     light_verbs: list[str] = []                 # verbs that say little: a count takes its event's class
     part_places: list[str] = []                 # "in the district of Osk": a part of the whole's place
+    separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
     measure_units: dict[str, Any] = {}           # "km" -> "kilometer", or {unit, ambiguous, dimension}
@@ -562,7 +563,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "generic_word
                   "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "time_zones", "time_hedges",
-                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places")  # kept in RuleSet.extra
+                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places", "separate_events")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
