@@ -91,12 +91,12 @@ def _age_value(m: re.Match, how: str, ruleset: RuleSet) -> Optional[Quantity]:
 
 def _is_person(doc, start: int, end: int) -> bool:
     """Is the capitalised run a person's name? With a parse: the NER says PERSON, or proper nouns
-    the NER does not call a place, body or date. Without one: two capitalised words at least."""
+    the NER does not call a place, body or date. Without one: two capitalised words, not "In March"."""
     span = _char_span(doc, start, end)
     if span is None:
         return False
     if not has_parse(doc):
-        return len(span) >= 2 and not span[0].is_sent_start
+        return len(span) >= 2 and not span[0].is_stop
     last = span[-1]
     if last.ent_type_ == "PERSON":
         return True

@@ -23,18 +23,21 @@ def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def event_word(doc: Doc, span: Span, vocab: Vocab) -> tuple[str, Optional[Token]]:
-    """The predicate a time or measure attaches to: its verb's class ("struck" -> strike), else
-    the verb's lemma ("dragged" -> drag), else an event noun above it ("the 2:09 a.m. jolt")."""
-    cls, tok, _ = find_predicate(doc, span.root, vocab, skip={t.i for t in span} - {span.root.i},
-                                 look_through=vocab.reporting)
-    if cls:
-        return cls, tok
-    if has_parse(doc):
-        for t in head_path(span.root)[1:]:
-            if t.pos_ == "VERB" and lemma(t) not in SKIP_VERBS and _lookup(t, vocab.verbs) not in vocab.reporting:
-                return lemma(t), t
-            if t.pos_ == "NOUN" and t.i > span.end - 1 and span.root.dep_ in ("compound", "nummod", "amod"):
-                return lemma(t), t        # "the 2:09 a.m. jolt"
+    """The predicate a time or measure attaches to: its own verb's class ("struck" -> strike), else
+    that verb's lemma ("dragging her 10 feet" -> drag), else an event noun above it ("the 2:09 a.m.
+    jolt"). Verbs of saying and "be"/"have" are passed over. Without a parse: the nearest trigger."""
+    if not has_parse(doc):
+        cls, tok, _ = find_predicate(doc, span.root, vocab, skip={t.i for t in span}, look_through=vocab.reporting)
+        return (cls or "", tok)
+    for t in head_path(span.root)[1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            cls = _lookup(t, vocab.verbs)
+            if cls in vocab.reporting or (not cls and lemma(t) in SKIP_VERBS):
+                continue
+            return (cls or lemma(t)), t
+        if t.pos_ == "NOUN" and t.i > span.end - 1 and span.root.dep_ in ("compound", "nummod", "amod") \
+                and (_lookup(t, vocab.nouns) or _lookup(t, vocab.objects)):
+            return (_lookup(t, vocab.nouns) or lemma(t)), t       # "the 2:09 a.m. quake"
     return "", None
 
 

@@ -27,7 +27,7 @@ from .vocab import Vocab, has_parse, lemma
 
 DEFAULT_PROPERTY = {"length": "length", "area": "area", "volume": "volume", "speed": "speed", "mass": "weight",
                     "temperature": "temperature", "duration": "duration", "rate": "rate"}
-NUM = r"(?<![\w.,])(\d+(?:\.\d+)?|\.\d+)(?![\d,]|\.\d)"
+NUM = r"(?<![\w.,])(\d+(?:\.\d+)?|\.\d+)(?!\d|,\d|\.\d)"
 
 
 def measure_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]],
@@ -88,6 +88,9 @@ def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[C
                 if place:          # "135 km west of Manokwari", "13 nautical miles from the Mysore"
                     prop, how = f"distance from {place}", f"{t.text!r} {place!r} after it"
         break
+    substance = of_object(doc, k) if not prop else None
+    if substance is not None:          # "20 kilometres (12.5 miles) of spare cable": how much cable
+        prop, how, about = DEFAULT_PROPERTY.get(m.dimension, m.dimension), f"'of {substance.text}' after it", substance
     modified = next_noun(doc, span.end, 3) if not prop else None
     if modified is not None and (not has_parse(doc) or any(x.head.i == modified.i and x.dep_ in ("compound", "amod", "nummod", "npadvmod")
                                                            for x in span)):
@@ -105,7 +108,15 @@ def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[C
             prop, how = props[lemma(doc[k - 1])], f"{doc[k - 1].text!r} before it"
         elif k >= 0 and lemma(doc[k]) in props and doc[k].pos_ in ("NOUN", ""):
             prop, how = props[lemma(doc[k])], f"{doc[k].text!r} before it"
+    if not prop and has_parse(doc) and span.root.head.lower_ == "of" and span.root.head.head.pos_ == "NOUN" \
+            and span.root.head.head.i < span.start:
+        about = span.root.head.head     # "a wall of 12ft": the wall's size
+        prop, how = props.get(lemma(about)) or DEFAULT_PROPERTY.get(m.dimension, m.dimension), f"'{about.text} of' before it"
     verb_cls, verb = event_word(doc, span, vocab)
+    named = subject_noun(doc, verb)
+    if not prop and named is not None and (named.lower_ in props or lemma(named) in props):
+        prop = props.get(named.lower_) or props[lemma(named)]     # "temperatures fell to minus 4 degrees"
+        how = f"its subject {named.text!r}"
     if not prop and verb_cls:
         prop, how = verb_cls, f"its verb {verb.text!r}"
     if not prop:
@@ -143,7 +154,8 @@ def _reference(doc, t) -> str:
             return ""
     pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None) if has_parse(doc) else None
     if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-        return entity_span(pobj).text if pobj.pos_ == "PROPN" else noun_phrase(pobj)
+        name = pobj if pobj.pos_ == "PROPN" else next((x for x in pobj.subtree if x.pos_ == "PROPN"), None)
+        return entity_span(name).text if name is not None else noun_phrase(pobj)   # "the main city of Manokwari"
     for x in doc[k + 1:k + 6]:
         if x.pos_ == "PROPN" or (not has_parse(doc) and x.text[:1].isupper()):
             return entity_span(x).text if has_parse(doc) else x.text

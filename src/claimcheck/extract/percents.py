@@ -50,7 +50,7 @@ def percent_claims(s: Sentence, quantities: list[Quantity], ruleset: RuleSet, vo
         if about is not None and (span.start <= about.i < span.end or about.lower_ in ("percent", "%", "cent")):
             about = None
         subject = noun_phrase(about, span.end if about.i > span.start else 0) if about is not None else ""
-        where = _qualifier(about) if about is not None else _qualifier(span.root)   # "52 percent in Egypt"
+        where = (_qualifier(about) if about is not None else "") or _qualifier(span.root)   # "52 percent in Egypt"
         if where:
             subject = f"{subject} {where}".strip()      # "traffic to India", "voice traffic in Saudi Arabia"
         words = [t.lower_ for t in doc[span.end:span.end + 2]]

@@ -29,9 +29,9 @@ def _grammar(_key: int, zones: tuple, words: tuple, hedges: tuple) -> tuple[re.P
     clock = "|".join(re.escape(w) for w, _ in words) or "(?!)"
     forms = [
         rf"(?<![\w:.,$])(?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*{AMPM}",              # 2:09 a.m., 11am, 8.40am
-        rf"(?<![\w:.,$])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:])",                        # 06:00, 7:48
-        rf"(?<![\w:.,$])(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s*(?=(?:hours|hrs|h\b|{zone}))(?:hours|hrs\.?|h\b)?",  # 1430 GMT, 1100 hrs
-        rf"(?<![\w:.,$])(?P<h4>[01]?\d|2[0-3])\.(?P<m4>[0-5]\d)(?=\s*(?:{zone})\b)",             # 09.30 BST
+        rf"(?<![\w:.,$-])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:])",                        # 06:00, 7:48
+        rf"(?<![\w:.,$-])(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s*(?=(?:hours|hrs|h\b|(?:{zone})\b))(?:hours|hrs\.?|h\b)?",  # 1430 GMT, 1100 hrs
+        rf"(?<![\w:.,$-])(?P<h4>[01]?\d|2[0-3])\.(?P<m4>[0-5]\d)(?=\s*(?:{zone})\b)",             # 09.30 BST
         rf"\b(?P<word>{clock})\b",
     ]
     rx = re.compile("(?:" + "|".join(forms) + ")" + zone_rx, re.I)
