@@ -123,6 +123,9 @@ MAGNITUDES = [
     ("It was the latest tremor since 7.6 and 7.5 magnitude quakes that struck off Manokwari on Sunday.", [7.6, 7.5]),
     ("Residents fled after two quakes, measuring 7.6 and 7.4, struck west of Manokwari.", [7.6, 7.4]),
     ("A quake measuring 5.6 on the Richter scale jolted the island.", [5.6]),
+    ("The first quake, magnitude 7.6, struck at 4:43 a.m. local time.", [7.6]),
+    ("A 4.4 quake is on the large size for The Geysers.", [4.4]),
+    ("Two aftershocks, magnitude 2.9 and 2.2, occurred immediately following.", [2.9, 2.2]),
 ]
 
 
@@ -155,6 +158,11 @@ AGES = [
     ("His sister Katie Jenkin, 20, and mother Alice McMeekin, 58, were found dead.", 58, 58, "Alice McMeekin"),
     ("Atururi said a 10-year-old girl was killed at home when a wall collapsed.", 10, 10, "girl"),
     ("The gunman, Lopez (42), was arrested at the scene.", 42, 42, "Lopez"),
+    ("Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, were killed.", 51, 51, "Tom Tennant"),
+    ("Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, were killed.", 51, 51, "William Hakim"),
+    # a lone surname the model takes for a place, once the article has named the person in full
+    ("Police stopped Anthony Phillip LaSalle, 36, of Bloomington. LaSalle, 36, had a blood alcohol level of 0.41 percent.",
+     36, 36, "Anthony Phillip LaSalle"),
 ]
 
 
@@ -196,6 +204,9 @@ TIMES = [
     ("The cut occurred on lines between 07:28 and 08:06 UTC.", "between 07:28 and 08:06 UTC", 448, 486, "utc", "hold"),
     ("The vote was delayed until just before midnight.", "just before midnight", 1425, 1440, "", None),
     ("The ceremony began at noon.", "noon", 720, 720, "", "begin"),
+    ("The boutique was stormed by as many as four robbers on Thursday afternoon.", "Thursday afternoon", 720, 1079, "", "storm"),
+    ("Robbers struck near the Champs-Elysees late Thursday afternoon and stole watches.", "late Thursday afternoon",
+     899, 1079, "", "strike"),
 ]
 
 
@@ -240,6 +251,7 @@ PERCENTS = [
     ("Half of the entrance roof at the shop collapsed during the blaze.", 50, 50, "entrance roof"),
     ("Two thirds of the homes in the village were destroyed.", 66.6667, 66.6667, "home"),
     ("These three circuits account for 90% of the traffic.", 90, 90, "traffic"),
+    ("Half the roof at the entrance of the building has collapsed.", 50, 50, "roof"),
 ]
 
 
@@ -262,6 +274,8 @@ NON_CLAIMS = [
     "The processor is set for release in the second half of 2007.",
     "The magnitude of the disaster is not yet known.",
     "Officials said 8.40 million dollars was spent.",
+    "Good morning, America. The morning paper said so.",
+    "Two quakes struck the region.",
 ]
 
 

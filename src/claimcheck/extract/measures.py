@@ -8,8 +8,9 @@ measure.unit:  a number with a unit ("a depth of 1.2 miles", "135 km (85 miles) 
                object) is the noun it modifies, the noun of "of" after it, or its verb's subject.
 measure.label: a number named by a label noun without a unit (`labels:`): "magnitude 4.6",
                "a 4.6-magnitude quake", "magnitude-4.6", "a magnitude of 4.6", "put the magnitude at
-               4.4", "a quake measuring 4.6", "5.6 on the Richter scale". Its kind is the label's
-               (`magnitude`), so a user rule of that kind (rules/earthquake.yml) takes over that label.
+               4.4", "a quake measuring 4.6", "a 4.4 quake", "5.6 on the Richter scale". Its kind is the
+               label's (`magnitude`), as rules/earthquake.yml writes it: a number a user pattern rule
+               reads is not read again here, so the two never claim one number twice.
 """
 from __future__ import annotations
 
@@ -196,12 +197,13 @@ def _label_regexes(_key: int, items: tuple) -> list[tuple[str, dict, list[re.Pat
         of = "|".join(re.escape(w) for w in sorted(spec.get("of") or [], key=len, reverse=True))
         L = rf"(?:{words})"
         pats = [
-            rf"\b{L}\s*-?\s*(?:of\s+)?{NUM}",                             # magnitude 4.6, magnitude-4.6, magnitude of 4.6
+            rf"\b{L}\s*-?\s*(?:of\s+)?{NUM}(?:\s+(?:and|or)\s+{NUM})?",   # magnitude 4.6, magnitude-4.6, magnitude of 4.6
             rf"{NUM}(?:\s+(?:and|or)\s+{NUM})?\s*-?\s*{L}\b",             # 4.6-magnitude, 7.6 and 7.5 magnitude
             rf"\b{L}\b(?:\s+\w+){{0,3}}?\s+(?:at|to|was|is|of)\s+(?:a\s+)?{NUM}",   # put the magnitude at 4.4
             rf"{NUM}\s+on\s+the\s+{L}\b",                                 # 5.6 on the Richter scale
         ]
         if of:
+            pats.append(rf"(?<![\w.,])(\d+\.\d+)\s*-?\s*(?:{of})\w*\b")         # a 4.4 quake, a 2.9 aftershock
             pats.append(rf"\b(?:{of})\w*,?\s+(?:measuring|registering|measured|registered|of)\s+"
                         rf"(?:a\s+)?(?:preliminary\s+)?(?:{L}\s+)?{NUM}(?:\s*(?:and|or)\s+{NUM})?")
         out.append((name, spec, [re.compile(p, re.I) for p in pats]))
@@ -213,14 +215,11 @@ def _label_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple
     if not labels:
         return []
     text = s.doc.text
-    overridden = {r.get("kind") for r in ruleset.claims if r.get("engine", "pattern") == "pattern"}
     items = tuple((n, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (spec or {}).items())))
                   for n, spec in labels.items())
     out = []
     for name, spec, regexes in _label_regexes(id(ruleset), items):
         kind = spec.get("kind") or "measure"
-        if kind != "measure" and kind in overridden:
-            continue            # the user's own rule for this kind reads it (rules/earthquake.yml)
         of_words = [w.lower() for w in spec.get("of") or []]
         for rx in regexes:
             for m in rx.finditer(text):

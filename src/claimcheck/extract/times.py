@@ -68,19 +68,21 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
                 prev[5] = f[5]
             continue
         merged.append(f)
+    merged += _day_parts(text, ruleset, taken + [(f[0], f[1]) for f in merged])
     out = []
     for start, end, lo, hi, hedge, m in merged:
         if re.search(r"\bbetween\s*$", text[:start], re.I):
             start = text.rfind("between", 0, start)
-        zone = " ".join(m.group("zone").lower().split()) if m.group("zone") else ""
+        zone = " ".join(m.group("zone").lower().split()) if m.groupdict().get("zone") else ""
         offset = zones.get(zone) if zone else None
         span = _char_span(doc, m.start(), m.end())
         if span is None:
             continue
         pred, verb = event_word(doc, span, vocab)
         taken.append((start, end))
-        value = {"start_minute": max(0, lo), "end_minute": min(1440, hi), "zone": zone, "utc_offset": offset,
-                 "clock": _clock(_minutes(m, words) or 0)}
+        part = m.groupdict().get("part")
+        value = {"start_minute": max(0, lo), "end_minute": hi if part else min(1440, hi), "zone": zone,
+                 "utc_offset": offset, "clock": part.lower() if part else _clock(_minutes(m, words) or 0)}
         why = (f"{text[start:end]!r} is the clock time {_clock(value['start_minute'])}"
                + (f"..{_clock(value['end_minute'])}" if value["end_minute"] != value["start_minute"] else "")
                + (f" {zone.upper()}" if zone else "") + (f" of '{pred}' ({verb.text!r})" if pred else ""))
@@ -92,7 +94,30 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
     return out
 
 
+def _day_parts(text: str, ruleset: RuleSet, taken: list[tuple[int, int]]) -> list[list]:
+    """"Thursday afternoon", "late Friday night", "this morning", "in the evening": [first, last minute]."""
+    parts = {k.lower(): v for k, v in (ruleset.extra.get("day_parts") or {}).items()}
+    if not parts:
+        return []
+    days = "|".join(re.escape(k.rstrip(".")) for k in sorted(ruleset.weekdays, key=len, reverse=True) if len(k) > 3)
+    rx = re.compile(rf"\b(?:(?P<mod>early|late)\s+)?(?:(?:{days}|this|yesterday|tomorrow|last|that|in\s+the|on\s+the)\s+)"
+                    rf"(?:(?P<mod2>early|late)\s+)?(?P<part>{'|'.join(map(re.escape, parts))})\b", re.I)
+    out = []
+    for m in rx.finditer(text):
+        a = m.start("mod") if m.group("mod") else m.start()
+        if overlaps(a, m.end(), taken):
+            continue
+        lo, hi = (int(x) for x in parts[m.group("part").lower()][:2])
+        mod = (m.group("mod") or m.group("mod2") or "").lower()
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if mod == "early" else (mid, hi) if mod == "late" else (lo, hi)
+        out.append([a, m.end(), lo, hi, mod, m])
+    return out
+
+
 def _minutes(m: re.Match, words: dict) -> Optional[int]:
+    if m.groupdict().get("part"):
+        return None
     if m.group("word"):
         return int(words[m.group("word").lower()])
     for h, mm in (("h1", "m1"), ("h2", "m2"), ("h3", "m3"), ("h4", "m4")):
