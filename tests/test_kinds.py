@@ -69,6 +69,10 @@ MEASURES = [
     ("The cable is 1.2 million km long.", "1.2 million km", "length", "length", 1.2e9, None),
     ("The boy fell 60 metres into the gorge.", "60 metres", "fall", "length", 60, None),
     ("Police recovered a .45-caliber handgun near the bank.", ".45-caliber", "calibre", "length", 0.01143, None),
+    ("Chief Russell, who has been with the Police Department for two decades, was injured.", "two decades",
+     "duration", "duration", 631152000, None),
+    ("The incident comes less than a year after a similar outage.", "less than a year", "come", "duration",
+     15778800, None),
 ]
 
 
@@ -276,6 +280,8 @@ NON_CLAIMS = [
     "Officials said 8.40 million dollars was spent.",
     "Good morning, America. The morning paper said so.",
     "Two quakes struck the region.",
+    "She returned to her home town 12 weeks ago.",
+    "A day later, a mile from the bank, police found the car.",
 ]
 
 

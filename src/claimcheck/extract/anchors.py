@@ -32,8 +32,10 @@ def event_word(doc: Doc, span: Span, vocab: Vocab) -> tuple[str, Optional[Token]
     for t in head_path(span.root)[1:]:
         if t.pos_ in ("VERB", "AUX"):
             cls = _lookup(t, vocab.verbs)
-            if cls in vocab.reporting or (not cls and lemma(t) in SKIP_VERBS):
-                continue
+            if cls in vocab.reporting:
+                continue                 # "police said the gunman entered at 4 p.m.": look through saying
+            if not cls and lemma(t) in SKIP_VERBS:
+                return "", t             # "has been with the force for two decades": no event verb
             return (cls or lemma(t)), t
         if t.pos_ == "NOUN" and t.i > span.end - 1 and span.root.dep_ in ("compound", "nummod", "amod") \
                 and (_lookup(t, vocab.nouns) or _lookup(t, vocab.objects)):
@@ -99,7 +101,8 @@ def subject_noun(doc: Doc, verb: Optional[Token]) -> Optional[Token]:
     """The verb's subject when it is a noun or a name (not a pronoun)."""
     if verb is None or not has_parse(doc):
         return None
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
-            return c
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):   # "occurred ... and had a depth of"
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c if c.pos_ in ("NOUN", "PROPN") else None
     return None

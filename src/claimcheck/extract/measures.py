@@ -32,12 +32,13 @@ NUM = r"(?<![\w.,])(\d+(?:\.\d+)?|\.\d+)(?!\d|,\d|\.\d)"
 
 
 def measure_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]],
-                   enabled: set[str]) -> list[Claim]:
+                   enabled: set[str], dates: list[tuple[int, int]] = ()) -> list[Claim]:
+    """`dates`: spans dates.py read; a duration inside one is part of a date ("12 weeks ago")."""
     out: list[Claim] = []
     text = s.doc.text
     if "measure.unit" in enabled:
         for m in find_measures(text, ruleset):
-            if overlaps(m.start, m.end, taken):
+            if overlaps(m.start, m.end, taken) or (m.dimension == "duration" and overlaps(m.start, m.end, list(dates))):
                 continue
             c = _measure_claim(s, m, ruleset, vocab)
             if c is not None:
