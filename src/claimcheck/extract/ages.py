@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..entities import canonical_entity
 from ..models import Claim, Quantity, RuleSet
 from ..quantities import parse_quantity
-from .anchors import overlaps, person_of, subject_noun
+from .anchors import compiled, overlaps, person_of, subject_noun
 from .sentences import Sentence, _char_span, _make
 from .syntax import sentence_context
 from .vocab import Vocab, has_parse
@@ -32,7 +32,13 @@ GENERIC = {"man", "woman", "boy", "girl", "person", "resident", "driver", "victi
 ROLE_STOP = {"a", "an", "the"}
 
 
-def _regexes(ruleset: RuleSet, numword: str) -> dict[str, re.Pattern]:
+def _regexes(ruleset: RuleSet) -> dict[str, re.Pattern]:
+    """The constructions, compiled once per RuleSet."""
+    return compiled(ruleset, "ages", _compile)
+
+
+def _compile(ruleset: RuleSet) -> dict[str, re.Pattern]:
+    numword = "|".join(sorted((re.escape(w) for w in ruleset.number_words), key=len, reverse=True))
     age_words = "|".join(re.escape(w) for w in (ruleset.extra.get("age_words") or ["aged"]))
     n = rf"(?:\d{{1,3}}|(?:{numword})(?:-(?:{numword}))?)"
     return {
@@ -49,11 +55,10 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
     doc, text = s.doc, s.doc.text
     if not re.search(r"\d|year|aged?\b|\bin (?:his|her|their)", text, re.I):
         return []
-    numword = "|".join(sorted((re.escape(w) for w in ruleset.number_words), key=len, reverse=True))
     lo_ok, hi_ok = (ruleset.extra.get("age_range") or [0, 120])[:2]
-    months = {k.rstrip(".").lower() for k in list(ruleset.months) + list(ruleset.weekdays)}
+    months = compiled(ruleset, "time_names", lambda rs: {k.rstrip(".").lower() for k in list(rs.months) + list(rs.weekdays)})
     out = []
-    for how, rx in _regexes(ruleset, numword).items():
+    for how, rx in _regexes(ruleset).items():
         for m in rx.finditer(text):
             a, b = m.span("num")
             if overlaps(a, b, taken):

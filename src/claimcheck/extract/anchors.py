@@ -6,7 +6,7 @@ With a parse these walk the dependency tree; in rules-only mode they fall back t
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +16,16 @@ from .syntax import entity_span, find_predicate, head_path, is_entity
 from .vocab import Vocab, _lookup, has_parse, lemma
 
 SKIP_VERBS = {"be", "have", "say", "tell", "report", "add", "accord"}   # verbs that name no event
+
+_COMPILED: dict[tuple[int, str], tuple[RuleSet, Any]] = {}
+
+
+def compiled(ruleset: RuleSet, name: str, build: Callable[[RuleSet], Any]) -> Any:
+    """Tables and regexes built from a RuleSet once (cached by identity, like vocab_for)."""
+    hit = _COMPILED.get((id(ruleset), name))
+    if hit is None or hit[0] is not ruleset:
+        hit = _COMPILED[(id(ruleset), name)] = (ruleset, build(ruleset))
+    return hit[1]
 
 
 def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

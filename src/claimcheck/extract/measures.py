@@ -15,12 +15,11 @@ measure.label: a number named by a label noun without a unit (`labels:`): "magni
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from ..models import Claim, Quantity, RuleSet
 from ..units import convert, find_measures
-from .anchors import event_word, next_noun, noun_phrase, of_object, overlaps, subject_noun, thing
+from .anchors import compiled, event_word, next_noun, noun_phrase, of_object, overlaps, subject_noun, thing
 from .sentences import Sentence, _char_span, _make
 from ..entities import canonical_entity
 from .syntax import entity_span, sentence_context
@@ -50,13 +49,8 @@ def measure_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tupl
 
 
 def _properties(ruleset: RuleSet) -> dict[str, str]:
-    return _property_table(id(ruleset), tuple((p, tuple(ws)) for p, ws in
-                                               (ruleset.extra.get("measure_properties") or {}).items()))
-
-
-@lru_cache(maxsize=8)
-def _property_table(_key: int, items: tuple) -> dict[str, str]:
-    return {w.lower(): p for p, ws in items for w in ws}
+    return compiled(ruleset, "measure_properties", lambda rs: {
+        w.lower(): p for p, ws in (rs.extra.get("measure_properties") or {}).items() for w in ws})
 
 
 def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[Claim]:
@@ -189,8 +183,7 @@ def _fmt(lo, hi) -> str:
 # ---------------------------------------------------------------- labelled numbers
 
 
-@lru_cache(maxsize=8)
-def _label_regexes(_key: int, items: tuple) -> list[tuple[str, dict, list[re.Pattern]]]:
+def _label_regexes(items: tuple) -> list[tuple[str, dict, list[re.Pattern]]]:
     out = []
     for name, spec in items:
         spec = dict(spec)
@@ -211,18 +204,26 @@ def _label_regexes(_key: int, items: tuple) -> list[tuple[str, dict, list[re.Pat
     return out
 
 
-def _label_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]]) -> list[Claim]:
+def _label_tables(ruleset: RuleSet):
     labels = ruleset.extra.get("labels") or {}
-    if not labels:
-        return []
-    text = s.doc.text
     items = tuple((n, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (spec or {}).items())))
                   for n, spec in labels.items())
+    regexes = _label_regexes(items)
+    words = {w.lower() for _, spec, _ in regexes for w in list(spec.get("words") or []) + list(spec.get("of") or [])}
+    quick = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I) if words else None
+    return regexes, quick
+
+
+def _label_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]]) -> list[Claim]:
+    regexes, quick = compiled(ruleset, "labels", _label_tables)
+    text = s.doc.text
+    if quick is None or not quick.search(text):
+        return []
     out = []
-    for name, spec, regexes in _label_regexes(id(ruleset), items):
+    for name, spec, rxs in regexes:
         kind = spec.get("kind") or "measure"
         of_words = [w.lower() for w in spec.get("of") or []]
-        for rx in regexes:
+        for rx in rxs:
             for m in rx.finditer(text):
                 for g in range(1, (m.lastindex or 0) + 1):
                     if m.group(g) is None:

@@ -10,11 +10,10 @@ a time, never the number 1,430. The predicate is the event the time dates: the v
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from ..models import Claim, RuleSet
-from .anchors import event_word, overlaps
+from .anchors import compiled, event_word, overlaps
 from .sentences import Sentence, _char_span, _make
 from .syntax import sentence_context
 from .vocab import Vocab
@@ -22,8 +21,22 @@ from .vocab import Vocab
 AMPM = r"(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 
 
-@lru_cache(maxsize=8)
-def _grammar(_key: int, zones: tuple, words: tuple, hedges: tuple) -> tuple[re.Pattern, list[tuple[str, int, int]]]:
+def _tables(ruleset: RuleSet):
+    extra = ruleset.extra
+    zones = {k.lower(): v for k, v in (extra.get("time_zones") or {}).items()}
+    words = {k.lower(): v for k, v in (extra.get("clock_words") or {}).items()}
+    hedges = tuple((tuple(h.get("words") or ()), h.get("before", 0), h.get("after", 0))
+                   for h in extra.get("time_hedges") or [])
+    rx, hedge_list = _grammar(tuple(zones.items()), tuple(words.items()), hedges)
+    parts = {k.lower(): v for k, v in (extra.get("day_parts") or {}).items()}
+    days = "|".join(re.escape(k.rstrip(".")) for k in sorted(ruleset.weekdays, key=len, reverse=True) if len(k) > 3)
+    part_rx = re.compile(rf"\b(?:(?P<mod>early|late)\s+)?(?:(?:{days}|this|yesterday|tomorrow|last|that|in\s+the|on\s+the)\s+)"
+                         rf"(?:(?P<mod2>early|late)\s+)?(?P<part>{'|'.join(map(re.escape, parts))})\b", re.I) if parts else None
+    quick = re.compile(r"\d|" + "|".join(re.escape(w) for w in list(words) + list(parts)), re.I) if words or parts else re.compile(r"\d")
+    return zones, words, rx, hedge_list, parts, part_rx, quick
+
+
+def _grammar(zones: tuple, words: tuple, hedges: tuple) -> tuple[re.Pattern, list[tuple[str, int, int]]]:
     zone = "|".join(re.escape(z).replace(r"\ ", r"\s+") for z in sorted((z for z, _ in zones), key=len, reverse=True))
     zone_rx = rf"(?:\s*\(?(?P<zone>{zone})\b\)?)?" if zone else r"(?P<zone>(?!))?"
     clock = "|".join(re.escape(w) for w, _ in words) or "(?!)"
@@ -41,12 +54,9 @@ def _grammar(_key: int, zones: tuple, words: tuple, hedges: tuple) -> tuple[re.P
 
 def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]], when=None) -> list[Claim]:
     doc, text = s.doc, s.doc.text
-    extra = ruleset.extra
-    zones = {k.lower(): v for k, v in (extra.get("time_zones") or {}).items()}
-    words = {k.lower(): v for k, v in (extra.get("clock_words") or {}).items()}
-    hedges = tuple((tuple(h.get("words") or ()), h.get("before", 0), h.get("after", 0))
-                   for h in extra.get("time_hedges") or [])
-    rx, hedge_list = _grammar(id(ruleset), tuple(zones.items()), tuple(words.items()), hedges)
+    zones, words, rx, hedge_list, parts, part_rx, quick = compiled(ruleset, "times", _tables)
+    if not quick.search(text):
+        return []
     found = []
     for m in rx.finditer(text):
         minutes = _minutes(m, words)
@@ -68,7 +78,7 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
                 prev[5] = f[5]
             continue
         merged.append(f)
-    merged += _day_parts(text, ruleset, taken + [(f[0], f[1]) for f in merged])
+    merged += _day_parts(text, parts, part_rx, taken + [(f[0], f[1]) for f in merged])
     out = []
     for start, end, lo, hi, hedge, m in merged:
         if re.search(r"\bbetween\s*$", text[:start], re.I):
@@ -94,14 +104,10 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
     return out
 
 
-def _day_parts(text: str, ruleset: RuleSet, taken: list[tuple[int, int]]) -> list[list]:
+def _day_parts(text: str, parts: dict, rx, taken: list[tuple[int, int]]) -> list[list]:
     """"Thursday afternoon", "late Friday night", "this morning", "in the evening": [first, last minute]."""
-    parts = {k.lower(): v for k, v in (ruleset.extra.get("day_parts") or {}).items()}
-    if not parts:
+    if rx is None:
         return []
-    days = "|".join(re.escape(k.rstrip(".")) for k in sorted(ruleset.weekdays, key=len, reverse=True) if len(k) > 3)
-    rx = re.compile(rf"\b(?:(?P<mod>early|late)\s+)?(?:(?:{days}|this|yesterday|tomorrow|last|that|in\s+the|on\s+the)\s+)"
-                    rf"(?:(?P<mod2>early|late)\s+)?(?P<part>{'|'.join(map(re.escape, parts))})\b", re.I)
     out = []
     for m in rx.finditer(text):
         a = m.start("mod") if m.group("mod") else m.start()
