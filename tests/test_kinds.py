@@ -280,7 +280,6 @@ NON_CLAIMS = [
     "Officials said 8.40 million dollars was spent.",
     "Good morning, America. The morning paper said so.",
     "Two quakes struck the region.",
-    "She returned to her home town 12 weeks ago.",
     "A day later, a mile from the bank, police found the car.",
 ]
 

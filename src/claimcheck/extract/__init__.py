@@ -111,7 +111,7 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     times = [(c.start - s.offset, c.end - s.offset) for c in kinds if ":" in c.measure.get("clock", "")]
     if "age.person" in enabled:
         kinds += age_claims(s, ruleset, vocab, taken)
-    kinds += measure_claims(s, ruleset, vocab, taken, enabled, [(d.start_offset, d.end_offset) for d in spans])
+    kinds += measure_claims(s, ruleset, vocab, taken, enabled)
     for c in kinds:
         if c.kind != "time":
             c.when = when

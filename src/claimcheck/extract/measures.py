@@ -31,13 +31,14 @@ NUM = r"(?<![\w.,])(\d+(?:\.\d+)?|\.\d+)(?!\d|,\d|\.\d)"
 
 
 def measure_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]],
-                   enabled: set[str], dates: list[tuple[int, int]] = ()) -> list[Claim]:
-    """`dates`: spans dates.py read; a duration inside one is part of a date ("12 weeks ago")."""
+                   enabled: set[str]) -> list[Claim]:
+    """Measures and labelled numbers of one sentence. A duration inside a date ("12 weeks ago") is
+    still a measure of how long ago: the gold of ECB+ reads it as one."""
     out: list[Claim] = []
     text = s.doc.text
     if "measure.unit" in enabled:
         for m in find_measures(text, ruleset):
-            if overlaps(m.start, m.end, taken) or (m.dimension == "duration" and overlaps(m.start, m.end, list(dates))):
+            if overlaps(m.start, m.end, taken):
                 continue
             c = _measure_claim(s, m, ruleset, vocab)
             if c is not None:
