@@ -250,7 +250,9 @@ def test_clock_times_compare():
 PERCENTS = [
     ("Sixty-five per cent of traffic to India was down.", 65, 65, "traffic to India"),
     ("It is thought that 65% of traffic to India was down.", 65, 65, "traffic to India"),
-    ("LaSalle, 36, had a blood alcohol level of 0.41 percent.", 0.41, 0.41, "alcohol level"),
+    ("LaSalle, 36, had a blood alcohol level of 0.41 percent.", 0.41, 0.41, "blood alcohol level"),
+    ("His blood-alcohol level was 0.41, more than five times the legal limit.", 0.41, 0.41, "blood alcohol level"),
+    ("Tests showed his blood alcohol content of .41 at the time.", 0.41, 0.41, "blood alcohol level"),
     ("Up to 80 percent of Internet services and call centers in Egypt have been cut.", 0, 80, "internet service"),
     ("Half of the entrance roof at the shop collapsed during the blaze.", 50, 50, "entrance roof"),
     ("Two thirds of the homes in the village were destroyed.", 66.6667, 66.6667, "home"),

@@ -62,7 +62,10 @@ def noun_phrase(tok: Token, after: int = 0) -> str:
     for c in sorted(tok.lefts, key=lambda c: -c.i):
         if c.dep_ == "compound" and c.i == left - 1 and c.i >= after and c.is_alpha:
             left = c.i
-    words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in tok.doc[left:tok.i]] + [lemma(tok) if tok.pos_ == "NOUN" else tok.text]
+            while left - 1 >= max(after, c.left_edge.i) and (tok.doc[left - 1].is_alpha or tok.doc[left - 1].text == "-"):
+                left -= 1          # "blood alcohol level", "blood-alcohol level"
+    words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in tok.doc[left:tok.i] if t.is_alpha] \
+        + [lemma(tok) if tok.pos_ == "NOUN" else tok.text]
     return " ".join(words)
 
 

@@ -261,6 +261,10 @@ def _label_claim(s: Sentence, name: str, spec: dict, kind: str, m: re.Match, a: 
     two = sum(1 for g in range(1, (m.lastindex or 0) + 1) if m.group(g) is not None) > 1
     start, end = (a, b) if two else (m.start(), m.end())   # "7.6 and 7.5 magnitude": one claim per number
     why = f"{text[a:b]!r} is named by the label {name!r} in {m.group(0)!r}" + (f"; about {obj!r}" if obj else "")
+    if kind == "percent":       # "his blood-alcohol level was 0.41": a share, of what the label names
+        q.unit = "%"
+        return _make(s, "percent", start, end, "measure.label", subject=name.replace("_", " "), predicate="share",
+                     unit="%", quantity=q, custom_value=text[a:b], why=why, context=sentence_context(doc, skip))
     if kind == "measure":
         return _make(s, "measure", start, end, "measure.label", predicate=name, object=obj,
                      unit=value["dimension"] if value else name, quantity=q, measure=value, why=why,
