@@ -73,6 +73,9 @@ MEASURES = [
      "duration", "duration", 631152000, None),
     ("The incident comes less than a year after a similar outage.", "less than a year", "come", "duration",
      15778800, None),
+    ("He is 5-feet-8 inches tall, weighing 130 pounds, has a shaved head.", "5-feet-8 inches", "height", "length",
+     1.7272, None),
+    ("The 6-foot-10 center scored 20 points.", "6-foot-10", "height", "length", 2.0828, "center"),
 ]
 
 

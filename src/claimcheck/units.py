@@ -58,6 +58,7 @@ class Measure:
     text: str
     unit_start: int              # where the unit word starts (its end is `end` for a plain unit)
     rate: str = ""               # "minute" in "3,000 litres a minute"
+    form: str = ""               # "feet-inches" for "5-foot-8" (a person's height, as news writes it)
 
     def as_dict(self) -> dict:
         q = self.quantity
@@ -184,11 +185,27 @@ RATE_UNITS = {"second": "second", "sec": "second", "minute": "minute", "min": "m
               "hr": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
 
 
+FEET_INCHES = re.compile(r"(?<![\w.])(?P<ft>[1-9])\s*-?\s*(?:foot|feet|ft)\s*-?\s*(?P<inch>\d{1,2})(?![\d.])"
+                         r"(?:\s*-?\s*(?:inches|inch|in)\b)?", re.I)
+
+
 def find_measures(text: str, ruleset: Optional[RuleSet] = None) -> list[Measure]:
     """Every number with a unit in `text`, left to right, not overlapping."""
     table = _table(ruleset)
     out: list[Measure] = []
+    for m in FEET_INCHES.finditer(text):      # "5-foot-8", "5-feet-8 inches": one height
+        inches = int(m.group("inch"))
+        if inches >= 12:
+            continue
+        v = int(m.group("ft")) + inches / 12
+        q = Quantity(low=v, high=v, expected_low=v, expected_high=v, start=m.start(), end=m.end(),
+                     text=m.group(0), value=v, unit="foot")
+        base = convert(v, "foot")[0]
+        out.append(Measure(q, "foot", "length", "meter", base, base, m.start(), m.end(), m.group(0),
+                           m.start(), form="feet-inches"))
     for m in table.regex.finditer(text):
+        if any(x.start <= m.start() < x.end for x in out):
+            continue
         surface = " ".join(m.group("unit").lower().split())
         spec = table.units.get(surface) or {}
         before = text[max(0, m.start() - 2):m.start()]

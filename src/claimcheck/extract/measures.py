@@ -92,7 +92,8 @@ def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[C
     if modified is not None and (not has_parse(doc) or any(x.head.i == modified.i and x.dep_ in ("compound", "amod", "nummod", "npadvmod")
                                                            for x in span)):
         # "a 10-metre dhow": the length of the dhow; "a 9mm pistol": its calibre
-        prop = props.get(modified.lower_) or props.get(lemma(modified)) or DEFAULT_PROPERTY.get(m.dimension, m.dimension)
+        prop = props.get(modified.lower_) or props.get(lemma(modified)) or \
+            ("height" if m.form == "feet-inches" else DEFAULT_PROPERTY.get(m.dimension, m.dimension))
         how = f"it modifies {modified.text!r}"
         about = modified
     # before the number: "a depth of 1.2 miles", "at a depth of about 10 km"
@@ -114,6 +115,8 @@ def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[C
     if not prop and named is not None and (named.lower_ in props or lemma(named) in props):
         prop = props.get(named.lower_) or props[lemma(named)]     # "temperatures fell to minus 4 degrees"
         how = f"its subject {named.text!r}"
+    if not prop and m.form == "feet-inches":
+        prop, how = "height", "its form (feet and inches)"
     if not prop and verb_cls:
         prop, how = verb_cls, f"its verb {verb.text!r}"
     if not prop:
