@@ -59,7 +59,28 @@ def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[C
     span = _char_span(doc, m.start, m.end)
     if span is None:
         return None
-    props = _properties(ruleset)
+    prop, how, about, verb = _what_it_measures(doc, span, m, _properties(ruleset), vocab)
+    if about is None:
+        about = of_object(doc, span.end) or subject_noun(doc, verb)
+        if about is not None and span.start <= about.i < span.end:
+            about = None           # "3,000 litres a minute poured out": the unit is no subject
+    obj = thing(about, ruleset, after=span.end)
+    owner = _owner(doc, about, verb, ruleset, s)      # "Russell, a 20-year veteran": whose measure
+    value = m.as_dict()
+    value.update({"property": prop, "base_low": m.base_low, "base_high": m.base_high})
+    unit_text = m.text[m.unit_start - m.start:].strip()
+    why = (f"{m.text!r} is a {m.dimension} in {m.unit} ({_fmt(m.base_low, m.base_high)} {m.base_unit}); "
+           f"it measures {prop} (from {how})" + (f"; about {obj!r}" if obj else ""))
+    skip = {t.i for t in span}
+    return _make(s, "measure", m.start, m.end, "measure.unit", subject=owner, predicate=prop, object=obj, unit=m.dimension,
+                 trigger=verb.text if verb is not None else unit_text, quantity=m.quantity, measure=value,
+                 why=why, context=sentence_context(doc, skip))
+
+
+def _what_it_measures(doc, span, m, props: dict[str, str], vocab: Vocab):
+    """(property, how it was found, the token it is about, its verb), first rule that applies:
+    a property word after it, "of <substance>" after it, the noun it modifies, a property noun before
+    it, "<noun> of" before it, a property noun as its verb's subject, its verb, its dimension."""
     prop, about, how = "", None, ""
     # after the unit: "10 km deep", "135 km west of", "13 nautical miles away", "a 9mm pistol", "10-metre dhow";
     # a conversion in brackets is passed over: "85 miles (135 km) from Manokwari"
@@ -121,21 +142,7 @@ def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[C
         prop, how = verb_cls, f"its verb {verb.text!r}"
     if not prop:
         prop, how = DEFAULT_PROPERTY.get(m.dimension, m.dimension), "its dimension"
-    if about is None:
-        about = of_object(doc, span.end) or subject_noun(doc, verb)
-        if about is not None and span.start <= about.i < span.end:
-            about = None           # "3,000 litres a minute poured out": the unit is no subject
-    obj = thing(about, ruleset, after=span.end)
-    owner = _owner(doc, about, verb, ruleset, s)      # "Russell, a 20-year veteran": whose measure
-    value = m.as_dict()
-    value.update({"property": prop, "base_low": m.base_low, "base_high": m.base_high})
-    unit_text = m.text[m.unit_start - m.start:].strip()
-    why = (f"{m.text!r} is a {m.dimension} in {m.unit} ({_fmt(m.base_low, m.base_high)} {m.base_unit}); "
-           f"it measures {prop} (from {how})" + (f"; about {obj!r}" if obj else ""))
-    skip = {t.i for t in span}
-    return _make(s, "measure", m.start, m.end, "measure.unit", subject=owner, predicate=prop, object=obj, unit=m.dimension,
-                 trigger=verb.text if verb is not None else unit_text, quantity=m.quantity, measure=value,
-                 why=why, context=sentence_context(doc, skip))
+    return prop, how, about, verb
 
 
 def _reference(doc, t) -> str:
