@@ -17,6 +17,7 @@ from .models import Claim, DateSpan, Discrepancy, Fact, Quantity, RuleSet
 from .rules import render_message
 
 INF = math.inf
+EXACT_KINDS = ("age",)   # "60" years old is never a rounding of 61 (issue 8)
 NEAR = 0.1   # hedged figures this close are a mismatch, not a contradiction ("nearly 100" vs "over 100")
 
 
@@ -134,7 +135,7 @@ def compare_values(a: Claim, b: Claim, tolerance: float = 0.0) -> Optional[tuple
         va, vb = value_text(a), value_text(b)
         near = not disjoint(widen(la, NEAR), widen(lb, NEAR))
         loose = a.quantity.hedge or b.quantity.hedge or a.quantity.approximate or b.quantity.approximate \
-            or is_round(a.quantity) or is_round(b.quantity)
+            or ((is_round(a.quantity) or is_round(b.quantity)) and a.kind not in EXACT_KINDS)
         if disjoint(la, lb) and near and loose:
             return "mismatch", (f"{va!r} means {fmt_interval(la)} and {vb!r} means {fmt_interval(lb)}: strictly they "
                                 "exclude each other, but they are within 10% and one is hedged or a round figure.")

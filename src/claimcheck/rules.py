@@ -344,6 +344,7 @@ class RuleFile(_Strict):
     age_words: list[str] = []                    # "aged 19"
     age_range: list[float] = []                  # [low, high] of a plausible age
     clock_words: dict[str, float] = {}           # noon -> 720 (minutes since midnight)
+    day_parts: dict[str, list[float]] = {}       # afternoon -> [720, 1079]
     time_zones: dict[str, Optional[float]] = {}  # gmt -> 0 (minutes from UTC); local -> null
     time_hedges: list[dict[str, Any]] = []       # {words, before, after}: minutes a hedge allows
     units: dict[str, UnitClass] = {}
@@ -561,7 +562,7 @@ VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", 
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
 EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "generic_words", "event_classes", "future_markers",
                   "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
-                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
+                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words", "day_parts",
                   "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places", "separate_events")  # kept in RuleSet.extra
 

@@ -114,7 +114,8 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     kinds: list[Claim] = []
     if "time.clock" in enabled:
         kinds += time_claims(s, ruleset, vocab, taken, when)
-    times = list(taken)
+    # a clock time is no date ("1430 GMT"); a part of the day keeps its date ("Thursday afternoon")
+    times = [(c.start - s.offset, c.end - s.offset) for c in kinds if ":" in c.measure.get("clock", "")]
     if "age.person" in enabled:
         kinds += age_claims(s, ruleset, vocab, taken)
     kinds += measure_claims(s, ruleset, vocab, taken, enabled)
