@@ -320,6 +320,7 @@ class RuleFile(_Strict):
     negators: list[str] = []
     titles: list[str] = []
     nicknames: dict[str, list[str]] = {}        # full given name -> its short forms (compare.py, names)
+    not_surnames: list[str] = []                # words that end a place's or an organisation's name (names)
     generic_words: list[str] = []
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
@@ -540,7 +541,7 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "generic_words", "event_classes", "future_markers",
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames", "generic_words", "event_classes", "future_markers",
                   "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate")  # kept in RuleSet.extra
 
 
