@@ -26,14 +26,14 @@ def read(text, nlp):
     ("Seven AK-47s, three other automatic rifles, 13 loaded magazines, a rocket-propelled grenade-launcher, "
      "rockets, cartridges and grenades were found in the boats.", "13 loaded magazines", "magazine (loaded)", "find"),
     ("Seven AK-47s, three other automatic rifles, 13 loaded magazines, a rocket-propelled grenade-launcher, "
-     "rockets, cartridges and grenades were found in the boats.", "three other automatic rifles", "rifle (automatic)", "find"),
+     "rockets, cartridges and grenades were found in the boats.", "three other automatic rifles", "rifle (automatic other)", "find"),
     ("A search of the dhow led to the discovery of the large arms cache and three outboard motors,\" he said.",
      "three outboard motors", "motor (outboard)", "lead"),
     # a listed unit under an unlisted verb: the verb's lemma is the predicate
     ("Last month, Navy warship INS Tabar, a missile-frigate, had sunk a mother ship of the pirates and had also "
      "rescued two merchant vessels under attack.", "two merchant vessels", "vehicle (merchant)", "rescue"),
     # the number before a compound numeral ("seven AK-47 rifles")
-    ("The cache of arms on the pirate ship included seven AK-47 rifles.", "seven AK-47 rifles", "rifle", "include"),
+    ("The cache of arms on the pirate ship included seven AK-47 rifles.", "seven AK-47 rifles", "rifle (ak-47)", "include"),
     # coordinated counts narrow their noun each by its own modifier
     ("In addition to the 12 Somali and 11 Yemeni suspects, the Indian navy seized two small boats.",
      "11 Yemeni suspects", "detainee (yemeni)", "arrest"),
@@ -112,3 +112,9 @@ def test_a_date_dates_its_clause(sentence, text, predicate, rule, nlp):
 ])
 def test_no_date_claim(sentence, nlp):
     assert not [c.text for c in read(sentence, nlp) if c.kind == "date"]
+
+
+def test_a_model_number_is_no_count(nlp):
+    counts = {c.text: c for c in read("Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized "
+                                      "from the boats.", nlp) if c.kind == "count"}
+    assert "Six AK 47 rifles" in counts and not any(t.startswith("47") for t in counts), list(counts)
