@@ -16,6 +16,7 @@ from .models import Claim, DateSpan, Discrepancy, Fact, Quantity, RuleSet
 from .rules import render_message
 
 INF = math.inf
+EXACT_KINDS = ("age",)   # "60" years old is never a rounding of 61 (issue 8)
 NEAR = 0.1   # hedged figures this close are a mismatch, not a contradiction ("nearly 100" vs "over 100")
 
 
@@ -82,6 +83,8 @@ def fmt_interval(iv: tuple) -> str:
 
 def value_text(c: Claim) -> str:
     """How a claim's value reads in a message: the words as written ("more than 30"), or the date."""
+    if c.measure and ("base_unit" in c.measure or "start_minute" in c.measure):
+        return c.text.strip()        # a measure with its unit ("about 135 km"), a clock time as written
     if c.quantity is not None:
         return c.quantity.text.strip() or fmt_interval(literal(c.quantity))
     if c.date is not None:
@@ -96,6 +99,10 @@ def value_text(c: Claim) -> str:
 def value_key(c: Claim) -> tuple:
     if c.kind == "name":
         return ("n", c.custom_value or c.text)   # spelling is the value: "LuAnn" is not "Luann"
+    if c.measure and "start_minute" in c.measure:
+        return ("tm", c.measure["start_minute"], c.measure["end_minute"], c.measure.get("zone", ""))
+    if c.measure and "base_unit" in c.measure and c.quantity is not None:
+        return ("m", c.measure.get("unit")) + literal(c.quantity) + expected(c.quantity)
     if c.quantity is not None:
         return ("q",) + literal(c.quantity) + expected(c.quantity)
     if c.date is not None:
@@ -106,6 +113,8 @@ def value_key(c: Claim) -> tuple:
 
 
 def comparable(c: Claim) -> bool:
+    if c.measure and "start_minute" in c.measure:
+        return True
     if c.date is not None:
         return bool(c.date.resolved and c.date.start and c.date.end)
     return c.quantity is not None or c.polarity is not None or c.custom_value is not None
@@ -116,12 +125,16 @@ def comparable(c: Claim) -> bool:
 
 def compare_values(a: Claim, b: Claim, tolerance: float = 0.0) -> Optional[tuple[str, str]]:
     """(code, explanation) when the two claims disagree, else None."""
+    if a.measure and b.measure:
+        kinds = compare_measures(a, b)
+        if kinds != SAME_UNIT:
+            return kinds
     if a.quantity is not None and b.quantity is not None:
         la, lb = widen(literal(a.quantity), tolerance), widen(literal(b.quantity), tolerance)
         va, vb = value_text(a), value_text(b)
         near = not disjoint(widen(la, NEAR), widen(lb, NEAR))
         loose = a.quantity.hedge or b.quantity.hedge or a.quantity.approximate or b.quantity.approximate \
-            or is_round(a.quantity) or is_round(b.quantity)
+            or ((is_round(a.quantity) or is_round(b.quantity)) and a.kind not in EXACT_KINDS)
         if disjoint(la, lb) and near and loose:
             return "mismatch", (f"{va!r} means {fmt_interval(la)} and {vb!r} means {fmt_interval(lb)}: strictly they "
                                 "exclude each other, but they are within 10% and one is hedged or a round figure.")
@@ -215,6 +228,78 @@ def _short_form(short: str, full: str, ruleset: RuleSet) -> bool:
 
 def _one_given_name(x: str, y: str, ruleset: RuleSet) -> bool:
     return _same_spelling(x, y) or x.lower() == y.lower() or _short_form(x, y, ruleset) or _short_form(y, x, ruleset)
+# ------------------------------------------------------------------ measures and clock times (issue 8)
+
+SAME_UNIT = ("same-unit",)   # measures written in one unit compare as plain numbers (the branch above)
+CLOCK_ROUNDING = 2           # minutes: "8.40am" and "8.39am" are one time written round (ECB+ gold)
+CLOCK_NEAR = 10              # minutes: times this close disagree only as a mismatch
+
+
+def compare_measures(a: Claim, b: Claim):
+    """Measures in base units, rounding allowed for a conversion (64 km ~ 40 miles); clock times as
+    intervals of minutes, in UTC when both zones are known. SAME_UNIT when the plain numbers decide."""
+    ma, mb = a.measure, b.measure
+    if "start_minute" in ma and "start_minute" in mb:
+        return _compare_clock(a, b)
+    if "base_unit" not in ma or "base_unit" not in mb:
+        return SAME_UNIT
+    if ma["base_unit"] != mb["base_unit"]:
+        return None                       # not the same dimension: nothing to compare
+    if ma.get("unit") == mb.get("unit") and a.quantity is not None and b.quantity is not None:
+        return SAME_UNIT
+    la = _bounds(ma.get("base_low"), ma.get("base_high"), True, True)
+    lb = _bounds(mb.get("base_low"), mb.get("base_high"), True, True)
+    ra, rb = float(ma.get("rounding") or 0.0), float(mb.get("rounding") or 0.0)
+    wa, wb = _pad(la, ra), _pad(lb, rb)
+    va, vb = value_text(a), value_text(b)
+    unit = ma["base_unit"]
+    if disjoint(wa, wb):
+        return "contradiction", (f"{va!r} is {fmt_interval(la)} {unit} and {vb!r} is {fmt_interval(lb)} {unit}: "
+                                 "even allowing for rounding in the conversion, they do not overlap.")
+    ea = _pad(_bounds(ma.get("base_expected_low"), ma.get("base_expected_high"), True, True), ra)
+    eb = _pad(_bounds(mb.get("base_expected_low"), mb.get("base_expected_high"), True, True), rb)
+    if disjoint(ea, eb):
+        return "mismatch", (f"Both can be literally true, but {va!r} reads as {fmt_interval(ea)} {unit} and {vb!r} "
+                            f"as {fmt_interval(eb)} {unit}.")
+    return None
+
+
+def _pad(iv: tuple, step: float) -> tuple:
+    lo, hi, li, hi_i = iv
+    return (lo - step, hi + step, True, True) if step else iv
+
+
+def _compare_clock(a: Claim, b: Claim):
+    ma, mb = a.measure, b.measure
+    za, zb = ma.get("zone") or "", mb.get("zone") or ""
+    sa, ea, sb, eb = ma["start_minute"], ma["end_minute"], mb["start_minute"], mb["end_minute"]
+    if za != zb:
+        oa, ob = ma.get("utc_offset"), mb.get("utc_offset")
+        if oa is not None and ob is not None:
+            sa, ea, sb, eb = sa - oa, ea - oa, sb - ob, eb - ob     # both to UTC
+        elif (za and oa == 0) or (zb and ob == 0):
+            return None      # "7:48 a.m." against "2248 GMT": one is local, one is UTC
+    gap = _clock_gap(sa, ea, sb, eb)
+    va, vb = value_text(a), value_text(b)
+    if gap == 0:
+        return None
+    round_a = ma["start_minute"] % 5 == 0 or ma["end_minute"] % 5 == 0
+    round_b = mb["start_minute"] % 5 == 0 or mb["end_minute"] % 5 == 0
+    if gap <= CLOCK_ROUNDING and (round_a or round_b):
+        return None
+    if gap <= CLOCK_NEAR:
+        return "mismatch", f"{va!r} and {vb!r} are {gap} minutes apart: close, but not the same time."
+    return "contradiction", f"{va!r} and {vb!r} are {gap} minutes apart: they cannot be one moment."
+
+
+def _clock_gap(sa: float, ea: float, sb: float, eb: float) -> int:
+    """Minutes between two clock intervals, around the clock (23:50 and 00:05 are 15 apart)."""
+    best = None
+    for shift in (-1440, 0, 1440):
+        lo, hi = sb + shift, eb + shift
+        gap = 0 if not (hi < sa or ea < lo) else min(abs(sa - hi), abs(lo - ea))
+        best = gap if best is None else min(best, gap)
+    return int(round(best))
 
 
 def _fmt_span(d: DateSpan) -> str:

@@ -26,10 +26,11 @@ from .models import RuleSet
 
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
-BUILTIN_KINDS = ("count", "date", "attendance", "signing")
+BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude")
 # rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
-                    "attendance.noun", "signing.verb", "signing.refusal")
+                    "attendance.noun", "signing.verb", "signing.refusal",
+                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -328,6 +329,15 @@ class RuleFile(_Strict):
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
+    # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
+    measure_units: dict[str, Any] = {}           # "km" -> "kilometer", or {unit, ambiguous, dimension}
+    measure_properties: dict[str, list[str]] = {}  # depth -> [depth, deep]
+    labels: dict[str, dict[str, Any]] = {}       # magnitude -> {words, of, kind, unit}
+    age_words: list[str] = []                    # "aged 19"
+    age_range: list[float] = []                  # [low, high] of a plausible age
+    clock_words: dict[str, float] = {}           # noon -> 720 (minutes since midnight)
+    time_zones: dict[str, Optional[float]] = {}  # gmt -> 0 (minutes from UTC); local -> null
+    time_hedges: list[dict[str, Any]] = []       # {words, before, after}: minutes a hedge allows
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
     object_nouns: dict[str, list[str]] = {}
@@ -541,8 +551,10 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames", "generic_words", "event_classes",
+                  "future_markers", "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
+                  "time_zones", "time_hedges")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

@@ -33,8 +33,12 @@ from ..entities import strip_titles
 from ..models import Article, Claim, RuleSet
 from ..nlp import NLP
 from .actors import _entity_claims
+from .ages import age_claims
 from .counts import _count_claim
+from .measures import measure_claims
 from .names import name_claims
+from .percents import percent_claims
+from .times import time_claims
 from .sentences import Sentence, _char_span, candidate_sentences, claim_id, split_sentences
 from .syntax import head_path
 from .vocab import Vocab, _lookup, has_parse, vocab_for
@@ -95,27 +99,58 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
         spans = dates_mod.find_dates(text, reference=reference, prefer=prefer, year_hint=art.year_hint, ruleset=ruleset)
     except TypeError:  # older signature
         spans = dates_mod.find_dates(text, reference=reference, prefer=prefer)
-    quantities = [q for q in quantities_mod.find_quantities(text, ruleset)
-                  if not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
-    used: set[int] = set()
     # the date the sentence gives its events: not the day something was said ("said on Wednesday")
     event_dates = [d for d in spans if not _dates_saying(doc, d, vocab)]
     when = next((d for d in event_dates if d.resolved and d.start), None) or next(iter(event_dates), None)
+    # User pattern rules first: a number they read is not read again by a built-in kind.
+    pattern_claims = patterns.match_pattern_claims(doc, art.id, art.text, ruleset, offset=s.offset)
+    taken = [(c.start - s.offset, c.end - s.offset) for c in pattern_claims]
+    for c in pattern_claims:
+        c.when = when
+        claims.append(c)
+    # Clock times, ages, measures and labelled numbers take their numbers before counts and
+    # dates see them ("1430 GMT" is no count, "60-year-old" no count, "300m" no 300 million).
+    enabled = _builtin_ids(ruleset)
+    kinds: list[Claim] = []
+    if "time.clock" in enabled:
+        kinds += time_claims(s, ruleset, vocab, taken, when)
+    times = list(taken)
+    if "age.person" in enabled:
+        kinds += age_claims(s, ruleset, vocab, taken)
+    kinds += measure_claims(s, ruleset, vocab, taken, enabled)
+    for c in kinds:
+        if c.kind != "time":
+            c.when = when
+    spans = [d for d in spans if not _overlaps(d.start_offset, d.end_offset, times)]
+    quantities = [q for q in quantities_mod.find_quantities(text, ruleset)
+                  if not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
+    if "percent.share" in enabled:
+        kinds += percent_claims(s, quantities, ruleset, vocab, taken)
+    own = taken[len(pattern_claims):]       # counts still see what a pattern rule read, as before
+    quantities = [q for q in quantities if not _overlaps(q.start, q.end, own)]
+    claims += kinds
+    used: set[int] = set()
     for q in quantities:
         c = _count_claim(s, q, ruleset, vocab, used)
         if c:
             # the date of the count's own verb ("killed ... on Monday"); without a parse, the sentence's
             c.when = _clause_date(doc, event_dates, c, s.offset) if has_parse(doc) else when
             claims.append(c)
-    for c in patterns.match_pattern_claims(doc, art.id, art.text, ruleset, offset=s.offset):
-        c.when = when
-        claims.append(c)
     for d in spans:
         c = _date_claim(s, d, ruleset, vocab, prefer)
         if c:
             claims.append(c)
     claims += _entity_claims(s, ruleset, vocab, used)
     return claims
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _builtin_ids(ruleset: RuleSet) -> set[str]:
+    """Built-in rules in effect: a user rule with a built-in's id replaces (switches off) its code."""
+    return {r.get("id") for r in ruleset.claims if r.get("engine") == "builtin"}
 
 
 def _tense(doc: Doc, vocab: Vocab) -> str:

@@ -82,7 +82,15 @@ def _claim_ids_in_order(ids: list[str], rank: dict[str, int]) -> list[str]:
 
 
 def claim_value(c: Claim) -> dict[str, Any]:
-    """The normalized value of a claim, by what the claim carries."""
+    """The normalized value of a claim, by what the claim carries; a measure, an age or a clock time
+    adds its kind-specific fields (base unit and interval, zone, minutes since midnight)."""
+    value = _value(c)
+    if c.measure:
+        value.update(clean(c.measure))
+    return value
+
+
+def _value(c: Claim) -> dict[str, Any]:
     if c.quantity is not None:
         q = c.quantity
         return {
@@ -101,8 +109,6 @@ def claim_value(c: Claim) -> dict[str, Any]:
                 "relative": d.relative, "resolved": d.resolved}
     if c.polarity is not None:
         return {"polarity": bool(c.polarity), "entity": c.subject, "object": c.object}
-    if c.kind == "name" and c.measure:
-        return dict(c.measure)           # {"name", "given", "surname", "role", "person"}
     if c.custom_value is not None:
         return {"text": c.custom_value}
     return {}

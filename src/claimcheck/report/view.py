@@ -61,6 +61,8 @@ def fmt_span(start: Optional[date], end: Optional[date], granularity: str = "day
 
 def value_label(c: Claim) -> str:
     """The value as an editor would say it: "58", "more than 30", "10–11 Feb 2025", "did not sign"."""
+    if c.measure and ("base_unit" in c.measure or "start_minute" in c.measure):
+        return " ".join(c.text.split())      # "about 135 km", "shortly after 6 p.m."
     if c.quantity is not None:
         q = c.quantity
         if q.text:
@@ -87,6 +89,14 @@ def value_label(c: Claim) -> str:
 
 def value_reading(c: Claim) -> str:
     """How the value was read: "(30, ∞), reads as (30, 40]"; "2025-02-10 … 2025-02-11 (day)"."""
+    m = c.measure or {}
+    if "start_minute" in m:      # a clock time: "18:00–18:15 BST"
+        clock = lambda x: f"{int(x) // 60:02d}:{int(x) % 60:02d}"
+        span = clock(m["start_minute"]) + ("" if m["start_minute"] == m["end_minute"] else "–" + clock(m["end_minute"]))
+        return span + (f" {m['zone'].upper()}" if m.get("zone") else " (no zone given)")
+    if "base_unit" in m and m.get("base_low") is not None:     # a measure: "[121,500, 148,500] meter (length)"
+        return (f"{fmt_interval(m.get('base_low'), m.get('base_high'))} {m['base_unit']}"
+                f" ({m.get('dimension', c.unit)}; {m.get('property', c.predicate)})").removeprefix("= ")
     if c.quantity is not None:
         q = c.quantity
         lit = fmt_interval(q.low, q.high, q.low_inclusive, q.high_inclusive)
