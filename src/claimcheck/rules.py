@@ -26,11 +26,12 @@ from .models import RuleSet
 
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
-BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude")
+BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude", "name")
 # rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
                     "attendance.noun", "signing.verb", "signing.refusal",
-                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share")
+                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share",
+                    "count.noun", "date.event-verb", "date.event-noun", "name.person")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
