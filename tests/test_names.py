@@ -35,6 +35,7 @@ def names(text: str) -> list[Claim]:
     ("Officers used a Taser to subdue him, said Sgt. Marty Earley.", "Marty Earley", "Sgt."),
     ("Whose head was crushed, said local hospital director Hengky Tewu.", "Hengky Tewu", "local hospital director"),
     ("Robert Pitman, 24, is accused of setting fire to the Waitrose store.", "Robert Pitman", ""),
+    ("Hengky Tewu, a hospital director, said a 10-year-old girl was killed.", "Hengky Tewu", "hospital director"),
     ("Police Const. Tim Fanning said the gunman entered the party around 4 p.m.", "Tim Fanning", "Police Const."),
 ])
 def test_a_name_is_read_as_spelled(sentence, name, role):

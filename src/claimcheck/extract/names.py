@@ -39,6 +39,7 @@ _WORD = r"(?:[A-Z]['\u2019][A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z]
 RUN = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
 AGE_AFTER = re.compile(r"^(?:,\s*(?:aged?\s+)?\d{1,3}\b(?!\s*(?:%|percent|per cent))|\s*\(\d{1,3}\))")
 AGE_BEFORE = re.compile(r"\b[\w-]+-year-old\s+$", re.I)
+ROLE_AFTER = re.compile(r"^,\s+(?:(?:a|an|the|its|his|her)\s+)?((?:[a-z][\w.'\u2019-]*\s*){1,4})(?=[,;.]|\s+(?:of|at|for|with|from)\b)")
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 LOWER_BEFORE = re.compile(r"(?<![\w'\u2019])((?:[a-z][\w.-]*\s+){1,3})$")   # lower-case words just before a run
 # a run longer than this is a headline in title case or an organisation, not a person's name
@@ -162,6 +163,14 @@ def _mention(sent: str, m: re.Match, titles: set[str], stops: set[str], not_surn
     words = [w for w, _ in toks]
     if len(words) == 1 and not role_words and start == 0:
         return None                           # a capital that only starts the sentence
+    if not role_words:
+        # the role in apposition after the name: "Hengky Tewu, a hospital director, said"
+        after = ROLE_AFTER.match(sent[end:])
+        if after:
+            words_after = after.group(1).split()
+            k = next((i for i in range(len(words_after) - 1, -1, -1) if words_after[i] in titles), None)
+            if k is not None:
+                role_words = words_after[:k + 1]
     role = " ".join(role_words).rstrip(",")
     aged = bool(AGE_AFTER.match(sent[end:]) or AGE_BEFORE.search(sent[:start]))
     given = len(words) >= 2 and not words[0].endswith(".") and is_given_name(words[0])
