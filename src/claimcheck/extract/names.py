@@ -97,6 +97,9 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
     return _first_of_each(claims) if ONE_CLAIM_PER_SPELLING else claims
 
 
+# One claim per person and spelling in an article (its first mention), not one per mention: the same
+# misspelling is then flagged once per article pair, not once per mention pair. Measured on the ECB+
+# gold: person recall 91/99 with 22 unjudged findings, against 94/99 and 29 for every mention.
 ONE_CLAIM_PER_SPELLING = True
 
 
