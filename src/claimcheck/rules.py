@@ -26,11 +26,12 @@ from .models import RuleSet
 
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
-BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude")
+BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude", "name")
 # rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
                     "attendance.noun", "signing.verb", "signing.refusal",
-                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share")
+                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share",
+                    "count.noun", "date.event-verb", "date.event-noun", "name.person")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -323,6 +324,7 @@ class RuleFile(_Strict):
     negators: list[str] = []
     titles: list[str] = []
     nicknames: dict[str, list[str]] = {}        # full given name -> its short forms (compare.py, names)
+    not_surnames: list[str] = []                # words that end a place's or an organisation's name (names)
     generic_words: list[str] = []
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
@@ -560,11 +562,12 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
-                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words", "day_parts",
-                  "time_zones", "time_hedges",
-                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places", "separate_events")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames", "generic_words", "event_classes",
+                  "future_markers", "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
+                  "day_parts", "time_zones", "time_hedges",
+                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
+                  "separate_events")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
