@@ -141,10 +141,10 @@ def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None) ->
     if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
+        # what it measures, with its reference place ("distance from Aden" is not "distance from
+        # Cobb"), else its verb's class
         dim = (c.measure or {}).get("dimension") or c.unit
-        # what it measures ("distance from Aden" -> distance), else the verb's class
-        head = pred.split()[0] if pred else ""
-        return c.kind, head if head in (ruleset.extra.get("measure_properties") or {}) else pred, dim
+        return c.kind, pred, dim
     return c.kind, pred, c.unit
 
 
