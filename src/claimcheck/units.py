@@ -58,6 +58,7 @@ class Measure:
     text: str
     unit_start: int              # where the unit word starts (its end is `end` for a plain unit)
     rate: str = ""               # "minute" in "3,000 litres a minute"
+    form: str = ""               # "feet-inches" for "5-foot-8" (a person's height, as news writes it)
 
     def as_dict(self) -> dict:
         q = self.quantity
@@ -139,6 +140,7 @@ class _Table:
     regex: re.Pattern
     units: dict[str, dict]         # surface form -> {unit, dimension, ambiguous}
     rate_words: set[str]           # time units after per / a / an ("a minute")
+    hedge_before: re.Pattern       # a hedge just before the number ("nearly a year")
 
 
 _TABLES: dict[int, tuple[RuleSet, _Table]] = {}
@@ -164,14 +166,17 @@ def _compile(ruleset: RuleSet) -> _Table:
     words = sorted(units, key=lambda w: (-len(w), w))
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
     numword = "|".join(sorted((re.escape(w) for w in ruleset.number_words), key=len, reverse=True)) or "(?!)"
-    num = rf"(?:{NUMBER}|(?:half\s+an?|an?\s+half|a\s+quarter|(?:{numword})(?:-(?:{numword}))?)(?!\w))"
+    num = rf"(?:{NUMBER}|(?:half\s+an?|an?\s+half|a\s+quarter|(?:{numword})(?:-(?:{numword}))?|an?)(?!\w))"
     rate = r"(?:\s*(?:/|per|an?|each)\s*(?P<rate>second|sec|minute|min|hour|hr|day|week|month|year))?"
     scale = "|".join(re.escape(w) for w in sorted(ruleset.scales, key=len, reverse=True) if len(w) > 3 and ruleset.scales[w] >= 100)
     pattern = (rf"(?<![\w.$€£¥])(?P<num>{num})(?:\s*-?\s*(?:to|-|–|or)\s*(?P<num2>{NUMBER}))?"
                rf"(?P<scale>\s+(?:{scale or '(?!)'}))?"
                rf"(?P<sep>\s*-\s*|\s*)(?P<unit>{alt})(?![\w°])(?!-old){rate}")
     rate_words = {"second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year"}
-    return _Table(re.compile(pattern, re.I), units, rate_words)
+    hedges = [w for h in ruleset.hedges if h.get("position", "before") == "before" for w in h.get("words", [])]
+    hedge_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(hedges, key=len, reverse=True)) + r")\s+$",
+                              re.I) if hedges else re.compile(r"(?!)")
+    return _Table(re.compile(pattern, re.I), units, rate_words, hedge_before)
 
 
 AFTER_AMBIGUOUS = re.compile(r"\s*(?:[-),.;:]|$|(?:high|tall|long|deep|wide|away|from|off|of|above|below|"
@@ -180,11 +185,27 @@ RATE_UNITS = {"second": "second", "sec": "second", "minute": "minute", "min": "m
               "hr": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
 
 
+FEET_INCHES = re.compile(r"(?<![\w.])(?P<ft>[1-9])\s*-?\s*(?:foot|feet|ft)\s*-?\s*(?P<inch>\d{1,2})(?![\d.])"
+                         r"(?:\s*-?\s*(?:inches|inch|in)\b)?", re.I)
+
+
 def find_measures(text: str, ruleset: Optional[RuleSet] = None) -> list[Measure]:
     """Every number with a unit in `text`, left to right, not overlapping."""
     table = _table(ruleset)
     out: list[Measure] = []
+    for m in FEET_INCHES.finditer(text):      # "5-foot-8", "5-feet-8 inches": one height
+        inches = int(m.group("inch"))
+        if inches >= 12:
+            continue
+        v = int(m.group("ft")) + inches / 12
+        q = Quantity(low=v, high=v, expected_low=v, expected_high=v, start=m.start(), end=m.end(),
+                     text=m.group(0), value=v, unit="foot")
+        base = convert(v, "foot")[0]
+        out.append(Measure(q, "foot", "length", "meter", base, base, m.start(), m.end(), m.group(0),
+                           m.start(), form="feet-inches"))
     for m in table.regex.finditer(text):
+        if any(x.start <= m.start() < x.end for x in out):
+            continue
         surface = " ".join(m.group("unit").lower().split())
         spec = table.units.get(surface) or {}
         before = text[max(0, m.start() - 2):m.start()]
@@ -193,13 +214,18 @@ def find_measures(text: str, ruleset: Optional[RuleSet] = None) -> list[Measure]
             if m.group("sep") or any(ch in before for ch in "$€£¥") or not AFTER_AMBIGUOUS.match(text, m.end("unit")):
                 continue
         numtext = m.group("num")
-        if m.group("num2") is None and numtext.lower() in ("a", "an") and spec.get("dimension") == "duration":
-            continue      # "a day", "an hour": no stated figure
+        if m.group("num2") is None and numtext.lower() in ("a", "an") and not table.hedge_before.search(text, 0, m.start()):
+            continue      # "a day", "a mile": no stated figure; "less than a year", "nearly a mile" are one
         if spec.get("dimension") == "duration" and text[m.end("unit"):m.end("unit") + 4].lower() == "-old":
             continue
         q = _number(text, m, ruleset)
         if q is None:
             continue
+        if spec.get("factor"):     # "two decades" = 20 years (pint's "decade" is a logarithmic unit)
+            f = float(spec["factor"])
+            for k in ("low", "high", "expected_low", "expected_high", "value"):
+                if getattr(q, k) is not None:
+                    setattr(q, k, getattr(q, k) * f)
         unit = spec.get("unit") or surface
         rate = m.group("rate")
         if rate:
@@ -230,6 +256,13 @@ def _number(text: str, m: re.Match, ruleset: Optional[RuleSet]) -> Optional[Quan
     fixed = {"half a": 0.5, "half an": 0.5, "a half": 0.5, "an half": 0.5, "a quarter": 0.25, "a": 1.0, "an": 1.0}
     if low in fixed:
         v = fixed[low]
+        h = _table(ruleset).hedge_before.search(text, 0, start)
+        if h:     # "less than a year", "nearly half a mile": the hedge applies to the fixed value
+            q = find_quantities(f"{h.group(0)}{v:g}", ruleset)
+            if q and q[0].hedge:
+                q = q[0]
+                q.start, q.end, q.text = h.start(), end, text[h.start():end]
+                return q
         return Quantity(low=v, high=v, expected_low=v, expected_high=v, start=start, end=end,
                         text=text[start:end], value=v)
     ws = text.rfind(" ", 0, max(0, start - 30)) + 1

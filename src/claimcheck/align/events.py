@@ -33,6 +33,7 @@ CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|
                              r"|\s(?=(?:and|but)\s+(?:a|an|the)\s)"
                              r"|\b(?=(?:when|while|since|after|before|where|compared with|unlike)\b)")
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|deadly|fatal|mass|school|latest|recent)|'s|[A-Z]\w+)\s+$")
+LEAD_SHARE = 0.25                  # a class named in the leads of this share of a story's articles is its main event too
 LEAD_SENTENCES = 2                 # the headline and this many first sentences report the main event
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
 # How much earlier than the news a clause's date must be for its event to be another, earlier one:
@@ -207,13 +208,15 @@ class MainEvent:
     years: frozenset = frozenset()
     name: frozenset = frozenset()
     name_text: str = ""
+    classes: frozenset = frozenset()    # every event class the lead names
 
 
 def main_event(a: Article, claims: list[Claim], words: EventWords) -> MainEvent:
     end = lead_end(a)
     lead = a.title + "\n" + a.text[:end]
     found = words.find(lead)
-    out = MainEvent(years=frozenset(int(y.group(1)) for y in YEAR.finditer(lead)))
+    out = MainEvent(years=frozenset(int(y.group(1)) for y in YEAR.finditer(lead)),
+                    classes=frozenset(cls for _, _, _, cls in found))
     if found:
         counts = Counter(cls for _, _, _, cls in found)
         # the headline's event, else the lead's most named one
@@ -271,7 +274,7 @@ def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: 
 
 
 def _label(cls: str, word: str, anchor: str, main: bool, background: bool, when: Optional[DateSpan]) -> str:
-    noun = (word or cls or "event").lower()
+    noun = re.sub(r"^(?:open|opened|opening|opens) ", "", (word or cls or "event").lower())
     noun = re.sub(r"(?<=[a-z])s$", "", noun) if noun.endswith("s") and not noun.endswith(("ss", "us")) else noun
     if main:
         day = f" on {when.start.strftime('%-d %B %Y')}" if when is not None and when.start and when.granularity == "day" else ""
@@ -295,9 +298,17 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
     arts = {a.id: a for a in articles}
     mains = {a.id: main_event(a, by_article.get(a.id, []), words) for a in articles}
     story_main: dict[str, str] = {}
+    story_classes: dict[str, set] = {}
+    separate = set(ruleset.extra.get("separate_events") or [])
     for sid in set(story_of.values()):
-        counts = Counter(mains[a].cls for a in story_of if story_of[a] == sid and mains[a].cls)
+        members = [a for a in story_of if story_of[a] == sid]
+        counts = Counter(mains[a].cls for a in members if mains[a].cls)
         story_main[sid] = counts.most_common(1)[0][0] if counts else ""
+        # the classes many leads name are all the main event in other words (a hijacking and the
+        # attack; a hit-and-run and the murder charge), except classes that are events of their own
+        named = Counter(cls for a in members for cls in mains[a].classes)
+        need = max(2, LEAD_SHARE * len(members))
+        story_classes[sid] = {story_main[sid]} | {cls for cls, n in named.items() if n >= need and cls not in separate}
     story_name: dict[str, frozenset] = {}
     for sid in set(story_of.values()):
         names = Counter(mains[a].name for a in story_of if story_of[a] == sid and mains[a].name)
@@ -317,13 +328,16 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             m.when = None      # a resolution adopted last year is still the resolution the news is about
         earlier = _earlier(m, main, a.published, a.year_hint)
         # the story's main class decides ("Aftershock rattles Vesna after deadly quake" reports the quake)
-        same_class = not m.cls or m.cls == (story_main.get(sid) or main.cls)
+        same_class = not m.cls or m.cls == (story_main.get(sid) or main.cls) or m.cls in story_classes.get(sid, ())
         # a named event ("the World AI Conference") is the main one only when the lead names it so
         # (against the story's main name first: an editorial on the World AI Conference among
         # reports of the Paris summit still keeps the conference apart)
         ref_name = story_name.get(sid) or main.name
         other_name = bool(m.name) and not (ref_name and _same_name(m.name, ref_name))
-        if same_class and not earlier and not other_name:
+        # another class with no time of its own is the main event in other words ("under attack by
+        # pirates" in a hijacking story): event words have other senses, and news names its event
+        # many ways; only a class that is always its own event (`separate_events:`) stays apart
+        if not earlier and not other_name and (same_class or m.cls not in separate):
             key = (sid, "main")
         else:
             if m.year is not None:

@@ -36,7 +36,7 @@ MAX_CANDIDATES = 8
 # is within a factor of 6 ("at least 50" vs 249), and most pairs further apart were false alarms.
 MAX_RATIO = 10.0
 # Share of an event's listed predicates one class must hold for an unlisted verb to take it.
-PREDICATE_LEAD = 0.67
+PREDICATE_LEAD = 0.5
 MAX_MEMBERS = 6
 PERSON_KINDS = ("age", "name")
 ENTITY_KINDS = ("attendance", "signing")
@@ -142,10 +142,10 @@ def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None) ->
     if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
+        # what it measures, with its reference place ("distance from Aden" is not "distance from
+        # Cobb"), else its verb's class
         dim = (c.measure or {}).get("dimension") or c.unit
-        # what it measures ("distance from Aden" -> distance), else the verb's class
-        head = pred.split()[0] if pred else ""
-        return c.kind, head if head in (ruleset.extra.get("measure_properties") or {}) else pred, dim
+        return c.kind, pred, dim
     return c.kind, pred, c.unit
 
 
@@ -300,9 +300,16 @@ class Matcher:
             if na and nb and not na & nb:
                 return False, "different numbers in the names"
             ta, tb = ta - na, tb - nb
-            if ta and tb and len(ta & tb) < 0.5 * min(len(ta), len(tb)):
+            if ta and tb and len(ta & tb) < 0.5 * min(len(ta), len(tb)) and not _squashed_same(ta, tb):
                 return False, "different names"
         return True, ""
+
+
+def _squashed_same(ta: frozenset, tb: frozenset) -> bool:
+    """One name written apart or together ("Sea Micro" / "SeaMicro Inc.")."""
+    sa, sb = "".join(sorted(ta)), "".join(sorted(tb))
+    return any(len(t) > 4 and (t in sb or t in "".join(tb)) for t in ta) or any(
+        len(t) > 4 and t in "".join(ta) for t in tb) or sa == sb
 
 
 def _name_before_trigger(c: Claim) -> str:

@@ -36,9 +36,9 @@ from .actors import _entity_claims
 from .ages import age_claims
 from .counts import _count_claim
 from .measures import measure_claims
+from .names import name_claims
 from .percents import percent_claims
 from .times import time_claims
-from .names import name_claims
 from .sentences import Sentence, _char_span, candidate_sentences, claim_id, split_sentences
 from .syntax import head_path
 from .vocab import Vocab, _lookup, has_parse, vocab_for
@@ -54,11 +54,13 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
     vocab = vocab_for(ruleset)
 
     names: dict[str, list[Claim]] = {}
+    enabled = _builtin_ids(ruleset)
 
     def sentences():
         for art in articles:
             every = split_sentences(art, nlp)
-            names[art.id] = name_claims(art, every, ruleset)   # a cheap scan of every sentence, no parse
+            # names: a cheap scan of every sentence, no parse (a user rule `name.person` switches it off)
+            names[art.id] = name_claims(art, every, ruleset) if "name.person" in enabled else []
             cands = candidate_sentences(art, nlp, vocab, every) or [(-1, "")]   # (-1, "") marks an empty article
             for k, (offset, text) in enumerate(cands):
                 yield text, (art, offset, k == len(cands) - 1)
@@ -114,7 +116,8 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     kinds: list[Claim] = []
     if "time.clock" in enabled:
         kinds += time_claims(s, ruleset, vocab, taken, when)
-    times = list(taken)
+    # a clock time is no date ("1430 GMT"); a part of the day keeps its date ("Thursday afternoon")
+    times = [(c.start - s.offset, c.end - s.offset) for c in kinds if ":" in c.measure.get("clock", "")]
     if "age.person" in enabled:
         kinds += age_claims(s, ruleset, vocab, taken)
     kinds += measure_claims(s, ruleset, vocab, taken, enabled)

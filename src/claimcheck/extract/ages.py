@@ -4,6 +4,7 @@ Constructions (grammar, not vocabulary):
   "the 60-year-old suspect", "Sixty-year-old Sharron Smith", "a 42-year-old man"   N-year-old + noun or name
   "Maria Lopez, 42,", "Lopez (42)"                                                 a name, then the number
   "aged 19", "age 61" (`age_words:`)                                               the noun or name before
+  "Tom Tennant and William Hakim, both 51"                                         each person named before
   "61 years old"                                                                   its verb's subject
   "in her 60s", "in his early 20s"                                                 a decade: [60, 69]
 The subject is the person's name when one is written (canonical, titles dropped), else the role noun
@@ -17,9 +18,10 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..entities import canonical_entity
 from ..models import Claim, Quantity, RuleSet
 from ..quantities import parse_quantity
-from .anchors import overlaps, person_of, subject_noun
+from .anchors import compiled, overlaps, person_of, subject_noun
 from .sentences import Sentence, _char_span, _make
 from .syntax import sentence_context
 from .vocab import Vocab, has_parse
@@ -30,7 +32,13 @@ GENERIC = {"man", "woman", "boy", "girl", "person", "resident", "driver", "victi
 ROLE_STOP = {"a", "an", "the"}
 
 
-def _regexes(ruleset: RuleSet, numword: str) -> dict[str, re.Pattern]:
+def _regexes(ruleset: RuleSet) -> dict[str, re.Pattern]:
+    """The constructions, compiled once per RuleSet."""
+    return compiled(ruleset, "ages", _compile)
+
+
+def _compile(ruleset: RuleSet) -> dict[str, re.Pattern]:
+    numword = "|".join(sorted((re.escape(w) for w in ruleset.number_words), key=len, reverse=True))
     age_words = "|".join(re.escape(w) for w in (ruleset.extra.get("age_words") or ["aged"]))
     n = rf"(?:\d{{1,3}}|(?:{numword})(?:-(?:{numword}))?)"
     return {
@@ -38,6 +46,7 @@ def _regexes(ruleset: RuleSet, numword: str) -> dict[str, re.Pattern]:
         "name-comma": re.compile(rf"{NAME},\s+(?P<num>\d{{1,3}}){AFTER_AGE}"),
         "name-paren": re.compile(rf"{NAME}\s+\((?P<num>\d{{1,3}})\)"),
         "aged": re.compile(rf"\b(?:{age_words})\s+(?P<num>\d{{1,3}}(?:\s*(?:to|-|–|and)\s*\d{{1,3}})?)(?![\d.,]\d)", re.I),
+        "both": re.compile(r",\s+(?:both|each|all)\s+(?:aged\s+)?(?P<num>\d{1,3})\b(?![.,]\d)"),
         "decade": re.compile(r"\bin\s+(?:his|her|their)\s+(?P<part>early\s+|mid-?\s*|late\s+)?(?P<num>[1-9]0)'?s\b", re.I),
     }
 
@@ -46,11 +55,10 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
     doc, text = s.doc, s.doc.text
     if not re.search(r"\d|year|aged?\b|\bin (?:his|her|their)", text, re.I):
         return []
-    numword = "|".join(sorted((re.escape(w) for w in ruleset.number_words), key=len, reverse=True))
     lo_ok, hi_ok = (ruleset.extra.get("age_range") or [0, 120])[:2]
-    months = {k.rstrip(".").lower() for k in list(ruleset.months) + list(ruleset.weekdays)}
+    months = compiled(ruleset, "time_names", lambda rs: {k.rstrip(".").lower() for k in list(rs.months) + list(rs.weekdays)})
     out = []
-    for how, rx in _regexes(ruleset, numword).items():
+    for how, rx in _regexes(ruleset).items():
         for m in rx.finditer(text):
             a, b = m.span("num")
             if overlaps(a, b, taken):
@@ -60,8 +68,12 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
                 continue
             if how in ("name-comma", "name-paren"):
                 name = m.group("name")
-                if name.split()[-1].rstrip(".").lower() in months or not _is_person(doc, m.start("name"), m.end("name")):
+                known = any(k.split()[-1] == name.split()[-1] for k in s.known_names)   # "LaSalle, 36," after "Anthony LaSalle"
+                if name.split()[-1].rstrip(".").lower() in months or not (known or _is_person(doc, m.start("name"), m.end("name"))):
                     continue
+            if how == "both":      # "Tom Tennant and William Hakim, both 51": each of them
+                out += _each(s, m, q, ruleset, taken)
+                continue
             who = _whose(s, m, how, ruleset)
             if who is None:
                 continue
@@ -73,6 +85,27 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
             out.append(_make(s, "age", start, end, "age.person", subject=who, predicate="age", unit="year",
                              quantity=q, why=why, measure={"unit": "year", "person": who},
                              context=sentence_context(doc, {t.i for t in span} if span is not None else set())))
+    return out
+
+
+def _each(s: Sentence, m: re.Match, q: Quantity, ruleset: RuleSet, taken: list[tuple[int, int]]) -> list[Claim]:
+    doc = s.doc
+    span = _char_span(doc, m.start(), m.end())
+    if span is None:
+        return []
+    people = [e for e in doc.ents if e.label_ == "PERSON" and span.start - 14 <= e.start and e.end <= span.start] \
+        if has_parse(doc) else []
+    a, b = m.span("num")
+    out = []
+    for e in people:
+        who = person_of(doc, e[-1], ruleset, s.known_names)
+        q2 = Quantity(**{**q.__dict__})
+        q2.start, q2.end, q2.unit = s.offset + a, s.offset + b, "year"
+        out.append(_make(s, "age", e.start_char, m.end(), "age.person", subject=who, predicate="age", unit="year",
+                         quantity=q2, why=f"{m.group(0).strip(', ')!r} gives the age of each of them, {who!r} too",
+                         measure={"unit": "year", "person": who}, context=sentence_context(doc, {t.i for t in span})))
+    if out:
+        taken.append((a, b))
     return out
 
 
@@ -91,24 +124,24 @@ def _age_value(m: re.Match, how: str, ruleset: RuleSet) -> Optional[Quantity]:
 
 def _is_person(doc, start: int, end: int) -> bool:
     """Is the capitalised run a person's name? With a parse: the NER says PERSON, or proper nouns
-    the NER does not call a place, body or date. Without one: two capitalised words at least."""
+    the NER does not call a place, body or date. Without one: two capitalised words, not "In March"."""
     span = _char_span(doc, start, end)
     if span is None:
         return False
     if not has_parse(doc):
-        return len(span) >= 2 and not span[0].is_sent_start
+        return len(span) >= 2 and not span[0].is_stop
     last = span[-1]
     if last.ent_type_ == "PERSON":
         return True
-    return last.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "LOC", "ORG", "DATE", "TIME", "NORP", "FAC", "CARDINAL")
+    # a lone surname is often tagged ORG by the small model ("LaSalle, 36, had"); places never are ages
+    return last.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "CARDINAL", "EVENT")
 
 
 def _whose(s: Sentence, m: re.Match, how: str, ruleset: RuleSet) -> Optional[str]:
     doc, text = s.doc, s.doc.text
     known = s.known_names
     if how in ("name-comma", "name-paren"):
-        span = _char_span(doc, m.start("name"), m.end("name"))
-        return person_of(doc, span[-1], ruleset, known) if span is not None else m.group("name")
+        return canonical_entity(m.group("name"), ruleset, known)      # a person, as the construction says
     if how == "year-old":
         span = _char_span(doc, m.start(), m.end())
         if span is None:

@@ -6,7 +6,7 @@ With a parse these walk the dependency tree; in rules-only mode they fall back t
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,24 +17,39 @@ from .vocab import Vocab, _lookup, has_parse, lemma
 
 SKIP_VERBS = {"be", "have", "say", "tell", "report", "add", "accord"}   # verbs that name no event
 
+_COMPILED: dict[tuple[int, str], tuple[RuleSet, Any]] = {}
+
+
+def compiled(ruleset: RuleSet, name: str, build: Callable[[RuleSet], Any]) -> Any:
+    """Tables and regexes built from a RuleSet once (cached by identity, like vocab_for)."""
+    hit = _COMPILED.get((id(ruleset), name))
+    if hit is None or hit[0] is not ruleset:
+        hit = _COMPILED[(id(ruleset), name)] = (ruleset, build(ruleset))
+    return hit[1]
+
 
 def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
 def event_word(doc: Doc, span: Span, vocab: Vocab) -> tuple[str, Optional[Token]]:
-    """The predicate a time or measure attaches to: its verb's class ("struck" -> strike), else
-    the verb's lemma ("dragged" -> drag), else an event noun above it ("the 2:09 a.m. jolt")."""
-    cls, tok, _ = find_predicate(doc, span.root, vocab, skip={t.i for t in span} - {span.root.i},
-                                 look_through=vocab.reporting)
-    if cls:
-        return cls, tok
-    if has_parse(doc):
-        for t in head_path(span.root)[1:]:
-            if t.pos_ == "VERB" and lemma(t) not in SKIP_VERBS and _lookup(t, vocab.verbs) not in vocab.reporting:
-                return lemma(t), t
-            if t.pos_ == "NOUN" and t.i > span.end - 1 and span.root.dep_ in ("compound", "nummod", "amod"):
-                return lemma(t), t        # "the 2:09 a.m. jolt"
+    """The predicate a time or measure attaches to: its own verb's class ("struck" -> strike), else
+    that verb's lemma ("dragging her 10 feet" -> drag), else an event noun above it ("the 2:09 a.m.
+    jolt"). Verbs of saying and "be"/"have" are passed over. Without a parse: the nearest trigger."""
+    if not has_parse(doc):
+        cls, tok, _ = find_predicate(doc, span.root, vocab, skip={t.i for t in span}, look_through=vocab.reporting)
+        return (cls or "", tok)
+    for t in head_path(span.root)[1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            cls = _lookup(t, vocab.verbs)
+            if cls in vocab.reporting:
+                continue                 # "police said the gunman entered at 4 p.m.": look through saying
+            if not cls and lemma(t) in SKIP_VERBS:
+                return "", t             # "has been with the force for two decades": no event verb
+            return (cls or lemma(t)), t
+        if t.pos_ == "NOUN" and t.i > span.end - 1 and span.root.dep_ in ("compound", "nummod", "amod") \
+                and (_lookup(t, vocab.nouns) or _lookup(t, vocab.objects)):
+            return (_lookup(t, vocab.nouns) or lemma(t)), t       # "the 2:09 a.m. quake"
     return "", None
 
 
@@ -47,7 +62,10 @@ def noun_phrase(tok: Token, after: int = 0) -> str:
     for c in sorted(tok.lefts, key=lambda c: -c.i):
         if c.dep_ == "compound" and c.i == left - 1 and c.i >= after and c.is_alpha:
             left = c.i
-    words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in tok.doc[left:tok.i]] + [lemma(tok) if tok.pos_ == "NOUN" else tok.text]
+            while left - 1 >= max(after, c.left_edge.i) and (tok.doc[left - 1].is_alpha or tok.doc[left - 1].text == "-"):
+                left -= 1          # "blood alcohol level", "blood-alcohol level"
+    words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in tok.doc[left:tok.i] if t.is_alpha] \
+        + [lemma(tok) if tok.pos_ == "NOUN" else tok.text]
     return " ".join(words)
 
 
@@ -96,7 +114,8 @@ def subject_noun(doc: Doc, verb: Optional[Token]) -> Optional[Token]:
     """The verb's subject when it is a noun or a name (not a pronoun)."""
     if verb is None or not has_parse(doc):
         return None
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
-            return c
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):   # "occurred ... and had a depth of"
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c if c.pos_ in ("NOUN", "PROPN") else None
     return None

@@ -29,6 +29,8 @@ from .vocab import Vocab, _lemma_variants, _lookup, has_parse, lemma
 # ("won 98-76", "555-0199", "24/7"), never a count; ranges ("20-30 people") are read whole upstream
 JOINED_NUMBER = re.compile(r"^\s?[-\u2013/]\s?\d")
 JOINED_BEFORE = re.compile(r"\d\s?[-\u2013/]\s?$")
+# a number right after a short code in capitals names a model or a route ("AK 47", "F-16", "G 20")
+MODEL_BEFORE = re.compile(r"\b[A-Z]{1,4}[-\u2013 ]$")
 # named things a number modifies that are not counts: places, people, organisations, works
 # how far a number may stand before the noun it counts ("23 heavily armed Somalian and Yemeni pirates")
 MAX_NUMBER_TO_NOUN = 8
@@ -47,8 +49,9 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         return None                  # "never hit fewer than 26 homers" states no count
     text = doc.text
     rel_start, rel_end = span.start_char, span.end_char
-    if JOINED_NUMBER.match(text[rel_end:rel_end + 3]) or JOINED_BEFORE.search(text[max(0, rel_start - 3):rel_start]):
-        return None                  # a score line, a phone number, a code
+    if JOINED_NUMBER.match(text[rel_end:rel_end + 3]) or JOINED_BEFORE.search(text[max(0, rel_start - 3):rel_start]) \
+            or MODEL_BEFORE.search(text[max(0, rel_start - 6):rel_start]):
+        return None                  # a score line, a phone number, a code, a model ("AK 47 rifles", "F-16")
     if _age_or_duration(doc, span):
         return None                  # "the 60-year-old", "66 years old": an age, another kind
     unit, unit_span = _unit_after(doc, span, vocab)
@@ -92,7 +95,9 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         # "12 Somali and 11 Yemeni pirates": the 12 counts the Somali ones only
         between = [t for t in between[:other] if t.lower_ not in ("and", "or")]
     narrowing = sorted({t.lower_ for t in between
-                        if t.is_alpha and not t.is_stop and t.lower_ not in ("more", "other", "additional")}
+                        # "three other rifles" are not the seven rifles: "other" narrows too
+                        if (t.is_alpha or _coded(t)) and (not t.is_stop or t.lower_ == "other")
+                        and t.lower_ not in ("more", "additional")}
                        | {t.lower_ for t in modifiers})
     if narrowing:
         unit = f"{unit} ({' '.join(narrowing)})"
@@ -180,6 +185,11 @@ def _unit_after(doc: Doc, span: Span, vocab: Vocab) -> tuple[Optional[str], Opti
             continue
         break
     return None, None
+
+
+def _coded(t) -> bool:
+    """A model name among a count's modifiers ("AK-47" in "seven AK-47 rifles")."""
+    return any(ch.isalpha() for ch in t.text) and any(ch.isdigit() for ch in t.text)
 
 
 def _number_token(span: Span):

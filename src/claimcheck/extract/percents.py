@@ -1,12 +1,14 @@
 """Percent claims: a share of something (rule percent.share).
 
 "65%", "8.2 per cent", "Sixty-five per cent", "up to 80 percent", "two thirds of the homes" (a
-fraction before "of" is a share: 66.7%), "half of the roof". The value is the interval in percent
+fraction before "of" is a share: 66.7%), "half of the roof", "half the roof". The value is the interval in percent
 (quantities.py reads the number and its hedge). What it is a share of (its subject) is the noun
 after "of" ("65% of traffic"), else the noun it modifies ("a 5% rise"), else its verb's subject
 ("services in Egypt were down by 80 percent"). Its predicate is its verb's class, else "share".
 """
 from __future__ import annotations
+
+import re
 
 from ..models import Claim, Quantity, RuleSet
 from .anchors import next_noun, noun_phrase, of_object, overlaps, subject_noun
@@ -18,11 +20,29 @@ FRACTION_WORDS = ("half", "halves", "third", "thirds", "quarter", "quarters", "f
                   "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths")
 
 
+BARE_FRACTION = re.compile(r"\b(?:(?P<half>half)|(?P<num>a|one|two|three|four)\s+(?P<part>third|quarter|fifth|tenth)s?)"
+                           r"(?=\s+(?:of\s+)?(?:the|its|their|his|her|all)\b)", re.I)
+
+
+def bare_fractions(text: str, quantities: list[Quantity], ruleset: RuleSet) -> list[Quantity]:
+    """"Half the roof", "a third of its staff": fractions quantities.py leaves to context."""
+    out = []
+    words = {k.lower(): v for k, v in ruleset.number_words.items()} | {"a": 1}
+    for m in BARE_FRACTION.finditer(text):
+        if any(q.start < m.end() and m.start() < q.end for q in quantities):
+            continue
+        v = 0.5 if m.group("half") else words.get(m.group("num").lower(), 1) * float(ruleset.scales.get(m.group("part").lower(), 0))
+        if v:
+            out.append(Quantity(low=v, high=v, expected_low=v, expected_high=v, start=m.start(), end=m.end(),
+                                text=m.group(0), value=v))
+    return out
+
+
 def percent_claims(s: Sentence, quantities: list[Quantity], ruleset: RuleSet, vocab: Vocab,
                    taken: list[tuple[int, int]]) -> list[Claim]:
     doc = s.doc
     out = []
-    for q in quantities:
+    for q in quantities + bare_fractions(doc.text, quantities, ruleset):
         if overlaps(q.start, q.end, taken):
             continue
         span = _char_span(doc, q.start, q.end)
@@ -36,6 +56,8 @@ def percent_claims(s: Sentence, quantities: list[Quantity], ruleset: RuleSet, vo
         if about is None and has_parse(doc) and span.root.head.lower_ == "of" and span.root.head.head.pos_ == "NOUN":
             about = span.root.head.head       # "a blood alcohol level of 0.41 percent"
         if fraction and about is None:
+            about = next_noun(doc, span.end, 4)     # "half the roof"
+        if fraction and (about is None or about.like_num):
             continue             # "two thirds" of nothing said is no share
         if fraction:
             q = _as_percent(q)
@@ -50,7 +72,7 @@ def percent_claims(s: Sentence, quantities: list[Quantity], ruleset: RuleSet, vo
         if about is not None and (span.start <= about.i < span.end or about.lower_ in ("percent", "%", "cent")):
             about = None
         subject = noun_phrase(about, span.end if about.i > span.start else 0) if about is not None else ""
-        where = _qualifier(about) if about is not None else _qualifier(span.root)   # "52 percent in Egypt"
+        where = (_qualifier(about) if about is not None else "") or _qualifier(span.root)   # "52 percent in Egypt"
         if where:
             subject = f"{subject} {where}".strip()      # "traffic to India", "voice traffic in Saudi Arabia"
         words = [t.lower_ for t in doc[span.end:span.end + 2]]

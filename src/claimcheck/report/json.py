@@ -109,8 +109,6 @@ def _value(c: Claim) -> dict[str, Any]:
                 "relative": d.relative, "resolved": d.resolved}
     if c.polarity is not None:
         return {"polarity": bool(c.polarity), "entity": c.subject, "object": c.object}
-    if c.kind == "name" and c.measure:
-        return dict(c.measure)           # {"name", "given", "surname", "role", "person"}
     if c.custom_value is not None:
         return {"text": c.custom_value}
     return {}
