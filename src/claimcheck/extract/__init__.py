@@ -8,6 +8,8 @@ How a sentence becomes claims:
 3. A date is a claim when a predicate governs it ("was held on Feb. 10") or it names the year of an
    event ("the 2025 World AI Conference").
 4. Attendance and signing claims are a named entity doing (or refusing) an attend/sign verb.
+5. Name claims (how a person's name is spelled) come from a cheap scan of every sentence, parsed or
+   not (extract/names.py).
 
 Every claim records its rule id and a one-line `why`. In rules-only mode (no trained model) the
 dependency path is replaced by the nearest trigger word in the sentence.
@@ -31,8 +33,13 @@ from ..entities import strip_titles
 from ..models import Article, Claim, RuleSet
 from ..nlp import NLP
 from .actors import _entity_claims
+from .ages import age_claims
 from .counts import _count_claim
-from .sentences import Sentence, _char_span, candidate_sentences, claim_id
+from .measures import measure_claims
+from .names import name_claims
+from .percents import percent_claims
+from .times import time_claims
+from .sentences import Sentence, _char_span, candidate_sentences, claim_id, split_sentences
 from .syntax import head_path
 from .vocab import Vocab, _lookup, has_parse, vocab_for
 from .when import _date_claim
@@ -46,9 +53,15 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
     stream through one nlp.pipe, so batches span articles and memory stays bounded by the batch."""
     vocab = vocab_for(ruleset)
 
+    names: dict[str, list[Claim]] = {}
+    enabled = _builtin_ids(ruleset)
+
     def sentences():
         for art in articles:
-            cands = candidate_sentences(art, nlp, vocab) or [(-1, "")]   # (-1, "") marks an empty article
+            every = split_sentences(art, nlp)
+            # names: a cheap scan of every sentence, no parse (a user rule `name.person` switches it off)
+            names[art.id] = name_claims(art, every, ruleset) if "name.person" in enabled else []
+            cands = candidate_sentences(art, nlp, vocab, every) or [(-1, "")]   # (-1, "") marks an empty article
             for k, (offset, text) in enumerate(cands):
                 yield text, (art, offset, k == len(cands) - 1)
 
@@ -60,7 +73,7 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
             known.extend(_names_in(doc, ruleset))
             claims.extend(extract_sentence(s, ruleset, vocab))
         if last:
-            yield art, _dedupe(claims)
+            yield art, _dedupe(claims + names.pop(art.id, []))
             claims, known = [], []
 
 
@@ -88,27 +101,59 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
         spans = dates_mod.find_dates(text, reference=reference, prefer=prefer, year_hint=art.year_hint, ruleset=ruleset)
     except TypeError:  # older signature
         spans = dates_mod.find_dates(text, reference=reference, prefer=prefer)
-    quantities = [q for q in quantities_mod.find_quantities(text, ruleset)
-                  if not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
-    used: set[int] = set()
     # the date the sentence gives its events: not the day something was said ("said on Wednesday")
     event_dates = [d for d in spans if not _dates_saying(doc, d, vocab)]
     when = next((d for d in event_dates if d.resolved and d.start), None) or next(iter(event_dates), None)
+    # User pattern rules first: a number they read is not read again by a built-in kind.
+    pattern_claims = patterns.match_pattern_claims(doc, art.id, art.text, ruleset, offset=s.offset)
+    taken = [(c.start - s.offset, c.end - s.offset) for c in pattern_claims]
+    for c in pattern_claims:
+        c.when = when
+        claims.append(c)
+    # Clock times, ages, measures and labelled numbers take their numbers before counts and
+    # dates see them ("1430 GMT" is no count, "60-year-old" no count, "300m" no 300 million).
+    enabled = _builtin_ids(ruleset)
+    kinds: list[Claim] = []
+    if "time.clock" in enabled:
+        kinds += time_claims(s, ruleset, vocab, taken, when)
+    # a clock time is no date ("1430 GMT"); a part of the day keeps its date ("Thursday afternoon")
+    times = [(c.start - s.offset, c.end - s.offset) for c in kinds if ":" in c.measure.get("clock", "")]
+    if "age.person" in enabled:
+        kinds += age_claims(s, ruleset, vocab, taken)
+    kinds += measure_claims(s, ruleset, vocab, taken, enabled)
+    for c in kinds:
+        if c.kind != "time":
+            c.when = when
+    spans = [d for d in spans if not _overlaps(d.start_offset, d.end_offset, times)]
+    quantities = [q for q in quantities_mod.find_quantities(text, ruleset)
+                  if not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
+    if "percent.share" in enabled:
+        kinds += percent_claims(s, quantities, ruleset, vocab, taken)
+    own = taken[len(pattern_claims):]       # counts still see what a pattern rule read, as before
+    quantities = [q for q in quantities if not _overlaps(q.start, q.end, own)]
+    claims += kinds
+    used: set[int] = set()
     for q in quantities:
         c = _count_claim(s, q, ruleset, vocab, used)
         if c:
             # the date of the count's own verb ("killed ... on Monday"); without a parse, the sentence's
             c.when = _clause_date(doc, event_dates, c, s.offset) if has_parse(doc) else when
             claims.append(c)
-    for c in patterns.match_pattern_claims(doc, art.id, art.text, ruleset, offset=s.offset):
-        c.when = when
-        claims.append(c)
     for d in spans:
         c = _date_claim(s, d, ruleset, vocab, prefer)
         if c:
             claims.append(c)
     claims += _entity_claims(s, ruleset, vocab, used)
     return claims
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _builtin_ids(ruleset: RuleSet) -> set[str]:
+    """Built-in rules in effect: a user rule with a built-in's id replaces (switches off) its code."""
+    return {r.get("id") for r in ruleset.claims if r.get("engine") == "builtin"}
 
 
 def _tense(doc: Doc, vocab: Vocab) -> str:

@@ -96,7 +96,8 @@ def _compile(ruleset: RuleSet) -> Vocab:
     date_words = [w for key in ("days", "units", "ago", "seasons", "decades", "holidays")
                   for w in (dw.get(key) or []) if isinstance(w, str)]
     words = (list(ruleset.number_words) + list(ruleset.vague_numbers) + list(ruleset.scales)
-             + list(ruleset.months) + list(ruleset.weekdays) + date_words)
+             + list(ruleset.months) + list(ruleset.weekdays) + date_words
+             + list(ruleset.extra.get("clock_words") or {}))      # "just before midnight" (extract/times.py)
     for cls in ("attend", "sign"):
         spec = ruleset.verb_classes.get(cls) or {}
         words += spec.get("verbs", []) + spec.get("nouns", []) + spec.get("negative", [])

@@ -13,18 +13,20 @@ from typing import Callable, Optional
 from rich.console import Console
 
 from ..models import Report
-from . import html, json, terminal
+from . import csv, html, json, sarif, terminal
 from .atomic import atomic_open, atomic_write_text, write_all
 
-FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "table": terminal.write}
+FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "csv": csv.write, "sarif": sarif.write,
+                                "table": terminal.write}
+# each file format as (file name, render(rep) -> text): write_all writes all of a run's files together
 RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
-    "json": (json.FILENAME, lambda rep: json.dumps(json.to_dict(rep))),
-    "html": (html.FILENAME, lambda rep: html.render(rep)),
+    "json": (json.FILENAME, json.render), "html": (html.FILENAME, html.render),
+    "csv": (csv.FILENAME, csv.render), "sarif": (sarif.FILENAME, sarif.render),
 }
 FILE_FORMATS = tuple(RENDERERS)
 
-__all__ = ["FORMATS", "RENDERERS", "write_reports", "write_all", "atomic_open", "atomic_write_text", "html",
-           "json", "terminal"]
+__all__ = ["FORMATS", "FILE_FORMATS", "RENDERERS", "write_reports", "write_all", "atomic_open", "atomic_write_text",
+           "csv", "html", "json", "sarif", "terminal"]
 
 
 def write_reports(rep: Report, out_dir: Path, formats: list[str], quiet: bool = False,
