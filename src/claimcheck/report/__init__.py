@@ -18,10 +18,11 @@ from .atomic import atomic_open, atomic_write_text, write_all
 
 FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "csv": csv.write, "sarif": sarif.write,
                                 "table": terminal.write}
-# each file format as (file name, render(rep) -> text): write_all writes all of a run's files together
+# each file format as (file name, render(rep) -> text): write_all writes all of a run's files together.
+# The render functions are looked up when called (late-bound), so a format module can be patched in tests.
 RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
-    "json": (json.FILENAME, json.render), "html": (html.FILENAME, html.render),
-    "csv": (csv.FILENAME, csv.render), "sarif": (sarif.FILENAME, sarif.render),
+    name: (mod.FILENAME, (lambda mod: lambda rep: mod.render(rep))(mod))
+    for name, mod in (("json", json), ("html", html), ("csv", csv), ("sarif", sarif))
 }
 FILE_FORMATS = tuple(RENDERERS)
 
