@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Optional
 
+from .date_holidays import holiday_span, nearest
 from .models import DateSpan, RuleSet
 from .rules import default_ruleset
 
@@ -91,6 +92,60 @@ def _yl_span(yl: tuple, year: int, anchor: str = "start") -> Optional[tuple[date
     except ValueError:
         return None
     return start, end
+
+
+# ---------------------------------------------------------------- holidays and years in words
+
+def _holiday_key(name: str) -> str:
+    """A holiday name with apostrophes and word-final "s" dropped: "Valentine's Day" == "valentine day"."""
+    name = re.sub(r"\s+", " ", name.lower().replace("’", "'").replace(".", ""))
+    return re.sub(r"'s\b|'|s\b", "", name)
+
+
+def _holiday_pattern(name: str) -> str:
+    """Regex for a holiday name: apostrophes, a final possessive or plural "s" and dots optional."""
+    words = []
+    for w in name.replace("’", "'").split():
+        base = re.sub(r"'s$|s'$|s$", "", w)
+        rx = re.escape(base).replace("'", "['’]?").replace(r"\.", r"\.?").replace(r"\-", r"[-\s]?")
+        words.append(rx + r"(?:['’]?s)?['’]?")
+    return r"\s+".join(words)
+
+
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90}
+
+
+def _small_words(words: list[str]) -> Optional[int]:
+    """0..99 from words ("ninety five", "ten"); None if they are not such a number."""
+    if not words:
+        return 0
+    if len(words) == 1:
+        w = words[0]
+        return _UNITS_WORDS.get(w, _TENS_WORDS.get(w))
+    if len(words) == 2 and words[0] in _TENS_WORDS and words[1] in _UNITS_WORDS and _UNITS_WORDS[words[1]] < 10:
+        return _TENS_WORDS[words[0]] + _UNITS_WORDS[words[1]]
+    return None
+
+
+def _year_in_words(s: str) -> Optional[int]:
+    """A year written in words: "two thousand ten" = 2010, "nineteen ninety-five" = 1995."""
+    words = [w for w in re.split(r"[\s-]+", s.lower()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = _small_words(words[2:])
+        return None if rest is None else 2000 + rest
+    century = _small_words(words[:1])
+    rest = _small_words(words[1:])
+    if century in (19, 20) and rest is not None and (rest >= 10 or len(words) > 1):
+        return century * 100 + rest
+    return None
+
+
+def _gran_of(span) -> str:
+    return "day" if span[0] == span[1] else "range"
 
 
 # ---------------------------------------------------------------- internal values
@@ -238,7 +293,11 @@ class _Grammar:
         self.decades = {k: int(v) for k, v in _words(dw, "decades").items()}
         self.ordinals = {re.sub(r"\s+", " ", k): int(v) for k, v in _words(dw, "ordinals").items()}
         self.anaphora = {k: int(v) for k, v in _words(dw, "anaphora").items()}
-        self.holidays = {re.sub(r"\s+", " ", k).replace("’", "'"): tuple(v) for k, v in _words(dw, "holidays").items()}
+        self.holidays = {}          # every name and alias (lowercase) -> its rule (date_holidays.py)
+        for k, rule in _words(dw, "holidays").items():
+            for name in [k] + list((rule.get("aliases") or []) if isinstance(rule, dict) else []):
+                self.holidays[re.sub(r"\s+", " ", str(name).lower()).replace("’", "'")] = rule
+        self.holiday_keys = {_holiday_key(k): r for k, r in self.holidays.items()}
         self.month_ctx = [str(w).lower() for w in dw.get("month_context") or []]
         self.may_ctx = [str(w).lower() for w in dw.get("may_context") or []]
         nouns = {str(w).lower() for w in dw.get("count_nouns") or []}
@@ -267,6 +326,9 @@ class _Grammar:
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
         PRE = r"(?:(?<![\w])(?P<pre>from|between)\s+)?"
         DL = r"(?:\s*,\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]))*"
+        hol = "|".join(_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h)))
+        # a year in words: "two thousand ten", "two thousand and nineteen", "nineteen ninety-five"
+        year_words = r"(?:two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+){0,2}|(?:nineteen|twenty)[\s-]+[a-z]+(?:[\s-][a-z]+)?)(?![\w])"
         quarter_w = _alt(self.quarters)
         half_w = _alt(self.halves)
         season = _alt(self.seasons)
@@ -285,8 +347,14 @@ class _Grammar:
             (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
             # the first week of March 2025 ; the last week of January
             (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month),
-            # fixed-date holidays: Christmas 2024 ; on New Year's Eve
-            (rf"(?<![\w])(?P<hol>{_alt(self.holidays)})(?![\w])(?:,?\s+{YP('y')})?", self._h_holiday),
+            # holidays: Christmas 2024 ; next Thanksgiving ; Easter Sunday two thousand ten ; Diwali in 2019 ;
+            # MLK day of last year ; thanksgiving in 9 months ; Lakshmi Puja six years hence
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<hol>{hol})(?![\w])"
+             rf"(?:,?\s+(?:in\s+)?{YP('y')}|\s+(?P<yw>{year_words})"
+             rf"|\s+in\s+(?P<n>{num})\s+(?P<u>{unit})(?![\w])"
+             rf"|\s+(?P<n2>{num})\s+(?P<u2>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w]))?", self._h_holiday),
+            # the closest Christmas to today ; the 3rd closest xmas to today
+            (rf"(?<![\w])the\s+(?:(?P<ord>{_alt(self.ordinals)}|\d(?:st|nd|rd|th))\s+)?closest\s+(?P<hol>{hol})\s+to\s+(?:today|now)(?![\w])", self._h_closest_holiday),
             # months: October 2023 ; May last year ; March to May 2024 ; last May ; in March
             (rf"{M('m')},?\s+{YP('y')}", self._h_month_year),
             (rf"{PRE}{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{M('m2')}(?:,?\s+{YP('y')})?", self._h_month_range),
@@ -437,9 +505,61 @@ class _Grammar:
             return v
         return self.dated("week", (mo, 7 * n - 6, mo, 7 * n), m)
 
+    def holiday_rule(self, name: str):
+        return self.holiday_keys.get(_holiday_key(name))
+
     def _h_holiday(self, m, text):
-        mo, d = self.holidays[re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")]
-        return self.dated("day", (mo, d, mo, d), m)
+        """A holiday, with its year written, shifted ("next"), or offset ("in 9 months"); else the nearest."""
+        rule = self.holiday_rule(m["hol"])
+        if rule is None or (isinstance(rule, dict) and rule.get("capitalized") and not m["hol"][0].isupper()):
+            return None
+        y, ysh = self.year_of(m, "y")
+        if m["yw"]:
+            y = _year_in_words(m["yw"])
+            if y is None:
+                return None
+        if y is not None:
+            sp = holiday_span(rule, y)
+            return _Val(_gran_of(sp), *sp) if sp else None
+        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else None
+        if m["n"] or m["n2"]:                       # the occurrence in the year N units away
+            n, u = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"])
+            n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n.lower())]
+            unit = self.units[u.lower()]
+            if m["dir"] and m["dir"].lower() in self.ago:
+                n = -n
+
+            def rel(ref, prefer):
+                target = _shifted(unit, ref, n)[0] if unit not in ("week", "fortnight") else \
+                    ref + timedelta(days=n * (7 if unit == "week" else 14))
+                return holiday_span(rule, target.year) or (None, None)
+            return _Val("day", rel=rel)
+
+        def rel(ref, prefer):
+            if ysh is not None:
+                sp = holiday_span(rule, ref.year + ysh)
+            elif sh is None or sh == 0:
+                sp = nearest(rule, ref, 1 if prefer == "future" else -1)
+            else:
+                sp = nearest(rule, ref, sh, include_ref=False)
+            return sp or (None, None)
+        return _Val("day", rel=rel)
+
+    def _h_closest_holiday(self, m, text):
+        """The n-th occurrence of a holiday nearest the reference day."""
+        rule = self.holiday_rule(m["hol"])
+        k = 1
+        if m["ord"]:
+            o = m["ord"].lower()
+            k = int(o[0]) if o[0].isdigit() else self.ordinals.get(o, 1)
+        if rule is None:
+            return None
+
+        def rel(ref, prefer):
+            spans = [sp for sp in (holiday_span(rule, y) for y in range(ref.year - k - 1, ref.year + k + 2)) if sp]
+            spans.sort(key=lambda sp: abs((sp[0] - ref).days))
+            return spans[k - 1] if len(spans) >= k else (None, None)
+        return _Val("day", rel=rel)
 
     def _h_month_year(self, m, text):
         mo = self.month(m["m"])
