@@ -206,6 +206,16 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
         return e - timedelta(days=6), e, gran
     if part == "week-of":
         return _week_start(s), _week_start(s) + timedelta(days=6), "week"
+    if part in ("start", "end"):
+        # "the beginning of" / "the end of": a year's first quarter or last four months, a week's first
+        # or last three days, a month's first or last third (Duckling's reading; early/mid/late are thirds)
+        if gran == "year":
+            return (date(s.year, 1, 1), date(s.year, 3, 31)) + ("part-of-year",) if part == "start" else \
+                (date(s.year, 9, 1), date(s.year, 12, 31), "part-of-year")
+        if gran == "week":
+            return (s, s + timedelta(days=2), "part-of-week") if part == "start" else \
+                (s + timedelta(days=4), s + timedelta(days=6), "part-of-week")
+        part = "early" if part == "start" else "late"
     part = {"earlier": "early", "later": "late"}.get(part, part)
     if gran == "year":
         if part in ("first-half", "second-half"):
@@ -285,6 +295,7 @@ class _Grammar:
             if float(v).is_integer() and 0 < v <= 100:
                 self.numbers.setdefault(str(k).lower(), int(v))
         self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
+        self.window_dir = {re.sub(r"\s+", " ", str(k).lower()): int(v) for k, v in (dw.get("window") or {}).items()}
         self.from_now = {re.sub(r"\s+", " ", k.lower()) for k in (dw.get("from_now") or [])}
         self.parts = {re.sub(r"\s+", " ", k): str(v) for k, v in _words(dw, "parts").items()}
         self.seasons = {k: tuple(v) for k, v in _words(dw, "seasons").items()}
@@ -329,6 +340,9 @@ class _Grammar:
         hol = "|".join(_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h)))
         # a year in words: "two thousand ten", "two thousand and nineteen", "nineteen ninety-five"
         year_words = r"(?:two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+){0,2}|(?:nineteen|twenty)[\s-]+[a-z]+(?:[\s-][a-z]+)?)(?![\w])"
+        fnum = num + r"|\d+(?:\.\d+)?|\d+/\d+|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[-\s]quarters\s+of\s+an?|an?\s+(?:few|couple\s+of|pair\s+of)|few|\d+\s+and\s+an?\s+half"
+        clock = r"hours?|h|hrs?|minutes?|mins?|seconds?|secs?|sec|['’\"]"
+        wd_short = _alt(w for w in self.weekdays if len(w) <= 3)
         quarter_w = _alt(self.quarters)
         half_w = _alt(self.halves)
         season = _alt(self.seasons)
@@ -384,10 +398,32 @@ class _Grammar:
             (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago),
             (rf"(?<![\w])in\s+(?P<n>{num})\s+(?P<u>{unit})['’]?\s+(?P<dir>time)(?![\w])", self._h_ago),
-            (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century)(?![\w])", self._h_shift_unit),
+            # offsets within a day: in 15 minutes ; in half an hour ; 2 hours from now ; in 24 hours
+            (rf"(?<![\w])(?:in\s+(?:about\s+|around\s+)?(?P<n>{fnum})\s*(?:more\s+)?(?P<u>{clock})"
+             rf"|(?P<n2>{fnum})\s+(?P<u2>{clock})\s+(?P<dir>{_alt(self.ago | self.from_now)}|from\s+right\s+now))(?![\w])", self._h_clock_offset),
+            # in a week ; in 3 days ; in one year: the day that far ahead
+            (rf"(?<![\w])in\s+(?:about\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w'’])", self._h_in_units),
+            # windows: the past three days ; the next 3 weeks ; last 2 years ; the coming fortnight ; within 2 weeks
+            (rf"(?<![\w])(?:(?P<the>the)\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<n>{num}|few|couple\s+of)\s+(?P<u>{unit}|{clock})(?![\w])", self._h_window),
+            (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window),
+            (rf"(?<![\w])within\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", self._h_within),
+            # up to the end of a period: by the end of the month ; by EOY ; by the end of next month
+            (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>EOD|EOW|EOM|EOQ|EOY))(?![\w])", self._h_by_end),
+            (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>BOM|EOM|BOY|EOY|BOW|EOW|EOD)(?![\w])", self._h_period_abbrev),
+            # Friday after next ; 2 Sundays from now ; 3 Thursdays ago
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+after\s+next(?![\w])", self._h_weekday_after_next),
+            (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away),
+            # last week's Sunday ; Sunday from last week
+            (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday),
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:from|of)\s+(?P<wk>{shift})\s+week(?![\w])", self._h_weekday),
+            # a short weekday name alone or with a dot: "fri", "Sat."
+            (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z))", self._h_short_weekday),
+            (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century|yr|qtr)(?![\w])", self._h_shift_unit),
             (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])", self._h_weekend),
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
-            (r"(?<![\w])(?:the\s+|(?<=-))(?P<u>week|month|year|decade|century)(?![\w])", self._h_the_unit),
+            (r"(?<![\w])(?:the\s+|(?<=-))?(?P<u>week|month|year|decade|century)(?![\w])", self._h_the_unit),
+            # "of the month", "in the current month", "of the next month": the period an operator before it names
+            (r"(?<=of |in )(?:the\s+)?(?:(?P<sh>current|present|this|next|following|previous|last)\s+)?(?P<u>month|week|year)(?![\w])", self._h_of_unit),
             # anaphoric: the next day ; the previous year ; the day before ; year-end ; this time last year
             (rf"(?<![\w])the\s+(?P<an>{_alt(self.anaphora)})\s+(?P<u>day|week|month|year)(?![\w])", self._h_anaphora),
             (r"(?<![\w])the\s+(?P<u>day|week|month|year)\s+(?P<ba>before|after)(?![\w])(?!\s+[\w$€£])", self._h_anaphora),
@@ -396,6 +432,17 @@ class _Grammar:
             # yearless day of the month: on the 5th
             (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
         ]]
+        ords = _alt(self.ordinals) + r"|\d{1,2}(?:st|nd|rd|th)"
+        # operators written before an anchor (see _with_operators):
+        # "the first Monday of", "the 5th last day of", "the third last week of", "last Friday in"
+        self.nth_re = re.compile(
+            rf"(?<![\w])(?:the\s+)?(?P<ord>{ords}|last|final)\s+(?:(?P<last>last)\s+)?"
+            rf"(?P<what>{wd_any}|day|week)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+        # "three days after", "the day before", "third Tuesday after", "2 weeks from"
+        self.offset_re = re.compile(
+            rf"(?<![\w])(?:the\s+)?(?P<n>{num}|{ords})\s+(?P<u>{unit}|{wd_any})(?:s)?\s+(?P<dir>after|before|from)\s+$", re.I)
+        # "the 20th of", "20th day of", "20 of": a day of the month that follows
+        self.day_of_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<d>{ords}|[12]\d|3[01]|0?[1-9])(?:\s+day)?\s+of\s+(?:the\s+)?$", re.I)
         parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
         self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
@@ -745,11 +792,134 @@ class _Grammar:
             unit, n = "year", 100 * n
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sign * n))
 
+    def _count(self, n: str) -> Optional[float]:
+        """A count written in digits, words, a fraction or "half an": 3, "three", "1/2", "half an" -> 0.5."""
+        n = re.sub(r"\s+", " ", n.lower())
+        if re.fullmatch(r"\d+(?:\.\d+)?", n):
+            return float(n)
+        if re.fullmatch(r"\d+/\d+", n):
+            a, b = n.split("/")
+            return int(a) / int(b) if int(b) else None
+        if n.endswith("half") or n.startswith("half"):
+            lead = re.match(r"(\d+) and", n)
+            return (int(lead.group(1)) if lead else 0) + 0.5
+        if n.startswith("a quarter"):
+            return 0.25
+        if n.startswith("three"):
+            return 0.75 if "quarter" in n else 3
+        if n in ("few", "a few"):
+            return 3
+        if "couple" in n or "pair" in n:
+            return 2
+        return self.numbers.get(n)
+
+    def _h_clock_offset(self, m, text):
+        """An offset in hours, minutes or seconds: the day it lands on (24 hours or more move the day)."""
+        n, u = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"])
+        k = self._count(n)
+        if k is None:
+            return None
+        sign = -1 if (m["dir"] or "").lower() in self.ago else 1
+        hours = k if u.lower().startswith("h") else 0
+        days = int(hours // 24) * sign
+        return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=days),) * 2)
+
+    def _h_in_units(self, m, text):
+        """"in a week", "in 3 days": the day that far from the reference."""
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        unit = self.units[m["u"].lower()]
+        if k is None or self.duration_re.search(text, max(0, m.start() - 20), m.start()):
+            return None
+        return _Val("day", rel=lambda ref, prefer: (_moved(ref, unit, k),) * 2)
+
+    def _h_window(self, m, text):
+        """The past/next N units as a span: whole days, weeks, months, years before or after the current one."""
+        direction = self.window_dir[re.sub(r"\s+", " ", m["dir"].lower())]
+        u = m["u"].lower()
+        if u == "fortnight":
+            k, unit = 14, "day"
+        else:
+            k = self._count(m.groupdict().get("n") or "1")
+            unit = self.units.get(u, "clock")
+            if k is None or k != int(k) or k < 1:
+                return None
+            k = int(k)
+            if unit == "fortnight":
+                k, unit = 14 * k, "day"
+        if unit == "clock":                          # the next three hours: today
+            return _Val("day", rel=lambda ref, prefer: (ref, ref))
+
+        def rel(ref, prefer):
+            if direction < 0:
+                return _shifted(unit, ref, -k)[0], _shifted(unit, ref, -1)[1]
+            return _shifted(unit, ref, 1)[0], _shifted(unit, ref, k)[1]
+        return _Val("range", rel=rel)
+
+    def _h_within(self, m, text):
+        """"within 2 weeks": from the reference day to the day before that far ahead."""
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        if k is None:
+            return None
+        unit = self.units[m["u"].lower()]
+        return _Val("range", rel=lambda ref, prefer: (ref, _moved(ref, unit, k) - timedelta(days=1)))
+
+    def _h_by_end(self, m, text):
+        """"by the end of the month": from the reference day to the period's last day."""
+        ab = (m["ab"] or "").upper()
+        unit = {"EOD": "day", "EOW": "week", "EOM": "month", "EOQ": "quarter", "EOY": "year"}.get(ab) or m["u"].lower()
+        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else 0
+        return _Val("range", rel=lambda ref, prefer: (ref, _shifted(unit, ref, sh)[1]))
+
+    def _h_period_abbrev(self, m, text):
+        """BOM / EOM / BOY / EOY: the start or end part of the current month, year or week."""
+        ab = m["ab"].upper()
+        if ab == "EOD":
+            return _Val("day", rel=lambda ref, prefer: (ref, ref))
+        unit = {"M": "month", "Y": "year", "W": "week"}[ab[-1]]
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), part="start" if ab[0] == "B" else "end",
+                    this=True)
+
+    def _h_weekday_after_next(self, m, text):
+        """"Friday after next": the second such weekday after the reference day."""
+        wd = self.weekdays[m["wd"].lower()]
+        return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 8),) * 2)
+
+    def _h_weekdays_away(self, m, text):
+        """"2 Sundays from now", "3 Thursdays ago": the n-th such weekday after (before) the reference."""
+        wd = self.weekdays[m["wd"].lower()]
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        if not k:
+            return None
+        back = m["dir"].lower() in self.ago or m["dir"].lower() == "back"
+
+        def rel(ref, prefer):
+            if back:
+                d = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1 + 7 * (k - 1))
+            else:
+                d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1 + 7 * (k - 1))
+            return d, d
+        return _Val("day", rel=rel)
+
+    def _h_short_weekday(self, m, text):
+        """A three-letter weekday ("Fri.", "sat") only with a dot or as the whole phrase ("sat" is a verb)."""
+        if not (m.group(0).endswith(".") or text[:m.start()].strip() == ""):
+            return None
+        wd = self.weekdays[m["wd"].lower()]
+
+        def rel(ref, prefer):
+            d = ref + timedelta(days=(wd - ref.weekday()) % 7) if prefer == "future" else \
+                ref - timedelta(days=(ref.weekday() - wd) % 7)
+            return d, d
+        return _Val("day", rel=rel, weekday=wd)
+
     def _h_shift_unit(self, m, text):
         if self.the_re.search(text, max(0, m.start() - 12), m.start()):
             return None   # "the last year", "over the next month": durations
         sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
-        unit = m["u"].lower()
+        unit = self.units.get(m["u"].lower(), m["u"].lower())
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
 
     def _h_turn(self, m, text):
@@ -807,6 +977,20 @@ class _Grammar:
             return None, None
         return _Val("day", rel=rel)
 
+    def _h_of_unit(self, m, text):
+        if not (self.nth_re.search(text, max(0, m.start() - 40), m.start())
+                or self.day_of_re.search(text, max(0, m.start() - 40), m.start())):
+            return None
+        sh = {"next": 1, "following": 1, "previous": -1, "last": -1}.get((m["sh"] or "").lower(), 0)
+        unit = m["u"].lower()
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
+
+    def ordinal(self, s: str) -> Optional[int]:
+        s = re.sub(r"\s+", " ", s.lower())
+        if s[:1].isdigit():
+            return int(re.match(r"\d+", s).group(0))
+        return self.ordinals.get(s)
+
     def _h_the_unit(self, m, text):
         if not self.part_re.search(text, max(0, m.start() - 30), m.start()):
             return None
@@ -829,9 +1013,10 @@ class _Grammar:
         return _Val("weekend", rel=rel)
 
     def _h_weekday(self, m, text):
+        gd = m.groupdict()
         wd = self.weekdays[m["wd"].lower().rstrip(".")]
-        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else None
-        wk = self.shift[re.sub(r"\s+", " ", m["wk"].lower())] if m["wk"] else None
+        sh = self.shift[re.sub(r"\s+", " ", gd["sh"].lower())] if gd.get("sh") else None
+        wk = self.shift[re.sub(r"\s+", " ", gd["wk"].lower())] if gd.get("wk") else None
         if sh is not None and wk is not None:
             return None
 
@@ -852,6 +1037,15 @@ class _Grammar:
                 d = _week_start(ref) + timedelta(days=wd)
             return d, d
         return _Val("day", rel=rel, weekday=wd if (sh is None and wk is None) else None)
+
+
+def _moved(ref: date, unit: str, k: int) -> date:
+    """The day k units after ref (months and years keep the day of the month, clipped to the month)."""
+    if unit in ("day", "week", "fortnight"):
+        return ref + timedelta(days=k * {"day": 1, "week": 7, "fortnight": 14}[unit])
+    months = k * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    y, mo = _add_months(ref.year, ref.month, months)
+    return date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
 
 
 def _shifted(unit: str, ref: date, k: int) -> tuple[date, date]:
@@ -950,6 +1144,96 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+_PERIODS = ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century", "range")
+
+
+def _with_operators(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Compose an operator written just before an anchor: "the first Monday of <period>", "the 5th last
+    day of <period>", "the third last week of <period>", "the 20th of <month>", "three days after <anchor>",
+    "the third Tuesday after <anchor>". The anchor is any expression the grammar read."""
+    out: list[_Hit] = []
+    for h in hits:
+        window = max(0, h.start - 40)
+        inner = h.val
+        swallow = lambda m: [out.pop() for _ in range(sum(1 for x in out if x.start >= m.start()))]  # noqa: E731
+        m = g.nth_re.search(text, window, h.start) if inner.gran in _PERIODS else None
+        if m:
+            k = g.ordinal(m["ord"]) if m["ord"].lower() not in ("last", "final") else 1
+            from_end = m["ord"].lower() in ("last", "final") or bool(m["last"])
+            what = m["what"].lower()
+            what = g.weekdays.get(what.rstrip("."), what)
+            if k and not any(x.start < m.start() < x.end for x in out):
+                swallow(m)
+                h = _Hit(m.start(), h.end, _Val("day" if what != "week" else "week", rel=_nth_in(inner, what, k, from_end)))
+                out.append(h)
+                continue
+        m = g.day_of_re.search(text, window, h.start) if inner.gran == "month" else None
+        if m:
+            d = g.ordinal(m["d"])
+            if d and not any(x.start < m.start() < x.end for x in out):
+                swallow(m)
+                out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
+                continue
+        m = g.offset_re.search(text, window, h.start)
+        if m:
+            n = m["n"].lower()
+            k = int(n) if n.isdigit() else (g.numbers.get(re.sub(r"\s+", " ", n)) or g.ordinal(n))
+            u = m["u"].lower().rstrip(".")
+            what = g.weekdays.get(u, g.units.get(u))
+            if k and what is not None and not any(x.start < m.start() < x.end for x in out):
+                swallow(m)
+                sign = -1 if m["dir"].lower() == "before" else 1
+                out.append(_Hit(m.start(), h.end, _Val("day", rel=_offset_from(inner, what, sign * k))))
+                continue
+        out.append(h)
+    return out
+
+
+def _inner_span(v: _Val, ref, prefer):
+    r = _span(v, ref, prefer, None)
+    return (r[0], r[1]) if r and r[0] is not None else (None, None)
+
+
+def _nth_in(inner: _Val, what, k: int, from_end: bool):
+    """rel(): the k-th day, weekday (an int) or whole Monday-Sunday week inside the anchor's span."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        if what == "day":
+            d = e - timedelta(days=k - 1) if from_end else s + timedelta(days=k - 1)
+        elif what == "week":
+            first = s + timedelta(days=(7 - s.weekday()) % 7)        # the first Monday inside
+            last = e - timedelta(days=(e.weekday() + 1) % 7)         # the last Sunday inside
+            ws = last - timedelta(days=6 + 7 * (k - 1)) if from_end else first + timedelta(days=7 * (k - 1))
+            if ws < s or ws + timedelta(days=6) > e:
+                return None, None
+            return ws, ws + timedelta(days=6)
+        elif from_end:
+            d = e - timedelta(days=(e.weekday() - what) % 7 + 7 * (k - 1))
+        else:
+            d = s + timedelta(days=(what - s.weekday()) % 7 + 7 * (k - 1))
+        return (d, d) if s <= d <= e else (None, None)
+    return rel
+
+
+def _offset_from(inner: _Val, what, k: int):
+    """rel(): k units (or the k-th such weekday) after the anchor's end, before its start."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        if isinstance(what, int):                               # the third Tuesday after Christmas
+            if k > 0:
+                d = e + timedelta(days=(what - e.weekday() - 1) % 7 + 1 + 7 * (k - 1))
+            else:
+                d = s - timedelta(days=(s.weekday() - what - 1) % 7 + 1 + 7 * (-k - 1))
+        else:
+            d = _moved(e if k > 0 else s, what, k)
+        return d, d
+    return rel
+
+
 def _span(v: _Val, ref, prefer, year_hint):
     """(start, end, gran, relative, resolved) for a value, with its part applied; None if invalid."""
     r = _resolve(v, ref, prefer, year_hint)
@@ -1030,7 +1314,9 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
 
 _ANCHOR_WORDS = {"weekend", "quarter", "half", "century", "millennium", "decade", "year", "week", "month", "day",
                  "fortnight", "season", "today", "tonight", "yesterday", "tomorrow", "noon", "morning",
-                 "evening", "night", "afternoon", "midnight"}
+                 "evening", "night", "afternoon", "midnight", "now", "moment", "hour", "hours", "minute", "minutes",
+                 "second", "seconds", "sec", "min", "mins", "fri", "sat", "sun", "mon", "tue", "wed", "thu",
+                 "bom", "eom", "boy", "eoy", "eod", "qtr", "yr"}
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -1071,6 +1357,7 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         return []
     hits = _scan(g, text)
     hits = _with_parts(g, text, hits)
+    hits = _with_operators(g, text, hits)
     out = []
     for s, e, start, end, gran, relative, resolved in _join(g, text, hits, reference, prefer, year_hint):
         out.append(DateSpan(start=start if resolved else None, end=end if resolved else None,
