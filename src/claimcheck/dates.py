@@ -443,6 +443,13 @@ class _Grammar:
             rf"(?<![\w])(?:the\s+)?(?P<n>{num}|{ords})\s+(?P<u>{unit}|{wd_any})(?:s)?\s+(?P<dir>after|before|from)\s+$", re.I)
         # "the 20th of", "20th day of", "20 of": a day of the month that follows
         self.day_of_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<d>{ords}|[12]\d|3[01]|0?[1-9])(?:\s+day)?\s+of\s+(?:the\s+)?$", re.I)
+        self.triggers = self._triggers()
+        # word -> the patterns whose first trigger set holds it (patterns without triggers: always run)
+        self.by_word: dict[str, list[int]] = {}
+        self.always = [i for i, t in enumerate(self.triggers) if not t]
+        for i, t in enumerate(self.triggers):
+            for w in (t[0] if t else ()):
+                self.by_word.setdefault(w, []).append(i)
         parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
         self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
@@ -455,6 +462,60 @@ class _Grammar:
         self.the_re = re.compile(r"(?<![\w])the\s+$", re.I)
         self.duration_re = re.compile(r"(?<![\w])(?:over|in|within|for|during|throughout|across|through|"
                                       r"of|until|till)\s+$", re.I)
+
+    def _triggers(self) -> list[tuple[frozenset, ...]]:
+        """For each pattern, the words it cannot match without (one of each set): a pattern whose
+        trigger words are all absent from a text is not run on it (the grammar's speed comes from here)."""
+        words = lambda *tables: frozenset(w for t in tables for k in t for w in _WORD.findall(str(k).lower()))  # noqa: E731
+        dig, mon, wd = frozenset({"#digit"}), words(self.months), words(self.weekdays)
+        units = words(self.units, ["time"])
+        sep, ago = frozenset({"#sep"}), words(self.ago, self.from_now, ["time", "back"])
+        joins = words(["to", "through", "thru", "until", "till", "and"]) | {"#dash"}   # range connectors
+        shift = words(self.shift)
+        last = lambda table: frozenset(_WORD.findall(str(k).lower())[-1] for k in table if _WORD.findall(str(k).lower()))  # noqa: E731
+        d4, dsep, th = frozenset({"#d4"}), frozenset({"#dsep"}), frozenset({"st", "nd", "rd", "th"})
+        grains = frozenset({"day", "week", "month", "year", "quarter", "decade", "century", "yr", "qtr"})
+        parts = words(self.parts) - {"the", "of"}
+        # a holiday is tried only when the first word of one of its names is there ("the ..." names
+        # have an alias without "the")
+        hol_first = frozenset(_WORD.findall(h)[0] for h in self.holidays if _WORD.findall(h) and not h.startswith("the "))
+        clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
+                       "sec", "secs"]) | {"#quote"}
+        need = {
+            "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
+            "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
+            "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
+            "_h_month_year": (mon, dig | shift), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
+            "_h_year_range": (d4, joins), "_h_year": (d4,), "_h_fiscal": (frozenset({"fy", "fiscal"}), dig),
+            "_h_decade": (frozenset({"s"}) | words(self.decades),), "_h_century": (frozenset({"century"}),),
+            "_h_turn": (frozenset({"turn"}),), "_h_quarter": (frozenset({"q", "quarter", "qtr"}),),
+            "_h_half": (frozenset({"h", "half"}),), "_h_season": (words(self.seasons),),
+            "_h_dayword": (last(self.days),), "_h_ago": (units, ago), "_h_clock_offset": (clock, ago | {"in"}), "_h_in_units": (frozenset({"in"}), units),
+            "_h_window": (last(self.window_dir), units | clock | {"fortnight"}), "_h_within": (frozenset({"within"}),),
+            "_h_by_end": (frozenset({"by"}),), "_h_period_abbrev": (frozenset({"bom", "eom", "boy", "eoy", "bow", "eow", "eod"}),),
+            "_h_weekday_after_next": (wd, frozenset({"after"})), "_h_weekdays_away": (
+                frozenset(w + "s" for w in wd), ago), "_h_short_weekday": (wd,),
+            "_h_shift_unit": (grains, shift), "_h_weekend": (frozenset({"weekend"}),), "_h_weekday": (wd,),
+            "_h_the_unit": (grains, parts), "_h_of_unit": (frozenset({"month", "week", "year"}), frozenset({"of", "in"})),
+            "_h_anaphora": (frozenset({"day", "week", "month", "year"}), words(self.anaphora, ["before", "after"])), "_h_unit_end": (frozenset({"year", "month"}), frozenset({"end"})),
+            "_h_this_time": (frozenset({"time"}),), "_h_day_of_month": (th, dig),
+        }
+        return [need.get(h.__name__, ()) for _, h in self.patterns]
+
+    def features(self, text: str) -> frozenset:
+        """The lowercase words of a text, and "#digit" when it has a digit (for the triggers)."""
+        f = set(_WORD.findall(text.lower()))
+        if _DIGIT.search(text):
+            f.add("#digit")
+        if _DASH.search(text):
+            f.add("#dash")
+        if _DSEP.search(text):
+            f.add("#dsep")
+        if _D4.search(text):
+            f.add("#d4")
+        if _QUOTE.search(text):
+            f.add("#quote")
+        return frozenset(f)
 
     # ------------------------------------------------------------ small readers
     def month(self, s: str) -> int:
@@ -1099,7 +1160,15 @@ class _Hit:
 def _scan(g: _Grammar, text: str) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
     cands: list[tuple[int, int, int, _Val]] = []
-    for order, (rx, handler) in enumerate(g.patterns):
+    feats = g.features(text)
+    todo = set(g.always)
+    for w in feats:
+        todo.update(g.by_word.get(w, ()))
+    for order in sorted(todo):
+        rx, handler = g.patterns[order]
+        rest = g.triggers[order][1:]
+        if rest and any(feats.isdisjoint(t) for t in rest):
+            continue
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
@@ -1312,31 +1381,12 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
 
 # ---------------------------------------------------------------- API
 
-_ANCHOR_WORDS = {"weekend", "quarter", "half", "century", "millennium", "decade", "year", "week", "month", "day",
-                 "fortnight", "season", "today", "tonight", "yesterday", "tomorrow", "noon", "morning",
-                 "evening", "night", "afternoon", "midnight", "now", "moment", "hour", "hours", "minute", "minutes",
-                 "second", "seconds", "sec", "min", "mins", "fri", "sat", "sun", "mon", "tue", "wed", "thu",
-                 "bom", "eom", "boy", "eoy", "eod", "qtr", "yr"}
 _WORD = re.compile(r"[a-z]+")
-
-
-def _could_hold_date(g: _Grammar, text: str) -> bool:
-    """A cheap test before the full grammar: every date expression has a digit or a date word."""
-    if any(ch.isdigit() for ch in text):
-        return True
-    anchors = getattr(g, "_anchors", None)
-    if anchors is None:
-        anchors = set(_ANCHOR_WORDS)
-        for table in (g.months, g.weekdays, g.days, g.units, g.seasons, g.decades, g.holidays, g.anaphora):
-            for key in table:
-                anchors.update(_WORD.findall(str(key).lower()))
-        anchors -= {"the", "of", "a", "an", "last", "next", "this", "in", "on", "at", "and", "to", "day's"}
-        g._anchors = anchors
-    lowered = text.lower()
-    for w in _WORD.findall(lowered):
-        if w in anchors or (w.endswith("s") and w[:-1] in anchors):
-            return True
-    return False
+_DIGIT = re.compile(r"\d")
+_DASH = re.compile(r"[-–—&/]")
+_DSEP = re.compile(r"\d\s*[-/.]")
+_D4 = re.compile(r"\d{4}")
+_QUOTE = re.compile(r"['’\"]")
 
 
 def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past",
@@ -1353,9 +1403,9 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         reference = reference.date()
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
-    if not _could_hold_date(g, text):
-        return []
     hits = _scan(g, text)
+    if not hits:
+        return []
     hits = _with_parts(g, text, hits)
     hits = _with_operators(g, text, hits)
     out = []
