@@ -328,7 +328,9 @@ class _Grammar:
         num = _alt(self.numbers) + r"|\d{1,3}"
         unit = _alt(self.units)
         M = lambda n: rf"(?<![\w])(?P<{n}>{mon})(?![a-z])\.?"
-        D = lambda n: _D.format(n=n)
+        ord_words = _alt(k for k, v in self.ordinals.items() if 1 <= int(v) <= 31)
+        # a day of the month: 10, 10th, or an ordinal word ("March third", "the first of March")
+        D = lambda n: rf"(?:{_D.format(n=n)}|(?<![\w])(?P<{n}w>{ord_words})(?![\w-]))"
         Y = lambda n: _Y.format(n=n)
         RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
         YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')})"
@@ -350,6 +352,17 @@ class _Grammar:
             # numeric: 2025-02-10, 2025/02/10 ; 2/10/2025 (M/D/Y unless the first is > 12), 10.02.2025
             (r"(?<![\w./-])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[0-3]?\d)(?![\d])(?!\.\d)", self._h_ymd),
             (r"(?<![\w./-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/])(?![.-]\d)", self._h_numeric),
+            # 31-Oct-74 ; 31/Oct/1974 ; 14april 2015 ; Feb13
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s>[-/])(?P<m>{mon})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w])", self._h_dmy_named),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<m>{mon})(?:,?\s+(?P<y>[12]\d{{3}}))?(?![\w])", self._h_dmy_named),
+            (rf"(?<![\w])(?P<m>{mon})(?P<d>[12]\d|3[01]|0?[1-9])(?![\w])", self._h_dmy_named),
+            # yearless month/day when the day is over 12 (2/15, 4/25; "3/4" and "24/7" are not dates)
+            (r"(?<![\w./-])(?P<a>1[0-2]|0?[1-9])\s*/\s*(?P<b>1[3-9]|2\d|3[01])(?![\w/])(?![.,]\d)", self._h_md_slash),
+            # months in digits: 2014-10 ; 2014/10 ; 2/2013
+            (r"(?<![\w./-])(?P<y>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])(?![\w/-])(?![.]\d)", self._h_ym),
+            (r"(?<![\w./-])(?P<m>1[0-2]|0?[1-9])/(?P<y>[12]\d{3})(?![\w/-])(?![.]\d)", self._h_ym),
+            # quarters glued to a year: 2018Q4 ; 18q4
+            (r"(?<![\w])(?P<yq>[12]\d{3}|\d{2})\s?[qQ](?P<q>[1-4])(?![\w])", self._h_quarter),
             # ranges written with one month: Feb. 10 to 11 ; February 10, 11 and 12, 2025 ; 10-11 February
             (rf"{PRE}{WDP}{M('m')}\s+(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_d),
             (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_d_dm),
@@ -387,8 +400,8 @@ class _Grammar:
             (r"(?<![\w])(?:the\s+)?turn\s+of\s+the\s+(?P<u>century|millennium)(?![\w])", self._h_turn),
             # quarters and halves: Q1 2016 ; the first quarter of last year ; H1 2024 ; last quarter
             (rf"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:of\s+)?{YP('y')}|\s*['‘’]?(?P<yy>\d{{2}})(?![\w]))?(?![\w])", self._h_quarter),
-            (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+quarter(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter),
-            (rf"(?<![\w])(?:the\s+(?P<qw>{quarter_w})[-\s]+|(?P<qh>{quarter_w})-)quarter(?![\w-])", self._h_quarter),
+            (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+(?:quarter|qtr)(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter),
+            (rf"(?<![\w])(?:(?:the\s+)?(?P<qw>{quarter_w})[-\s]+|(?P<qh>{quarter_w})-)(?:quarter|qtr)(?![\w-])", self._h_quarter),
             (r"(?<![\w])H(?P<h>[12])(?![\w])", self._h_half),
             (rf"(?<![\w])H(?P<h>[12])\s*(?:{YP('y')}|['‘’]?(?P<yy>\d{{2}})(?![\w]))", self._h_half),
             (rf"(?<![\w])(?:the\s+)?(?P<hw>{half_w})\s+half\s+of\s+(?:{YP('y')}|(?P<ty>the|this)\s+year)", self._h_half),
@@ -482,7 +495,8 @@ class _Grammar:
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
-            "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
+            "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
+            "_h_ym": (d4,), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
             "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
             "_h_month_year": (mon, dig | shift), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
@@ -518,6 +532,12 @@ class _Grammar:
         return frozenset(f)
 
     # ------------------------------------------------------------ small readers
+    def day_num(self, m: re.Match, n: str) -> int:
+        """The day of the month in group n, written in digits or as an ordinal word."""
+        if m.group(n):
+            return int(m.group(n))
+        return int(self.ordinals[re.sub(r"\s+", " ", m.group(n + "w").lower())])
+
     def month(self, s: str) -> int:
         return self.months[s.lower().rstrip(".")]
 
@@ -555,14 +575,43 @@ class _Grammar:
             return None
         return _Val("day", d, d)
 
+    def _h_dmy_named(self, m, text):
+        """A day and a month name glued or joined by dashes or slashes: 31-Oct-74, 14april 2015, Feb13."""
+        mo, d = self.month(m["m"]), int(m["d"])
+        if m.groupdict().get("y"):
+            y = int(m["y"])
+            y = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
+            try:
+                x = date(y, mo, d)
+            except ValueError:
+                return None
+            return _Val("day", x, x)
+        if _yl_span((mo, d, mo, d), 2004) is None:
+            return None
+        return _Val("day", yearless=(mo, d, mo, d))
+
+    def _h_md_slash(self, m, text):
+        mo, d = int(m["a"]), int(m["b"])
+        if _yl_span((mo, d, mo, d), 2004) is None:
+            return None
+        return _Val("day", yearless=(mo, d, mo, d))
+
+    def _h_ym(self, m, text):
+        y, mo = int(m["y"]), int(m["m"])
+        if "-" in m.group(0) and not m["m"].startswith("0") and mo >= y % 100:
+            return None                            # "2014-15" is a range of years
+        return _Val("month", date(y, mo, 1), _month_end(y, mo))
+
     def _h_numeric(self, m, text):
         a, b, y = int(m["a"]), int(m["b"]), m["y"]
         if len(y) == 2:
-            if m["s"] != "/":
+            if m["s"] != "/" and not (m["s"] == "-" and a <= 12 < b):   # 10-31-74: only the M-D-Y reading is valid
                 return None
             y = 2000 + int(y) if int(y) < 50 else 1900 + int(y)
         y = int(y)
         mo, d = (b, a) if (m["s"] == "." or a > 12) else (a, b)
+        if mo > 12 and d <= 12:                       # 10.31.1974: only the M.D.Y reading is valid
+            mo, d = d, mo
         try:
             x = date(y, mo, d)
         except ValueError:
@@ -571,7 +620,7 @@ class _Grammar:
 
     def _h_md_d(self, m, text):
         mo = self.month(m["m"])
-        d1, d2 = int(m["d1"]), int(m["d2"])
+        d1, d2 = self.day_num(m, "d1"), self.day_num(m, "d2")
         if d2 <= d1:
             return None
         return self.dated("range", (mo, d1, mo, d2), m)
@@ -581,7 +630,7 @@ class _Grammar:
 
     def _h_md_md(self, m, text):
         m1, m2 = self.month(m["m1"]), self.month(m["m2"])
-        d1, d2 = int(m["d1"]), int(m["d2"])
+        d1, d2 = self.day_num(m, "d1"), self.day_num(m, "d2")
         if m["y1"]:
             y2, sh = self.year_of(m, "y")
             if y2 is None:
@@ -594,7 +643,7 @@ class _Grammar:
         return self.dated("range", (m1, d1, m2, d2), m, anchor="end")
 
     def _h_day(self, m, text):
-        mo, d = self.month(m["m"]), int(m["d"])
+        mo, d = self.month(m["m"]), self.day_num(m, "d")
         if m["m"].lower() == "may" and not m["m"][0].isupper() and not m.group("y"):
             return None
         v = self.dated("day", (mo, d, mo, d), m)
@@ -707,9 +756,16 @@ class _Grammar:
 
     def _h_bare_month(self, m, text):
         word = m["m"]
-        if not word[0].isupper() or len(word.rstrip(".")) < 3:
+        before = text[max(0, m.start() - 40):m.start()]
+        if len(word.rstrip(".")) < 3:
             return None
-        before = text[max(0, m.start() - 30):m.start()]
+        if self.nth_re.search(before) or self.day_of_re.search(before):
+            mo = self.month(word)                 # "the first Tuesday of october", "the 5th last day of May"
+            return _Val("month", yearless=(mo, None, mo, None))
+        if not word[0].isupper():
+            # lowercase: only a full name that is no other word ("october", not "may", "march", "august")
+            if word.lower() in ("may", "march", "august") or len(word) < 6:
+                return None
         if word.lower() == "may":
             if not self.may_ctx_re.search(before) and not self._alone(m, text):
                 return None
@@ -793,6 +849,10 @@ class _Grammar:
         gd = m.groupdict()
         q = int(gd.get("q") or gd.get("q2") or 0) or self.quarters[re.sub(r"\s+", " ", (gd.get("qw") or gd["qh"]).lower())]
         yl = (3 * q - 2, None, 3 * q, None)
+        if gd.get("yq"):                               # 2018Q4, 18q4
+            y = int(gd["yq"])
+            y = y if y >= 100 else 2000 + y
+            return _Val("quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
         if gd.get("yy"):
             y = 2000 + int(gd["yy"])
             return _Val("quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))

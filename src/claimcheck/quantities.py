@@ -785,8 +785,12 @@ def _joined(text: str, g: _Grammar) -> Iterator[Quantity]:
     it = _iter(text, g)
     q = next(it, None)
     while q is not None:
+        if q.high is not None:                        # not a lower bound: nothing to join
+            yield q
+            q = next(it, None)
+            continue
         nxt = next(it, None)
-        both = _two_sided(text, q, nxt) if nxt is not None and q.high is None else None
+        both = _two_sided(text, q, nxt) if nxt is not None else None
         if both is not None:
             yield both
             q = next(it, None)
