@@ -175,7 +175,7 @@ CASES = [
     ("the day before yesterday", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
     ("on Monday", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
     ("on Monday", MON, "past", MON, MON, "day"),
-    ("on Monday", MON, "future", MON, MON, "day"),
+    ("on Monday", MON, "future", D(2025, 2, 17), D(2025, 2, 17), "day"),   # looking ahead, today is not "on Monday"
     ("on Monday", REF, "future", D(2025, 2, 17), D(2025, 2, 17), "day"),
     ("on Tuesday", REF, "past", REF, REF, "day"),
     ("on Friday", REF, "past", D(2025, 2, 7), D(2025, 2, 7), "day"),

@@ -108,7 +108,7 @@ def _holiday_pattern(name: str) -> str:
     for w in name.replace("’", "'").split():
         base = re.sub(r"'s$|s'$|s$", "", w)
         rx = re.escape(base).replace("'", "['’]?").replace(r"\.", r"\.?").replace(r"\-", r"[-\s]?")
-        words.append(rx + r"(?:['’]?s)?['’]?")
+        words.append(rx + r"(?:['’]?s)?")
     return r"\s+".join(words)
 
 
@@ -342,7 +342,7 @@ class _Grammar:
         hol = "|".join(_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h)))
         # a year in words: "two thousand ten", "two thousand and nineteen", "nineteen ninety-five"
         year_words = r"(?:two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+){0,2}|(?:nineteen|twenty)[\s-]+[a-z]+(?:[\s-][a-z]+)?)(?![\w])"
-        fnum = num + r"|\d+(?:\.\d+)?|\d+/\d+|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[-\s]quarters\s+of\s+an?|an?\s+(?:few|couple\s+of|pair\s+of)|few|\d+\s+and\s+an?\s+half"
+        fnum = num + r"|\d+(?:\.\d+)?|\d+/\d+|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[-\s]quarters\s+of\s+an?|an?\s+(?:few|couple(?:\s+of)?|pair\s+of)|few|\d+\s+and\s+an?\s+half"
         clock = r"hours?|h|hrs?|minutes?|mins?|seconds?|secs?|sec|['’\"]"
         wd_short = _alt(w for w in self.weekdays if len(w) <= 3)
         quarter_w = _alt(self.quarters)
@@ -370,7 +370,9 @@ class _Grammar:
             (rf"{PRE}{WDP}{M('m1')}\s+(?:the\s+)?{D('d1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}{M('m2')}\s+(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_md),
             (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}(?:\s+of)?\s+{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m2')}(?:,?\s+{YP('y')})?", self._h_md_md),
             # full and yearless days: Feb. 10, 2025 ; 10 February 2025 ; Monday, Feb. 10 ; the 10th of May last year
-            (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')})?", self._h_day),
+            (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')}|,\s+(?P<wda>{wd_any})(?![a-z])\.?)?", self._h_day),
+            # a weekday and a day of the month: Tuesday the 19th ; Thu 15th
+            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day),
             (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
             # the first week of March 2025 ; the last week of January
             (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month),
@@ -430,7 +432,7 @@ class _Grammar:
             (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday),
             (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:from|of)\s+(?P<wk>{shift})\s+week(?![\w])", self._h_weekday),
             # a short weekday name alone or with a dot: "fri", "Sat."
-            (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z))", self._h_short_weekday),
+            (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z)|(?=,|\s+at\s+\d))", self._h_short_weekday),
             (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century|yr|qtr)(?![\w])", self._h_shift_unit),
             (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])", self._h_weekend),
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
@@ -495,7 +497,7 @@ class _Grammar:
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
-            "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
+            "_h_weekday_day": (wd, th), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
             "_h_ym": (d4,), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
             "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
@@ -647,11 +649,30 @@ class _Grammar:
         if m["m"].lower() == "may" and not m["m"][0].isupper() and not m.group("y"):
             return None
         v = self.dated("day", (mo, d, mo, d), m)
-        if v is not None and m["wdn"]:
-            v.wd_check = self.weekdays[m["wdn"].lower().rstrip(".")]
+        wd = m["wdn"] or m.groupdict().get("wda")
+        if v is not None and wd:
+            v.wd_check = self.weekdays[wd.lower().rstrip(".")]
         return v
 
+    def _h_weekday_day(self, m, text):
+        """"Tuesday the 19th": the nearest day in the prefer direction that is both that weekday and that day."""
+        wd, d = self.weekdays[m["wd"].lower().rstrip(".")], int(m["d"])
+
+        def rel(ref, prefer):
+            step = 1 if prefer == "future" else -1
+            y, mo = ref.year, ref.month
+            for _ in range(60):                   # the weekday of a day of the month repeats within 14 months
+                if d <= calendar.monthrange(y, mo)[1]:
+                    x = date(y, mo, d)
+                    if x.weekday() == wd and (x >= ref if step > 0 else x <= ref):
+                        return x, x
+                y, mo = _add_months(y, mo, step)
+            return None, None
+        return _Val("day", rel=rel)
+
     def _h_week_of_month(self, m, text):
+        if re.search(r"(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            return None                           # "the 2nd last week of": an operator on the month (see _with_operators)
         mo = self.month(m["m"])
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["wn"].lower())
         if n is None:   # the last week: the month's last seven days
@@ -811,6 +832,8 @@ class _Grammar:
         if self._counted(text, m.end()) or re.match(r"-[A-Za-z]", text[m.end():m.end() + 2]):
             return None   # "1500 people", "a 2000-strong crowd"
         before = text[max(0, s - 20):s]
+        if re.search(r"(?<![\w])[A-Z]{2,}\s+$", before):
+            return None   # a name and a number, not a year: "ABC 2000", "Windows NT 4000" (but "in 2000")
         if not re.search(r"(?i)(?:\b(?:in|since|of|by|until|till|from|the|during|before|after|early|"
                          r"late|mid|year|circa|c\.|and|to|between|through|around|for|at|on|summer|"
                          r"winter|spring|autumn|fall)|[-–(,])\s*$", before) or s == 0:
@@ -907,6 +930,9 @@ class _Grammar:
         n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n)]
         unit = self.units[m["u"].lower()]
         sign = -1 if m["dir"].lower() in self.ago else 1
+        if re.sub(r"\s+", " ", m["dir"].lower()) in ("from now", "from today", "hence"):
+            # counted from a day: "3 years from today", "three months hence" are that day
+            return _Val("day", rel=lambda ref, prefer: (_moved(ref, unit, sign * n),) * 2)
         if unit in ("week", "fortnight"):   # "a week ago" is the day seven days back
             unit, n = "day", (7 if unit == "week" else 14) * n
         elif unit == "century":             # "a century ago" is the year a hundred years back
@@ -1026,7 +1052,8 @@ class _Grammar:
 
     def _h_short_weekday(self, m, text):
         """A three-letter weekday ("Fri.", "sat") only with a dot or as the whole phrase ("sat" is a verb)."""
-        if not (m.group(0).endswith(".") or text[:m.start()].strip() == ""):
+        if not (m.group(0).endswith(".") or text[:m.start()].strip() == ""
+                or re.match(r",|\s+at\s+\d", text[m.end():m.end() + 6])):
             return None
         wd = self.weekdays[m["wd"].lower()]
 
@@ -1058,8 +1085,9 @@ class _Grammar:
             k = self.anaphora[m["an"].lower()]
         else:
             k = -1 if m["ba"].lower() == "before" else 1
-        if self.duration_re.search(text, max(0, m.start() - 20), m.start()):
-            return None   # "over the next year", "for the following week": durations
+        if self.duration_re.search(text, max(0, m.start() - 20), m.start()) and \
+                not self.part_re.search(text, max(0, m.start() - 30), m.start()):
+            return None   # "over the next year", "for the following week": durations ("the end of the following week" is not)
         unit = m["u"].lower()
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, k))
 
@@ -1146,16 +1174,18 @@ class _Grammar:
             if wk is not None:
                 d = _week_start(ref) + timedelta(days=7 * wk + wd)
             elif sh is None:
-                if prefer == "future":
-                    d = ref + timedelta(days=(wd - r) % 7)
-                else:
+                if prefer == "future":            # "will meet on Tuesday", said on a Tuesday: next week's
+                    d = ref + timedelta(days=(wd - r - 1) % 7 + 1)
+                else:                             # "said on Tuesday", written on a Tuesday: that day
                     d = ref - timedelta(days=(r - wd) % 7)
             elif sh < 0:
                 d = ref - timedelta(days=(r - wd - 1) % 7 + 1)
             elif sh > 0:
                 d = ref + timedelta(days=(wd - r - 1) % 7 + 1)
-            else:
-                d = _week_start(ref) + timedelta(days=wd)
+            else:                                 # "this Monday": in the reference's week; looking
+                d = _week_start(ref) + timedelta(days=wd)   # ahead, a day already gone is next week's
+                if prefer == "future" and d < ref:
+                    d += timedelta(days=7)
             return d, d
         return _Val("day", rel=rel, weekday=wd if (sh is None and wk is None) else None)
 
