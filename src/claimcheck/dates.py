@@ -456,6 +456,9 @@ class _Grammar:
         # "three days after", "the day before", "third Tuesday after", "2 weeks from"
         self.offset_re = re.compile(
             rf"(?<![\w])(?:the\s+)?(?P<n>{num}|{ords})\s+(?P<u>{unit}|{wd_any})(?:s)?\s+(?P<dir>after|before|from)\s+$", re.I)
+        # a duration starting at the anchor: "for 10 days from" before it, "for 10 days" after it
+        self.for_before_re = re.compile(rf"(?<![\w])for\s+(?P<n>{num})\s+(?P<u>{unit})\s+(?:from|starting(?:\s+on)?|beginning)\s+$", re.I)
+        self.for_after_re = re.compile(rf"\s+for\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", re.I)
         # "the 20th of", "20th day of", "20 of": a day of the month that follows
         self.day_of_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<d>{ords}|[12]\d|3[01]|0?[1-9])(?:\s+day)?\s+of\s+(?:the\s+)?$", re.I)
         self.triggers = self._triggers()
@@ -1333,6 +1336,19 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
                 swallow(m)
                 out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
                 continue
+        m = g.for_before_re.search(text, window, h.start) if inner.gran == "day" else None
+        fm = g.for_after_re.match(text, h.end) if inner.gran == "day" and not m else None
+        if m or fm:                                 # "for 10 days from Dec. 18", "Dec. 18 for 10 days"
+            x = m or fm
+            n = x["n"].lower()
+            k = int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))
+            unit = g.units.get(x["u"].lower())
+            if k and unit and not (m and any(o.start < m.start() < o.end for o in out)):
+                if m:
+                    swallow(m)
+                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                                _Val("range", rel=_lasting(inner, unit, k))))
+                continue
         m = g.offset_re.search(text, window, h.start)
         if m:
             n = m["n"].lower()
@@ -1373,6 +1389,14 @@ def _nth_in(inner: _Val, what, k: int, from_end: bool):
         else:
             d = s + timedelta(days=(what - s.weekday()) % 7 + 7 * (k - 1))
         return (d, d) if s <= d <= e else (None, None)
+    return rel
+
+
+def _lasting(inner: _Val, unit: str, k: int):
+    """rel(): from the anchor's day to the day k units later ("for 10 days from Dec. 18": Dec. 18-28)."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        return (s, _moved(s, unit, k)) if s is not None else (None, None)
     return rel
 
 

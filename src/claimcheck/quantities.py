@@ -87,6 +87,8 @@ CURRENCY_SUFFIX = {
     "yen": "JPY", "rupees": "INR", "rupee": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
     "cny": "CNY", "rmb": "CNY", "jpy": "JPY", "inr": "INR", "chf": "CHF",
 }
+# scale abbreviations that after digits name a currency ("500 kr" is kronor); they scale number words only
+CURRENCY_ABBREVIATIONS = {"kr"}
 UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
 FRACTION_DENOMINATORS = (2, 3, 4, 5, 6, 8, 10, 16, 100)   # "1/4" is a fraction, "9/11" and "24/7" are not
 MONTHS = ("january february march april may june july august september october november december "
@@ -116,7 +118,8 @@ class _Grammar:
         scales = {k.lower(): float(v) for k, v in (rs.scales or {}).items()}
         self.fractions = {k: v for k, v in scales.items() if v < 1}
         self.mults = {k: v for k, v in scales.items() if v >= 1 and len(k) > 3}     # words
-        self.abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3}  # after digits
+        self.abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3 and k not in CURRENCY_ABBREVIATIONS}
+        word_abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3}  # after number words
         self.vague, self.vague_mult, self.vague_alone = {}, {}, set()
         for k, v in (rs.vague_numbers or {}).items():
             lo, hi = float(v[0]), float(v[1])
@@ -127,7 +130,7 @@ class _Grammar:
         # plural scale words usable after "of": "hundreds of thousands"
         self.plural_scales = {k + "s": v for k, v in self.mults.items() if k + "s" not in self.mults}
         # abbreviations of two letters or more may follow number words too ("three hundred cr")
-        self.mults.update({k: v for k, v in self.abbrevs.items() if len(k) >= 2 and k != "g"})
+        self.mults.update({k: v for k, v in word_abbrevs.items() if len(k) >= 2})
         self.hedges_before, self.hedges_after = {}, {}
         for h in rs.hedges or []:
             info = (h.get("type", "exact"), bool(h.get("strict") or False),
@@ -362,8 +365,8 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             last_mult = 1.0
         elif w in g.mults:
             v = g.mults[w]
-            if has_and:
-                break
+            if has_and or (init is not None and w in CURRENCY_ABBREVIATIONS):
+                break                                     # "500 kr" is kronor
             if prev is None:
                 base = 0.5 if half_a else (1.0 if has_a else 0.0)
                 if base == 0:
