@@ -220,6 +220,16 @@ class _Grammar:
         self.prev_word_re = re.compile(r"([A-Za-z]+)\.?\s*\Z")
         self.next_word_re = re.compile(r"\s*([A-Za-z]+)")
         self.no_re = re.compile(r"(?:\bno\.|#)\s*\Z", re.I)
+        # a phone number: optional +country code, area code (bracketed or not), 3 digits, 4 digits
+        self.phone_re = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])")
+        sw = rs.extra.get("score_words") or {}
+        score = _alt(str(w) for w in sw.get("before") or []) or "(?!)"
+        score_after = _alt(str(w) for w in sw.get("after") or []) or "(?!)"
+        # a score line: small numbers joined by a dash, after a score word (up to two words between:
+        # "won the final 3-1") or right before one ("a 2-1 victory")
+        self.score_re = re.compile(
+            rf"\b(?:{score})(?:\s+[a-z]+){{0,2}}\s+(?P<s>\d{{1,3}}\s?[-–]\s?\d{{1,3}})(?![\d%.,]\d|[\w%])"
+            rf"|(?<![\w.,])(?P<s2>\d{{1,3}}\s?[-–]\s?\d{{1,3}})(?![\w%])(?=\s+(?:{score_after})\b)", re.I)
 
 
 _CACHE: dict[int, tuple[RuleSet, _Grammar]] = {}
@@ -672,14 +682,29 @@ def _is_day(g: _Grammar, text: str, lo: _Num, hi: _Num) -> bool:
                 or g.month_after_re.match(text, hi.end))
 
 
+def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
+    """Spans of digits that are no quantity: phone numbers and score lines."""
+    spans = []
+    spans += [m.span() for m in g.phone_re.finditer(text)]
+    if "-" in text or "–" in text:
+        for m in g.score_re.finditer(text):
+            spans.append(m.span("s") if m.group("s") else m.span("s2"))
+    return spans
+
+
 def _iter(text: str, g: _Grammar) -> Iterator[Quantity]:
     pos = 0
     n = len(text)
+    blocked = _not_numbers(g, text)
     while pos < n:
         m = g.start_re.search(text, pos)
         if not m:
             return
         s = m.start()
+        inside = next((e for b, e in blocked if b <= s < e), None)
+        if inside is not None:                            # a phone number or a score line
+            pos = inside
+            continue
         num = _read_number(g, text, s)
         if num is None:
             pos = m.end() if m.end() > s else s + 1

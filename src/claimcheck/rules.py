@@ -326,6 +326,7 @@ class RuleFile(_Strict):
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
+    score_words: dict[str, list[str]] = {}      # before/after words that make "3-1" a score line (quantities.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
     object_nouns: dict[str, list[str]] = {}
@@ -540,7 +541,8 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
 EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate")  # kept in RuleSet.extra
+                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "score_words")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
