@@ -462,6 +462,8 @@ class _Grammar:
         # "the 20th of", "20th day of", "20 of": a day of the month that follows
         self.day_of_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<d>{ords}|[12]\d|3[01]|0?[1-9])(?:\s+day)?\s+of\s+(?:the\s+)?$", re.I)
         self.triggers = self._triggers()
+        self.part_words = frozenset(w for k in self.parts for w in _WORD.findall(k)) - {"the", "of", "in"}
+        self.nth_words = frozenset(w for k in self.ordinals for w in _WORD.findall(k)) | {"last", "final", "#digit"}
         # word -> the patterns whose first trigger set holds it (patterns without triggers: always run)
         self.by_word: dict[str, list[int]] = {}
         self.always = [i for i, t in enumerate(self.triggers) if not t]
@@ -519,6 +521,9 @@ class _Grammar:
             "_h_anaphora": (frozenset({"day", "week", "month", "year"}), words(self.anaphora, ["before", "after"])), "_h_unit_end": (frozenset({"year", "month"}), frozenset({"end"})),
             "_h_this_time": (frozenset({"time"}),), "_h_day_of_month": (th, dig),
         }
+        # patterns that can only start at one of these words are tried there alone (rx.match), not
+        # scanned over the whole text: the holiday names are one long alternation
+        self.starts = {i: hol_first | shift for i, (_, h) in enumerate(self.patterns) if h.__name__ == "_h_holiday"}
         return [need.get(h.__name__, ()) for _, h in self.patterns]
 
     def features(self, text: str) -> frozenset:
@@ -1250,44 +1255,49 @@ class _Hit:
     val: _Val
 
 
-def _scan(g: _Grammar, text: str) -> list[_Hit]:
+def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
-    cands: list[tuple[int, int, int, _Val]] = []
-    feats = g.features(text)
+    cands: list[tuple[int, int, int, re.Match]] = []
     todo = set(g.always)
     for w in feats:
         todo.update(g.by_word.get(w, ()))
     for order in sorted(todo):
-        rx, handler = g.patterns[order]
-        rest = g.triggers[order][1:]
-        if rest and any(feats.isdisjoint(t) for t in rest):
+        rx = g.patterns[order][0]
+        rest = g.triggers[order]
+        if len(rest) > 1 and (feats.isdisjoint(rest[1]) or (len(rest) > 2 and feats.isdisjoint(rest[2]))):
             continue
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            v = handler(m, text)
-            if v is not None:
-                s, e = m.start(), m.end()
-                while e > s and text[e - 1] in " ,\t\n":
-                    e -= 1
-                cands.append((s, e, order, v))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+        starts = g.starts.get(order)
+        if starts is not None:
+            found = (rx.match(text, w.start()) for w in _WORDI.finditer(text) if w.group(0).lower() in starts)
+            found = [m for m in found if m]
+        else:
+            found = rx.finditer(text)
+        for m in found:
+            s, e = m.span()
+            while e > s and text[e - 1] in " ,\t\n":
+                e -= 1
+            if e > s:
+                cands.append((s, e, order, m))
+    # longest first; a handler runs only for a candidate that no longer one has covered
+    cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     taken: list[_Hit] = []
-    for s, e, _, v in cands:
+    for s, e, order, m in cands:
         if all(e <= h.start or s >= h.end for h in taken):
-            taken.append(_Hit(s, e, v))
+            v = g.patterns[order][1](m, text)
+            if v is not None:
+                taken.append(_Hit(s, e, v))
     taken.sort(key=lambda h: h.start)
     return taken
 
 
-def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
+def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> list[_Hit]:
     """Extend a period to the "early/mid/late/the end of/earlier" written just before it; read
     "the week of Feb. 10" as that week; and "Tuesday (Feb. 11)" as one day, the weekday picking the year."""
     out: list[_Hit] = []
     for i, h in enumerate(hits):
         lo = out[-1].end if out else 0
         if h.val.gran in ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"):
-            m = g.part_re.search(text, max(lo, h.start - 30), h.start)
+            m = g.part_re.search(text, max(lo, h.start - 30), h.start) if not feats.isdisjoint(g.part_words) else None
             if m:
                 key = re.sub(r"\s+", " ", m["part"].lower())
                 h.val.part = g.parts.get(key) or g.parts.get("the " + key)
@@ -1309,16 +1319,20 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
 _PERIODS = ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century", "range")
 
 
-def _with_operators(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
+def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> list[_Hit]:
     """Compose an operator written just before an anchor: "the first Monday of <period>", "the 5th last
     day of <period>", "the third last week of <period>", "the 20th of <month>", "three days after <anchor>",
     "the third Tuesday after <anchor>". The anchor is any expression the grammar read."""
+    nth_ok = not feats.isdisjoint(g.nth_words) and not feats.isdisjoint({"of", "in"})
+    of_ok, for_ok, off_ok = "of" in feats, "for" in feats, not feats.isdisjoint({"after", "before", "from"})
+    if not (nth_ok or of_ok or for_ok or off_ok):
+        return hits
     out: list[_Hit] = []
     for h in hits:
         window = max(0, h.start - 40)
         inner = h.val
         swallow = lambda m: [out.pop() for _ in range(sum(1 for x in out if x.start >= m.start()))]  # noqa: E731
-        m = g.nth_re.search(text, window, h.start) if inner.gran in _PERIODS else None
+        m = g.nth_re.search(text, window, h.start) if nth_ok and inner.gran in _PERIODS else None
         if m:
             k = g.ordinal(m["ord"]) if m["ord"].lower() not in ("last", "final") else 1
             from_end = m["ord"].lower() in ("last", "final") or bool(m["last"])
@@ -1329,15 +1343,15 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
                 h = _Hit(m.start(), h.end, _Val("day" if what != "week" else "week", rel=_nth_in(inner, what, k, from_end)))
                 out.append(h)
                 continue
-        m = g.day_of_re.search(text, window, h.start) if inner.gran == "month" else None
+        m = g.day_of_re.search(text, window, h.start) if of_ok and inner.gran == "month" else None
         if m:
             d = g.ordinal(m["d"])
             if d and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
                 out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
                 continue
-        m = g.for_before_re.search(text, window, h.start) if inner.gran == "day" else None
-        fm = g.for_after_re.match(text, h.end) if inner.gran == "day" and not m else None
+        m = g.for_before_re.search(text, window, h.start) if for_ok and inner.gran == "day" else None
+        fm = g.for_after_re.match(text, h.end) if for_ok and inner.gran == "day" and not m else None
         if m or fm:                                 # "for 10 days from Dec. 18", "Dec. 18 for 10 days"
             x = m or fm
             n = x["n"].lower()
@@ -1349,7 +1363,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
                 out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
                                 _Val("range", rel=_lasting(inner, unit, k))))
                 continue
-        m = g.offset_re.search(text, window, h.start)
+        m = g.offset_re.search(text, window, h.start) if off_ok else None
         if m:
             n = m["n"].lower()
             k = int(n) if n.isdigit() else (g.numbers.get(re.sub(r"\s+", " ", n)) or g.ordinal(n))
@@ -1496,6 +1510,7 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
 # ---------------------------------------------------------------- API
 
 _WORD = re.compile(r"[a-z]+")
+_WORDI = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
 _DASH = re.compile(r"[-–—&/]")
 _DSEP = re.compile(r"\d\s*[-/.]")
@@ -1517,11 +1532,12 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         reference = reference.date()
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
-    hits = _scan(g, text)
+    feats = g.features(text)
+    hits = _scan(g, text, feats)
     if not hits:
         return []
-    hits = _with_parts(g, text, hits)
-    hits = _with_operators(g, text, hits)
+    hits = _with_parts(g, text, hits, feats)
+    hits = _with_operators(g, text, hits, feats)
     out = []
     for s, e, start, end, gran, relative, resolved in _join(g, text, hits, reference, prefer, year_hint):
         out.append(DateSpan(start=start if resolved else None, end=end if resolved else None,
