@@ -143,7 +143,7 @@ def _frozen(rule) -> tuple:
         return (("date", tuple(rule)),)
     items = []
     for k, v in rule.items():
-        if k == "aliases":
+        if k in ("aliases", "capitalized"):
             continue
         if k == "shift":
             v = tuple((_weekday(a), int(b)) for a, b in v.items())

@@ -697,8 +697,9 @@ class _Grammar:
     def _h_holiday(self, m, text):
         """A holiday, with its year written, shifted ("next"), or offset ("in 9 months"); else the nearest."""
         rule = self.holiday_rule(m["hol"])
-        if rule is None or (isinstance(rule, dict) and rule.get("capitalized") and not m["hol"][0].isupper()):
-            return None
+        if rule is None or (isinstance(rule, dict) and rule.get("capitalized") and not m["hol"][0].isupper()
+                            and not (m["y"] or m["yw"])):
+            return None                           # "lent him money"; but "lent 2018" is the season
         y, ysh = self.year_of(m, "y")
         if m["yw"]:
             y = _year_in_words(m["yw"])

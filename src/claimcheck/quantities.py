@@ -656,8 +656,10 @@ def _skip_single(g: _Grammar, text: str, num: _Num) -> bool:
     """Numbers that are not counts: "no one", "one of", days next to a month, "No. 1"."""
     before = text[max(0, num.start - 12):num.start]
     if num.vague and num.low == num.high == 1 and not num.unit:
-        pm = g.prev_word_re.search(before)               # "the single market" is not one market
-        return bool(pm and pm.group(1).lower() in ("the", "this", "that", "its", "their", "our"))
+        pm = g.prev_word_re.search(before)               # "a single vote" is one; "the single market" is not
+        if pm is None:                                   # opening the text: only as the whole phrase
+            return text[num.end:].strip() != ""
+        return pm.group(1).lower() not in ("a", "not", "one")
     if num.vague or num.unit or num.scaled:
         return False
     if g.no_re.search(before):
