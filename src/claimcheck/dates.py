@@ -499,6 +499,7 @@ class _Grammar:
         # a holiday is tried only when the first word of one of its names is there ("the ..." names
         # have an alias without "the")
         hol_first = frozenset(_WORD.findall(h)[0] for h in self.holidays if _WORD.findall(h) and not h.startswith("the "))
+        hol_first |= {w + "s" for w in hol_first} | {w[:-1] for w in hol_first if w.endswith("s")}   # "valentines day"
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
