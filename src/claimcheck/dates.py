@@ -4,11 +4,26 @@
     find_dates("The summit was held on Feb. 10 and 11 in Paris.")  # every expression with offsets
 
 The grammar is a set of regular expressions built from the vocabulary in default_rules.yml
-(`months:`, `weekdays:`, `date_words:`), so rules/*.yml can add names and words. Every pattern
-proposes candidate spans; the longest non-overlapping candidates win; then two passes join
-"early/mid/late/the end of" to the span that follows them, and join two spans written as a range
-("from X to Y", "between X and Y", "X - Y"). dateparser is not used: the grammar decides alone,
-which keeps it fast (tens of thousands of phrases a second) and predictable.
+(`months:`, `weekdays:`, `date_words:` with its `holidays:` rules), so rules/*.yml can add names and
+words. An expression is composed from parts:
+
+    anchor     a date ("Feb. 10", "3/17", "25-Dec-2024"), a weekday, a month, a year, a quarter, a
+               holiday ("Easter", "Diwali 2023"), now ("right now", "today")
+    offset     before or after it: "three days after Easter", "the second Monday after Christmas",
+               "two weeks before Thanksgiving 2024", "in 36 hours", "2 years from today"
+    grain      day, week, month, quarter, half, season, year, decade, century
+    modifier   early/mid/late, the start/end of, the n-th (last) weekday/day/week of: "the first Monday
+               of March", "the 3rd last day of June", "the second last week of 2024"
+    range      between any two ("from X to Y", "between X and Y", "X - Y"), relative windows ("the past
+               three days", "the coming fortnight", "within 10 days", "by the end of next month"), a
+               duration from an anchor ("for 10 days from Dec. 18")
+
+Every pattern proposes candidate spans (a pattern runs only when its trigger words are in the text);
+the longest non-overlapping candidates win; then passes attach a modifier written before a period
+("early", "the end of"), an operator written before any anchor (_with_operators: the n-th weekday of,
+N units after), and join two spans written as a range. Numbers inside may be words ("three days
+after", "Easter Sunday two thousand ten"). dateparser is not used: the grammar decides alone, which
+keeps it fast (about 20,000 phrases a second on one core) and predictable.
 
 Granularity names (DateSpan.granularity):
     day, week (Monday-Sunday), weekend (Saturday-Sunday), month, quarter, half, season, year,
@@ -23,18 +38,37 @@ Decisions:
     reference; "later this year" = the day after the reference .. Dec 31.
   * seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn/fall Sep-Nov, winter Dec of
     the year written .. Feb of the next. Centuries are 1901-2000 for "the 20th century".
-  * a bare weekday ("on Monday") is the nearest such day in the `prefer` direction, the reference
-    day itself included (news usage: "said on Monday" in an article dated Monday means that day);
-    "last Monday" / "next Monday" exclude the reference day; "this Monday" is in the reference's week.
+  * weekdays. A bare weekday ("on Monday") is the nearest such day in the `prefer` direction: looking
+    back the reference day itself included (news usage: "said on Monday" in an article dated Monday
+    means that day), looking ahead excluded ("will meet on Tuesday" written on a Tuesday is next
+    week's). "last/previous Monday" is the last Monday before the reference day, "next/coming Monday"
+    the first one after it; "this Monday" is the Monday of the reference's week (Monday-Sunday), but
+    looking ahead a day of that week already gone is next week's. "Friday after next" is the second
+    Friday after the reference; "3 Mondays ago" the third one before it. A weekday with a day of the
+    month ("Tuesday the 19th") is the nearest date in the `prefer` direction that is both.
   * a bare month, season or quarter ("in May") is the nearest one in the `prefer` direction, the one
     containing the reference included; "last May" is the most recent May before the reference's
     month, "next May" the first after it.
   * a yearless date ("Feb. 10") takes the year that puts it nearest the reference in the `prefer`
     direction; without a reference it takes `year_hint` (and is then not relative); without either
     it is unresolved (relative=True, resolved=False, start=end=None).
-  * "last week/month/year" are the previous calendar week/month/year; "the last year", "the past
-    two years", "over the past decade", "in recent days", "for two days", "two-day" are durations and
-    are not read (nor "over the next year", "for the following week").
+  * "last week/month/year" are the previous calendar week/month/year. Windows with a count are spans
+    of whole units next to the current one: "the past three days" = the three days before the
+    reference, "the last two weeks" = the two calendar weeks before the current one, "the next 3
+    months" = the three months after the current one; "the coming fortnight" = the 14 days after the
+    reference; "within 2 weeks" = the reference day to the day before two weeks later; "by the end of
+    the month" / "by EOM" = the reference day to the month's last day. Hours, minutes and seconds land
+    on the reference day (24 hours or more move the day). "the last year", "over the past decade",
+    "in recent days", "for two days", "two-day" have no count: durations, not read.
+  * "the beginning/start of" and "the end of" a year are January-March and September-December, of a
+    week Monday-Wednesday and Friday-Sunday (of a month like early / late); BOM/EOM/BOY/EOY likewise.
+  * "the n-th week of" a year, and "the second/third last week of" a month, count whole Monday-Sunday
+    weeks inside it; "the first week of March" is still March 1-7 and "the last week of" the last 7 days.
+  * "for N days from X" / "X for N days" run from X to the day N days later.
+  * "N units from now / from today / hence" are that day; "N years/months ago" keep their grain.
+  * holidays (date_holidays.py): the occurrence nearest the reference in the `prefer` direction;
+    "next/last Thanksgiving" the first after / last before it; "Christmas of last year" in that year;
+    "Thanksgiving in 9 months" the one in the year of the day 9 months ahead.
   * anaphoric expressions are anchored at the reference date, the only anchor a phrase has: "the next
     day", "the following week", "the previous year", "the day before", "a day earlier", "two years
     later" (date_words: anaphora, ago, from_now). "the day before the election" is not read.

@@ -54,6 +54,17 @@ Decisions for news phrasing:
 * Singular fractions need "of" ("a third of the votes") or a hedge before them ("about a third",
   "less than a quarter"); bare "half" needs "of" ("more than half of"), so "less than half" is None.
 * Thousands may be grouped by spaces or thin spaces ("12 000"); English decimals only ("1,2" is not 1.2).
+* Decimals in words: "two point five", "1 point 1", "point 77" (opening a phrase), ".77"; negatives in
+  words ("minus three million", "negative five hundred and four") and "- 1,200" at the start; plural
+  scales ("three billions", "200 dozens"), "three thousand millions"; Indian scales and abbreviations
+  (lakh, lac, lkh, crore, cr, koti; "kr" after number words only: after digits it is kronor); "G" after
+  a decimal only (".0012G"; "5G" is a network); spoken hundreds ("one twenty two" = 122).
+* "a couple (of)", "a pair (of)", "a single" are 2, 2, 1 (approximate); "a few", "several" alone are not
+  numbers (as exactly 3 they would contradict "four").
+* Two bounds written one after the other are one interval: "more than 40 but fewer than 60" = (40, 60),
+  "at least 12 and no more than 20" = [12, 20] (hedge "at least + no more than").
+* Phone numbers ("650-650-6500", "(212) 555-0142") and score lines (two small numbers with a dash after or
+  before a `score_words:` word: "won 3-1", "a 2-1 victory") are not quantities.
 * "a million and a half" = 1.5 million; "12pc" is a percentage; R$ (BRL), NT$, MX$, SFr are currencies.
 * Multipliers ("double", "twice") and determiners ("a handful of", "a few", "several") alone are not
   numbers.
