@@ -644,6 +644,14 @@ COMPOSED = [
     ("next qtr", "past", D(2025, 4, 1), D(2025, 6, 30)),
     ("last yr", "past", D(2024, 1, 1), D(2024, 12, 31)),
     ("right now", "past", REF, REF),
+    # the n-th closest weekday to an anchor; a month some years on; a day of this month in words
+    ("the closest Friday to March 1, 2025", "past", D(2025, 2, 28), D(2025, 2, 28)),
+    ("the second closest Sunday to June 4, 2024", "past", D(2024, 6, 9), D(2024, 6, 9)),
+    ("June in 2 years", "past", D(2027, 6, 1), D(2027, 6, 30)),
+    ("April after next", "past", D(2026, 4, 1), D(2026, 4, 30)),
+    ("on the twentieth", "future", D(2025, 2, 20), D(2025, 2, 20)),
+    ("3rd May 21", "past", D(2021, 5, 3), D(2021, 5, 3)),
+    ("by noon", "past", REF, REF),
 ]
 
 

@@ -390,6 +390,7 @@ class _Grammar:
             (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s>[-/])(?P<m>{mon})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w])", self._h_dmy_named),
             (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<m>{mon})(?:,?\s+(?P<y>[12]\d{{3}}))?(?![\w])", self._h_dmy_named),
             (rf"(?<![\w])(?P<m>{mon})(?P<d>[12]\d|3[01]|0?[1-9])(?![\w])", self._h_dmy_named),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?P<m>{mon})\.?,?\s+['’]?(?P<y>\d{{2}})(?![\w:])", self._h_dmy_named),
             # yearless month/day when the day is over 12 (2/15, 4/25; "3/4" and "24/7" are not dates)
             (r"(?<![\w./-])(?P<a>1[0-2]|0?[1-9])\s*/\s*(?P<b>1[3-9]|2\d|3[01])(?![\w/])(?![.,]\d)", self._h_md_slash),
             # months in digits: 2014-10 ; 2014/10 ; 2/2013
@@ -480,6 +481,9 @@ class _Grammar:
             (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time),
             # yearless day of the month: on the 5th
             (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
+            (rf"(?<![\w])on\s+the\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
+            # a deadline within the day: by 2:00pm, by noon
+            (r"(?<![\w])by\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?![\w])", self._h_by_time),
         ]]
         ords = _alt(self.ordinals) + r"|\d{1,2}(?:st|nd|rd|th)"
         # operators written before an anchor (see _with_operators):
@@ -493,6 +497,10 @@ class _Grammar:
         # a duration starting at the anchor: "for 10 days from" before it, "for 10 days" after it
         self.for_before_re = re.compile(rf"(?<![\w])for\s+(?P<n>{num})\s+(?P<u>{unit})\s+(?:from|starting(?:\s+on)?|beginning)\s+$", re.I)
         self.for_after_re = re.compile(rf"\s+for\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", re.I)
+        # "the closest Monday to", "the second closest Mon to": the weekday nearest the anchor's day
+        self.closest_re = re.compile(rf"(?<![\w])the\s+(?:(?P<ord>{ords})\s+)?closest\s+(?P<wd>{wd_any})\.?\s+to\s+$", re.I)
+        # after a month without a year: "March in a year", "March in 2 years", "March after next"
+        self.month_after_re = re.compile(rf"\s+(?:in\s+(?P<n>{num})\s+years?|(?P<an>after\s+next))(?![\w])", re.I)
         # "the 20th of", "20th day of", "20 of": a day of the month that follows
         self.day_of_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<d>{ords}|[12]\d|3[01]|0?[1-9])(?:\s+day)?\s+of\s+(?:the\s+)?$", re.I)
         self.triggers = self._triggers()
@@ -537,7 +545,7 @@ class _Grammar:
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
-            "_h_weekday_day": (wd, th), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
+            "_h_weekday_day": (wd, th), "_h_by_time": (frozenset({"by"}),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
             "_h_ym": (d4,), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
             "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
@@ -554,7 +562,7 @@ class _Grammar:
             "_h_shift_unit": (grains, shift), "_h_weekend": (frozenset({"weekend"}),), "_h_weekday": (wd,),
             "_h_the_unit": (grains, parts), "_h_of_unit": (frozenset({"month", "week", "year"}), frozenset({"of", "in"})),
             "_h_anaphora": (frozenset({"day", "week", "month", "year"}), words(self.anaphora, ["before", "after"])), "_h_unit_end": (frozenset({"year", "month"}), frozenset({"end"})),
-            "_h_this_time": (frozenset({"time"}),), "_h_day_of_month": (th, dig),
+            "_h_this_time": (frozenset({"time"}),), "_h_day_of_month": (th | words(self.ordinals),),
         }
         # patterns that can only start at one of these words are tried there alone (rx.match), not
         # scanned over the whole text: the holiday names are one long alternation
@@ -824,8 +832,8 @@ class _Grammar:
         before = text[max(0, m.start() - 40):m.start()]
         if len(word.rstrip(".")) < 3:
             return None
-        if self.nth_re.search(before) or self.day_of_re.search(before):
-            mo = self.month(word)                 # "the first Tuesday of october", "the 5th last day of May"
+        if self.nth_re.search(before) or self.day_of_re.search(before) or self.month_after_re.match(text, m.end()):
+            mo = self.month(word)                 # "March in a year"                 # "the first Tuesday of october", "the 5th last day of May"
             return _Val("month", yearless=(mo, None, mo, None))
         if not word[0].isupper():
             # lowercase: only a full name that is no other word ("october", not "may", "march", "august")
@@ -1072,6 +1080,9 @@ class _Grammar:
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), part="start" if ab[0] == "B" else "end",
                     this=True)
 
+    def _h_by_time(self, m, text):
+        return _Val("day", rel=lambda ref, prefer: (ref, ref))
+
     def _h_weekday_after_next(self, m, text):
         """"Friday after next": the second such weekday after the reference day."""
         wd = self.weekdays[m["wd"].lower()]
@@ -1157,7 +1168,7 @@ class _Grammar:
 
     def _h_day_of_month(self, m, text):
         """"on the 5th": that day of the reference's month, or the nearest month in the prefer direction."""
-        d = int(m["d"])
+        d = int(m["d"]) if m.groupdict().get("d") else int(self.ordinals[re.sub(r"\s+", " ", m["dw"].lower())])
 
         def rel(ref, prefer):
             step = 1 if prefer == "future" else -1
@@ -1360,8 +1371,9 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
     day of <period>", "the third last week of <period>", "the 20th of <month>", "three days after <anchor>",
     "the third Tuesday after <anchor>". The anchor is any expression the grammar read."""
     nth_ok = not feats.isdisjoint(g.nth_words) and not feats.isdisjoint({"of", "in"})
+    closest_ok, month_ok = "closest" in feats, not feats.isdisjoint({"in", "after"})
     of_ok, for_ok, off_ok = "of" in feats, "for" in feats, not feats.isdisjoint({"after", "before", "from"})
-    if not (nth_ok or of_ok or for_ok or off_ok):
+    if not (nth_ok or of_ok or for_ok or off_ok or closest_ok or month_ok):
         return hits
     out: list[_Hit] = []
     for h in hits:
@@ -1385,6 +1397,19 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             if d and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
                 out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
+                continue
+        m = g.closest_re.search(text, window, h.start) if closest_ok and inner.gran == "day" else None
+        if m and not any(x.start < m.start() < x.end for x in out):
+            k = g.ordinal(m["ord"]) if m["ord"] else 1
+            swallow(m)
+            out.append(_Hit(m.start(), h.end, _Val("day", rel=_closest(inner, g.weekdays[m["wd"].lower()], k or 1))))
+            continue
+        fm = g.month_after_re.match(text, h.end) if month_ok and inner.gran == "month" and inner.yearless else None
+        if fm:
+            n = fm["n"].lower() if fm["n"] else None
+            k = (int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))) if n else None
+            if k or fm["an"]:
+                out.append(_Hit(h.start, fm.end(), _Val("month", rel=_month_later(inner.yearless[0], k, bool(fm["an"])))))
                 continue
         m = g.for_before_re.search(text, window, h.start) if for_ok and inner.gran == "day" else None
         fm = g.for_after_re.match(text, h.end) if for_ok and inner.gran == "day" and not m else None
@@ -1439,6 +1464,30 @@ def _nth_in(inner: _Val, what, k: int, from_end: bool):
         else:
             d = s + timedelta(days=(what - s.weekday()) % 7 + 7 * (k - 1))
         return (d, d) if s <= d <= e else (None, None)
+    return rel
+
+
+def _closest(inner: _Val, wd: int, k: int):
+    """rel(): the k-th nearest day of weekday wd to the anchor's day (a later one first on a tie)."""
+    def rel(ref, prefer):
+        s, _ = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        days = sorted((s + timedelta(days=i) for i in range(-7 * k - 7, 7 * k + 8)
+                       if (s + timedelta(days=i)).weekday() == wd), key=lambda d: (abs((d - s).days), d < s))
+        return days[k - 1], days[k - 1]
+    return rel
+
+
+def _month_later(month: int, years: Optional[int], after_next: bool):
+    """rel(): "March in 2 years" = March of the year two years from the reference; "March after next" =
+    the second March after the reference's month."""
+    def rel(ref, prefer):
+        if after_next:
+            y = ref.year + (1 if month <= ref.month else 0) + 1
+        else:
+            y = ref.year + years
+        return date(y, month, 1), _month_end(y, month)
     return rel
 
 
