@@ -454,7 +454,7 @@ class _Grammar:
             # in a week ; in 3 days ; in one year: the day that far ahead
             (rf"(?<![\w])in\s+(?:about\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w'’])", self._h_in_units),
             # windows: the past three days ; the next 3 weeks ; last 2 years ; the coming fortnight ; within 2 weeks
-            (rf"(?<![\w])(?:(?P<the>the)\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<n>{num}|few|couple\s+of)\s+(?P<u>{unit}|{clock})(?![\w])", self._h_window),
+            (rf"(?<![\w])(?:(?P<the>the)\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<n>{num}|few|couple\s+of)\s+(?P<u>{unit}|{clock})(?![\w])(?!\s+(?:of|in)\s)", self._h_window),
             (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window),
             (rf"(?<![\w])within\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", self._h_within),
             # up to the end of a period: by the end of the month ; by EOY ; by the end of next month
@@ -469,7 +469,15 @@ class _Grammar:
             # a short weekday name alone or with a dot: "fri", "Sat."
             (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z)|(?=,|\s+at\s+\d))", self._h_short_weekday),
             (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century|yr|qtr)(?![\w])", self._h_shift_unit),
-            (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])", self._h_weekend),
+            (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])(?!\s+(?:before\s+last|after\s+next))", self._h_weekend),
+            # the week before last ; the month after next ; two weekends ago
+            (r"(?<![\w])(?:the\s+)?(?P<u>weekend|week|month|year|quarter)\s+(?P<ba>before\s+last|after\s+next)(?![\w])", self._h_two_away),
+            (rf"(?<![\w])(?P<n>{num})\s+weekends\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_weekends_away),
+            # undelimited digits where only one reading is a date: 20240930 ; 09302024 ; 30092024
+            (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-])", self._h_ymd_digits),
+            (r"(?<![\w.,/-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d\d)(?![\w.,/-])", self._h_undelimited),
+            # a year in words: "in twenty twenty-four", "nineteen ninety-nine"
+            (rf"(?<![\w])(?:(?P<ctx>in|since|of|by|until|till|during|from|before|after)\s+)?(?P<yw>{year_words})", self._h_year_words),
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
             (r"(?<![\w])(?:the\s+|(?<=-))?(?P<u>week|month|year|decade|century)(?![\w])", self._h_the_unit),
             # "of the month", "in the current month", "of the next month": the period an operator before it names
@@ -490,13 +498,18 @@ class _Grammar:
         # "the first Monday of", "the 5th last day of", "the third last week of", "last Friday in"
         self.nth_re = re.compile(
             rf"(?<![\w])(?:the\s+)?(?P<ord>{ords}|last|final)\s+(?:(?P<last>last)\s+)?"
-            rf"(?P<what>{wd_any}|day|week)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+            rf"(?P<what>{wd_any}|day|week(?:[-\s]?end)?|wkend)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
         # "three days after", "the day before", "third Tuesday after", "2 weeks from"
         self.offset_re = re.compile(
-            rf"(?<![\w])(?:the\s+)?(?P<n>{num}|{ords})\s+(?P<u>{unit}|{wd_any})(?:s)?\s+(?P<dir>after|before|from)\s+$", re.I)
+            rf"(?<![\w])(?:(?P<n>{num}|{ords})\s+|the\s+(?:(?P<n2>{num}|{ords})\s+)?)(?P<u>{unit}|{wd_any})(?:s)?\s+(?P<dir>after|before|from)\s+$", re.I)
         # a duration starting at the anchor: "for 10 days from" before it, "for 10 days" after it
         self.for_before_re = re.compile(rf"(?<![\w])for\s+(?P<n>{num})\s+(?P<u>{unit})\s+(?:from|starting(?:\s+on)?|beginning)\s+$", re.I)
         self.for_after_re = re.compile(rf"\s+for\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", re.I)
+        # "the last two weeks of", "the first 10 days of": a stretch at one end of the period that follows
+        self.stretch_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<fl>first|last|final)\s+(?P<n>{num})\s+(?P<u>days|weeks|months)\s+of\s+(?:the\s+)?$", re.I)
+        # "the weekend of March 8"; "Easter weekend", "Thanksgiving weekend"
+        self.weekend_of_re = re.compile(r"(?<![\w])(?:the\s+)?week[-\s]?end\s+of\s+$", re.I)
+        self.weekend_after_re = re.compile(r"\s+week[-\s]?end(?![\w])", re.I)
         # "the closest Monday to", "the second closest Mon to": the weekday nearest the anchor's day
         self.closest_re = re.compile(rf"(?<![\w])the\s+(?:(?P<ord>{ords})\s+)?closest\s+(?P<wd>{wd_any})\.?\s+to\s+$", re.I)
         # after a month without a year: "March in a year", "March in 2 years", "March after next"
@@ -545,7 +558,9 @@ class _Grammar:
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
-            "_h_weekday_day": (wd, th), "_h_by_time": (frozenset({"by"}),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
+            "_h_weekday_day": (wd, th), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
+            "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (d4,), "_h_ymd_digits": (d4,),
+            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
             "_h_ym": (d4,), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
             "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
@@ -832,7 +847,8 @@ class _Grammar:
         before = text[max(0, m.start() - 40):m.start()]
         if len(word.rstrip(".")) < 3:
             return None
-        if self.nth_re.search(before) or self.day_of_re.search(before) or self.month_after_re.match(text, m.end()):
+        if self.nth_re.search(before) or self.day_of_re.search(before) or self.stretch_re.search(before) \
+                or self.month_after_re.match(text, m.end()):
             mo = self.month(word)                 # "March in a year"                 # "the first Tuesday of october", "the 5th last day of May"
             return _Val("month", yearless=(mo, None, mo, None))
         if not word[0].isupper():
@@ -1079,6 +1095,52 @@ class _Grammar:
         unit = {"M": "month", "Y": "year", "W": "week"}[ab[-1]]
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), part="start" if ab[0] == "B" else "end",
                     this=True)
+
+    def _h_two_away(self, m, text):
+        """"the week before last": two weeks back; "the month after next": two months on."""
+        unit, k = m["u"].lower(), (-2 if m["ba"].lower().startswith("before") else 2)
+        if unit == "weekend":
+            def rel(ref, prefer):
+                sat = _week_start(ref) + timedelta(days=5 + 7 * k)
+                return sat, sat + timedelta(days=1)
+            return _Val("weekend", rel=rel)
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, k))
+
+    def _h_weekends_away(self, m, text):
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        if not k:
+            return None
+        k = -k if m["dir"].lower() in self.ago else k
+
+        def rel(ref, prefer):
+            sat = _week_start(ref) + timedelta(days=5 + 7 * k)
+            return sat, sat + timedelta(days=1)
+        return _Val("weekend", rel=rel)
+
+    def _h_ymd_digits(self, m, text):
+        """Eight digits as year-month-day (ISO 8601 basic): 20240930."""
+        return self._h_ymd(m, text)
+
+    def _h_undelimited(self, m, text):
+        """Eight digits as month-day-year or day-month-year, read only when one of the two is a real day."""
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        ok = []
+        for mo, d in ((a, b), (b, a)):
+            try:
+                ok.append(date(y, mo, d))
+            except ValueError:
+                pass
+        if len(set(ok)) != 1:
+            return None
+        return _Val("day", ok[0], ok[0])
+
+    def _h_year_words(self, m, text):
+        """A year in words after a date preposition, or as the whole phrase."""
+        y = _year_in_words(m["yw"])
+        if y is None or not (m["ctx"] or self._alone(m, text)):
+            return None
+        return _Val("year", date(y, 1, 1), date(y, 12, 31))
 
     def _h_by_time(self, m, text):
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
@@ -1372,8 +1434,9 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
     "the third Tuesday after <anchor>". The anchor is any expression the grammar read."""
     nth_ok = not feats.isdisjoint(g.nth_words) and not feats.isdisjoint({"of", "in"})
     closest_ok, month_ok = "closest" in feats, not feats.isdisjoint({"in", "after"})
+    weekend_ok = not feats.isdisjoint({"weekend", "week"})
     of_ok, for_ok, off_ok = "of" in feats, "for" in feats, not feats.isdisjoint({"after", "before", "from"})
-    if not (nth_ok or of_ok or for_ok or off_ok or closest_ok or month_ok):
+    if not (nth_ok or of_ok or for_ok or off_ok or closest_ok or month_ok or weekend_ok):
         return hits
     out: list[_Hit] = []
     for h in hits:
@@ -1385,10 +1448,12 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             k = g.ordinal(m["ord"]) if m["ord"].lower() not in ("last", "final") else 1
             from_end = m["ord"].lower() in ("last", "final") or bool(m["last"])
             what = m["what"].lower()
+            what = "weekend" if what != "week" and what.startswith(("week", "wkend")) else what
             what = g.weekdays.get(what.rstrip("."), what)
             if k and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
-                h = _Hit(m.start(), h.end, _Val("day" if what != "week" else "week", rel=_nth_in(inner, what, k, from_end)))
+                gran = what if what in ("week", "weekend") else "day"
+                h = _Hit(m.start(), h.end, _Val(gran, rel=_nth_in(inner, what, k, from_end)))
                 out.append(h)
                 continue
         m = g.day_of_re.search(text, window, h.start) if of_ok and inner.gran == "month" else None
@@ -1397,6 +1462,24 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             if d and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
                 out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
+                continue
+        m = g.stretch_re.search(text, window, h.start) if of_ok and inner.gran in _PERIODS else None
+        if m and not any(x.start < m.start() < x.end for x in out):
+            n = m["n"].lower()
+            k = int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))
+            if k:
+                swallow(m)
+                out.append(_Hit(m.start(), h.end, _Val("range", rel=_stretch(inner, g.units[m["u"].lower()], k,
+                                                                             m["fl"].lower() != "first"))))
+                continue
+        if weekend_ok and inner.gran == "day":
+            m = g.weekend_of_re.search(text, window, h.start)
+            fm = None if m else g.weekend_after_re.match(text, h.end)
+            if (m and not any(x.start < m.start() < x.end for x in out)) or fm:
+                if m:
+                    swallow(m)
+                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                                _Val("weekend", rel=_weekend_around(inner, holiday=bool(fm)))))
                 continue
         m = g.closest_re.search(text, window, h.start) if closest_ok and inner.gran == "day" else None
         if m and not any(x.start < m.start() < x.end for x in out):
@@ -1426,7 +1509,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
                 continue
         m = g.offset_re.search(text, window, h.start) if off_ok else None
         if m:
-            n = m["n"].lower()
+            n = (m["n"] or m["n2"] or "1").lower()     # "the day before Thanksgiving": one day
             k = int(n) if n.isdigit() else (g.numbers.get(re.sub(r"\s+", " ", n)) or g.ordinal(n))
             u = m["u"].lower().rstrip(".")
             what = g.weekdays.get(u, g.units.get(u))
@@ -1459,11 +1542,52 @@ def _nth_in(inner: _Val, what, k: int, from_end: bool):
             if ws < s or ws + timedelta(days=6) > e:
                 return None, None
             return ws, ws + timedelta(days=6)
+        elif what == "weekend":                                      # a Saturday and the Sunday after it
+            sat = e - timedelta(days=(e.weekday() - 5) % 7 + 7 * (k - 1)) if from_end else \
+                s + timedelta(days=(5 - s.weekday()) % 7 + 7 * (k - 1))
+            if from_end and sat + timedelta(days=1) > e:
+                sat -= timedelta(days=7)
+            return (sat, sat + timedelta(days=1)) if s <= sat and sat + timedelta(days=1) <= e else (None, None)
         elif from_end:
             d = e - timedelta(days=(e.weekday() - what) % 7 + 7 * (k - 1))
         else:
             d = s + timedelta(days=(what - s.weekday()) % 7 + 7 * (k - 1))
         return (d, d) if s <= d <= e else (None, None)
+    return rel
+
+
+def _stretch(inner: _Val, unit: str, k: int, at_end: bool):
+    """rel(): the first / last k days, weeks or months of the anchor's span."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        if at_end:
+            a = _moved(e + timedelta(days=1), unit, -k)
+            return max(a, s), e
+        b = _moved(s, unit, k) - timedelta(days=1)
+        return s, min(b, e)
+    return rel
+
+
+def _weekend_around(inner: _Val, holiday: bool):
+    """rel(): "the weekend of March 8" = the Saturday-Sunday holding that day, else the next one;
+    "Thanksgiving weekend" = the holiday and the weekend next to it (Thursday-Sunday; Saturday-Monday)."""
+    def rel(ref, prefer):
+        d, _ = _inner_span(inner, ref, prefer)
+        if d is None:
+            return None, None
+        wd = d.weekday()
+        if wd == 6:
+            return d - timedelta(days=1), d
+        if wd == 5:
+            return d, d + timedelta(days=1)
+        if holiday and wd == 0:
+            return d - timedelta(days=2), d
+        if holiday and wd in (3, 4):
+            return d, d + timedelta(days=6 - wd)
+        sat = d + timedelta(days=5 - wd)
+        return (d if holiday else sat), sat + timedelta(days=1)
     return rel
 
 
