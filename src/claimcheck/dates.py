@@ -387,10 +387,10 @@ class _Grammar:
             (r"(?<![\w./-])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[0-3]?\d)(?![\d])(?!\.\d)", self._h_ymd),
             (r"(?<![\w./-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/])(?![.-]\d)", self._h_numeric),
             # 31-Oct-74 ; 31/Oct/1974 ; 14april 2015 ; Feb13
-            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s>[-/])(?P<m>{mon})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w])", self._h_dmy_named),
-            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<m>{mon})(?:,?\s+(?P<y>[12]\d{{3}}))?(?![\w])", self._h_dmy_named),
-            (rf"(?<![\w])(?P<m>{mon})(?P<d>[12]\d|3[01]|0?[1-9])(?![\w])", self._h_dmy_named),
-            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?P<m>{mon})\.?,?\s+['’]?(?P<y>\d{{2}})(?![\w:])", self._h_dmy_named),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s>[-/])(?P<m>{mon})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w])", self._h_dmy_dashed),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<m>{mon})(?:,?\s+(?P<y>[12]\d{{3}}))?(?![\w])", self._h_dmy_glued),
+            (rf"(?<![\w])(?P<m>{mon})(?P<d>[12]\d|3[01]|0?[1-9])(?![\w])", self._h_dmy_glued),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?P<m>{mon})\.?,?\s+['’]?(?P<y>\d{{2}})(?![\w:])", self._h_dmy_th),
             # yearless month/day when the day is over 12 (2/15, 4/25; "3/4" and "24/7" are not dates)
             (r"(?<![\w./-])(?P<a>1[0-2]|0?[1-9])\s*/\s*(?P<b>1[3-9]|2\d|3[01])(?![\w/])(?![.,]\d)", self._h_md_slash),
             # months in digits: 2014-10 ; 2014/10 ; 2/2013
@@ -455,7 +455,7 @@ class _Grammar:
             (rf"(?<![\w])in\s+(?:about\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w'’])", self._h_in_units),
             # windows: the past three days ; the next 3 weeks ; last 2 years ; the coming fortnight ; within 2 weeks
             (rf"(?<![\w])(?:(?P<the>the)\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<n>{num}|few|couple\s+of)\s+(?P<u>{unit}|{clock})(?![\w])(?!\s+(?:of|in)\s)", self._h_window),
-            (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window),
+            (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window_fortnight),
             (rf"(?<![\w])within\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", self._h_within),
             # up to the end of a period: by the end of the month ; by EOY ; by the end of next month
             (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>EOD|EOW|EOM|EOQ|EOY))(?![\w])", self._h_by_end),
@@ -464,8 +464,8 @@ class _Grammar:
             (rf"(?<![\w])(?P<wd>{wd_full})\s+after\s+next(?![\w])", self._h_weekday_after_next),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away),
             # last week's Sunday ; Sunday from last week
-            (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday),
-            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:from|of)\s+(?P<wk>{shift})\s+week(?![\w])", self._h_weekday),
+            (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday_of_week),
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:from|of)\s+(?P<wk>{shift})\s+week(?![\w])", self._h_weekday_of_week),
             # a short weekday name alone or with a dot: "fri", "Sat."
             (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z)|(?=,|\s+at\s+\d))", self._h_short_weekday),
             (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century|yr|qtr)(?![\w])", self._h_shift_unit),
@@ -489,7 +489,7 @@ class _Grammar:
             (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time),
             # yearless day of the month: on the 5th
             (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
-            (rf"(?<![\w])on\s+the\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
+            (rf"(?<![\w])on\s+the\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words),
             # a deadline within the day: by 2:00pm, by noon
             (r"(?<![\w])by\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?![\w])", self._h_by_time),
         ]]
@@ -522,6 +522,7 @@ class _Grammar:
         # word -> the patterns whose first trigger set holds it (patterns without triggers: always run)
         self.by_word: dict[str, list[int]] = {}
         self.always = [i for i, t in enumerate(self.triggers) if not t]
+        self.others = [t[1:] for t in self.triggers]
         for i, t in enumerate(self.triggers):
             for w in (t[0] if t else ()):
                 self.by_word.setdefault(w, []).append(i)
@@ -558,10 +559,13 @@ class _Grammar:
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
-            "_h_weekday_day": (wd, th), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
-            "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (d4,), "_h_ymd_digits": (d4,),
-            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_named": (mon, dig), "_h_md_slash": (dsep,),
-            "_h_ym": (d4,), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
+            "_h_weekday_day": (wd, th), "_h_weekday_of_week": (wd, frozenset({"week"})),
+            "_h_day_of_month_words": (frozenset({"on"}), words(self.ordinals)),
+            "_h_window_fortnight": (frozenset({"fortnight"}),), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
+            "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (frozenset({"#d8"}),), "_h_ymd_digits": (frozenset({"#d8"}),),
+            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
+            "_h_dmy_glued": (mon, frozenset({"#glued"})), "_h_dmy_th": (mon, th), "_h_md_slash": (dsep,),
+            "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
             "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
             "_h_month_year": (mon, dig | shift), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
@@ -573,16 +577,17 @@ class _Grammar:
             "_h_window": (last(self.window_dir), units | clock | {"fortnight"}), "_h_within": (frozenset({"within"}),),
             "_h_by_end": (frozenset({"by"}),), "_h_period_abbrev": (frozenset({"bom", "eom", "boy", "eoy", "bow", "eow", "eod"}),),
             "_h_weekday_after_next": (wd, frozenset({"after"})), "_h_weekdays_away": (
-                frozenset(w + "s" for w in wd), ago), "_h_short_weekday": (wd,),
+                frozenset(w + "s" for w in wd), ago), "_h_short_weekday": (frozenset(w for w in self.weekdays if len(w) <= 3),),
             "_h_shift_unit": (grains, shift), "_h_weekend": (frozenset({"weekend"}),), "_h_weekday": (wd,),
             "_h_the_unit": (grains, parts), "_h_of_unit": (frozenset({"month", "week", "year"}), frozenset({"of", "in"})),
             "_h_anaphora": (frozenset({"day", "week", "month", "year"}), words(self.anaphora, ["before", "after"])), "_h_unit_end": (frozenset({"year", "month"}), frozenset({"end"})),
-            "_h_this_time": (frozenset({"time"}),), "_h_day_of_month": (th | words(self.ordinals),),
+            "_h_this_time": (frozenset({"time"}),), "_h_day_of_month": (th, dig),
         }
         # patterns that can only start at one of these words are tried there alone (rx.match), not
         # scanned over the whole text: the holiday names are one long alternation
         self.starts = {i: hol_first | shift for i, (_, h) in enumerate(self.patterns) if h.__name__ == "_h_holiday"}
-        return [need.get(h.__name__, ()) for _, h in self.patterns]
+        # the smallest set first: the index (by_word) is built on it, the others are checked after
+        return [tuple(sorted(need.get(h.__name__, ()), key=len)) for _, h in self.patterns]
 
     def features(self, text: str) -> frozenset:
         """The lowercase words of a text, and "#digit" when it has a digit (for the triggers)."""
@@ -595,6 +600,10 @@ class _Grammar:
             f.add("#dsep")
         if _D4.search(text):
             f.add("#d4")
+            if _D8.search(text):
+                f.add("#d8")
+        if _GLUED.search(text):
+            f.add("#glued")
         if _QUOTE.search(text):
             f.add("#quote")
         return frozenset(f)
@@ -657,6 +666,15 @@ class _Grammar:
         if _yl_span((mo, d, mo, d), 2004) is None:
             return None
         return _Val("day", yearless=(mo, d, mo, d))
+
+    def _h_dmy_dashed(self, m, text):        # 31-Oct-74, 31/Oct/1974
+        return self._h_dmy_named(m, text)
+
+    def _h_dmy_glued(self, m, text):         # 14april 2015, Feb13
+        return self._h_dmy_named(m, text)
+
+    def _h_dmy_th(self, m, text):            # 14th April 15
+        return self._h_dmy_named(m, text)
 
     def _h_md_slash(self, m, text):
         mo, d = int(m["a"]), int(m["b"])
@@ -1142,6 +1160,15 @@ class _Grammar:
             return None
         return _Val("year", date(y, 1, 1), date(y, 12, 31))
 
+    def _h_weekday_of_week(self, m, text):       # last week's Sunday ; Sunday from last week
+        return self._h_weekday(m, text)
+
+    def _h_day_of_month_words(self, m, text):    # on the first
+        return self._h_day_of_month(m, text)
+
+    def _h_window_fortnight(self, m, text):      # the coming fortnight
+        return self._h_window(m, text)
+
     def _h_by_time(self, m, text):
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
 
@@ -1372,8 +1399,8 @@ def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
         todo.update(g.by_word.get(w, ()))
     for order in sorted(todo):
         rx = g.patterns[order][0]
-        rest = g.triggers[order]
-        if len(rest) > 1 and (feats.isdisjoint(rest[1]) or (len(rest) > 2 and feats.isdisjoint(rest[2]))):
+        others = g.others[order]
+        if others and (feats.isdisjoint(others[0]) or (len(others) > 1 and feats.isdisjoint(others[1]))):
             continue
         starts = g.starts.get(order)
         if starts is not None:
@@ -1724,6 +1751,8 @@ _DIGIT = re.compile(r"\d")
 _DASH = re.compile(r"[-–—&/]")
 _DSEP = re.compile(r"\d\s*[-/.]")
 _D4 = re.compile(r"\d{4}")
+_D8 = re.compile(r"\d{8}")
+_GLUED = re.compile(r"\d[A-Za-z]|[A-Za-z]\d")
 _QUOTE = re.compile(r"['’\"]")
 
 
