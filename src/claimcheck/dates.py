@@ -329,6 +329,7 @@ class _Grammar:
             if float(v).is_integer() and 0 < v <= 100:
                 self.numbers.setdefault(str(k).lower(), int(v))
         self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
+        self.now_words = [str(w).lower() for w in dw.get("now") or []]
         self.window_dir = {re.sub(r"\s+", " ", str(k).lower()): int(v) for k, v in (dw.get("window") or {}).items()}
         self.from_now = {re.sub(r"\s+", " ", k.lower()) for k in (dw.get("from_now") or [])}
         self.parts = {re.sub(r"\s+", " ", k): str(v) for k, v in _words(dw, "parts").items()}
@@ -446,6 +447,7 @@ class _Grammar:
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{YP('y')}(?:\s*[-–/]\s*\d{{2}}(?:\d{{2}})?(?![\w]))?)?(?![\w])", self._h_season),
             # relative: today ; two days ago ; last week ; the weekend ; next Friday ; Monday last week
             (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword),
+            (rf"(?<![\w])(?:{_alt(self.now_words) or '(?!)'})(?![\w])", self._h_now),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago),
             (rf"(?<![\w])in\s+(?P<n>{num})\s+(?P<u>{unit})['’]?\s+(?P<dir>time)(?![\w])", self._h_ago),
             # offsets within a day: in 15 minutes ; in half an hour ; 2 hours from now ; in 24 hours
@@ -458,8 +460,8 @@ class _Grammar:
             (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window_fortnight),
             (rf"(?<![\w])within\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", self._h_within),
             # up to the end of a period: by the end of the month ; by EOY ; by the end of next month
-            (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>EOD|EOW|EOM|EOQ|EOY))(?![\w])", self._h_by_end),
-            (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>BOM|EOM|BOY|EOY|BOW|EOW|EOD)(?![\w])", self._h_period_abbrev),
+            (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>(?-i:EOD|EOW|EOM|EOQ|EOY)))(?![\w])", self._h_by_end),
+            (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>(?-i:BOM|EOM|BOY|EOY|BOW|EOW|EOD))(?![\w])", self._h_period_abbrev),
             # Friday after next ; 2 Sundays from now ; 3 Thursdays ago
             (rf"(?<![\w])(?P<wd>{wd_full})\s+after\s+next(?![\w])", self._h_weekday_after_next),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away),
@@ -479,7 +481,7 @@ class _Grammar:
             # a year in words: "in twenty twenty-four", "nineteen ninety-nine"
             (rf"(?<![\w])(?:(?P<ctx>in|since|of|by|until|till|during|from|before|after)\s+)?(?P<yw>{year_words})", self._h_year_words),
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
-            (r"(?<![\w])(?:the\s+|(?<=-))?(?P<u>week|month|year|decade|century)(?![\w])", self._h_the_unit),
+            (r"(?<![\w])(?:the\s+|(?<=-))?(?P<u>week|month|year|decade|century)(?![\w])(?!\s*\d)", self._h_the_unit),
             # "of the month", "in the current month", "of the next month": the period an operator before it names
             (r"(?<=of |in )(?:the\s+)?(?:(?P<sh>current|present|this|next|following|previous|last)\s+)?(?P<u>month|week|year)(?![\w])", self._h_of_unit),
             # anaphoric: the next day ; the previous year ; the day before ; year-end ; this time last year
@@ -563,7 +565,7 @@ class _Grammar:
             "_h_day_of_month_words": (frozenset({"on"}), words(self.ordinals)),
             "_h_window_fortnight": (frozenset({"fortnight"}),), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
             "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (frozenset({"#d8"}),), "_h_ymd_digits": (frozenset({"#d8"}),),
-            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
+            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_now": (words(self.now_words),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
             "_h_dmy_glued": (mon, frozenset({"#glued"})), "_h_dmy_th": (mon, th), "_h_md_slash": (dsep,),
             "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
@@ -1007,6 +1009,12 @@ class _Grammar:
         return self.dated("season", yl, m)
 
     # ------------------------------------------------------------ handlers: relative to the reference
+    def _h_now(self, m, text):
+        """"now", "right now", "at the moment": the reference day, when that is the whole phrase."""
+        if not self._alone(m, text):
+            return None
+        return _Val("day", rel=lambda ref, prefer: (ref, ref))
+
     def _h_dayword(self, m, text):
         k = self.days[re.sub(r"\s+", " ", m.group(0).lower())]
         return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=k),) * 2)
@@ -1052,7 +1060,12 @@ class _Grammar:
         k = self._count(n)
         if k is None:
             return None
-        sign = -1 if (m["dir"] or "").lower() in self.ago else 1
+        d = re.sub(r"\s+", " ", (m["dir"] or "").lower())
+        if u.lower() == "second" and re.match(r"\s+[A-Za-z]", text[m.end():m.end() + 2]):
+            return None          # "in a second attempt": an ordinal
+        if d in ("later", "earlier"):
+            return None          # "three hours later": after the event told, not after the article
+        sign = -1 if d in self.ago else 1
         hours = k if u.lower().startswith("h") else 0
         days = int(hours // 24) * sign
         return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=days),) * 2)
@@ -1196,9 +1209,10 @@ class _Grammar:
 
     def _h_short_weekday(self, m, text):
         """A three-letter weekday ("Fri.", "sat") only with a dot or as the whole phrase ("sat" is a verb)."""
-        if not (m.group(0).endswith(".") or text[:m.start()].strip() == ""
+        alone = text[:m.start()].strip() == ""
+        if not ((m.group(0).endswith(".") and m.group(0)[0].isupper()) or alone
                 or re.match(r",|\s+at\s+\d", text[m.end():m.end() + 6])):
-            return None
+            return None          # "sat", "sun." are words; "Fri.", "Thu at 8" are days
         wd = self.weekdays[m["wd"].lower()]
 
         def rel(ref, prefer):
@@ -1414,6 +1428,9 @@ def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
                 e -= 1
             if e > s:
                 cands.append((s, e, order, m))
+    if "://" in text or "www." in text:             # nothing inside a web address is a date
+        urls = [u.span() for u in _URL.finditer(text)]
+        cands = [c for c in cands if not any(a <= c[0] < b for a, b in urls)]
     # longest first; a handler runs only for a candidate that no longer one has covered
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     taken: list[_Hit] = []
@@ -1752,6 +1769,7 @@ _DASH = re.compile(r"[-–—&/]")
 _DSEP = re.compile(r"\d\s*[-/.]")
 _D4 = re.compile(r"\d{4}")
 _D8 = re.compile(r"\d{8}")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _GLUED = re.compile(r"\d[A-Za-z]|[A-Za-z]\d")
 _QUOTE = re.compile(r"['’\"]")
 
