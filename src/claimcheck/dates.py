@@ -565,7 +565,7 @@ class _Grammar:
             "_h_day_of_month_words": (frozenset({"on"}), words(self.ordinals)),
             "_h_window_fortnight": (frozenset({"fortnight"}),), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
             "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (frozenset({"#d8"}),), "_h_ymd_digits": (frozenset({"#d8"}),),
-            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_now": (words(self.now_words),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
+            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_now": (last(self.now_words),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
             "_h_dmy_glued": (mon, frozenset({"#glued"})), "_h_dmy_th": (mon, th), "_h_md_slash": (dsep,),
             "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
@@ -1407,19 +1407,20 @@ class _Hit:
 
 def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
-    cands: list[tuple[int, int, int, re.Match]] = []
+    cands: list[tuple[int, int, int, int, re.Match]] = []     # (-length, start, order, end, match)
     todo = set(g.always)
     for w in feats:
         todo.update(g.by_word.get(w, ()))
+    patterns, others_of, starts_of = g.patterns, g.others, g.starts
     for order in sorted(todo):
-        rx = g.patterns[order][0]
-        others = g.others[order]
+        others = others_of[order]
         if others and (feats.isdisjoint(others[0]) or (len(others) > 1 and feats.isdisjoint(others[1]))):
             continue
-        starts = g.starts.get(order)
+        rx = patterns[order][0]
+        starts = starts_of.get(order)
         if starts is not None:
-            found = (rx.match(text, w.start()) for w in _WORDI.finditer(text) if w.group(0).lower() in starts)
-            found = [m for m in found if m]
+            found = [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text)
+                                 if w.group(0).lower() in starts) if m]
         else:
             found = rx.finditer(text)
         for m in found:
@@ -1427,20 +1428,34 @@ def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
             while e > s and text[e - 1] in " ,\t\n":
                 e -= 1
             if e > s:
-                cands.append((s, e, order, m))
+                cands.append((s - e, s, order, e, m))
+    if not cands:
+        return []
     if "://" in text or "www." in text:             # nothing inside a web address is a date
         urls = [u.span() for u in _URL.finditer(text)]
-        cands = [c for c in cands if not any(a <= c[0] < b for a, b in urls)]
+        cands = [c for c in cands if not any(a <= c[1] < b for a, b in urls)]
     # longest first; a handler runs only for a candidate that no longer one has covered
-    cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    cands.sort(key=_first3)
     taken: list[_Hit] = []
-    for s, e, order, m in cands:
-        if all(e <= h.start or s >= h.end for h in taken):
-            v = g.patterns[order][1](m, text)
+    for _, s, order, e, m in cands:
+        for h in taken:
+            if s < h.end and e > h.start:
+                break
+        else:
+            v = patterns[order][1](m, text)
             if v is not None:
                 taken.append(_Hit(s, e, v))
-    taken.sort(key=lambda h: h.start)
+    if len(taken) > 1:
+        taken.sort(key=_start_of)
     return taken
+
+
+def _first3(c):
+    return c[0], c[1], c[2]
+
+
+def _start_of(h):
+    return h.start
 
 
 def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> list[_Hit]:
