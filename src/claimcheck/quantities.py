@@ -153,6 +153,8 @@ class _Grammar:
         self.months = set(months) | set(MONTHS)
 
         word_alt = _alt(list(self.number_words) + list(self.mults) + list(self.fractions))
+        # a number never starts with an abbreviation ("bn", "cr"): words that may open one
+        start_alt = _alt(list(self.number_words) + [k for k in self.mults if len(k) > 3] + list(self.fractions))
         vague_alt = _alt(self.vague) if self.vague else "(?!)"
         vmult_alt = _alt(self.vague_mult) if self.vague_mult else "(?!)"
         cur_sym = _alt(k for k in CURRENCY_PREFIX if not k[0].isalpha())     # $ € £ ...
@@ -167,7 +169,7 @@ class _Grammar:
             rf"|^[-−]\s(?=\d))"
             rf"|(?P<dig>(?<![\w.,:/#])(?<!\w[-–])(?<!\d\.)\d|(?<![\w.,])\.(?=\d)|[{ufrac}])"
             rf"|(?P<pt>^point\s+(?=\d))"   # "point 77" opening a phrase; "at one point 40 people" is not 0.4
-            rf"|(?P<word>\b(?:{word_alt})\b|\ban?\s+(?:half\s+)?(?={a_next}\b))"
+            rf"|(?P<word>\b(?:{start_alt})\b|\ban?\s+(?:half\s+)?(?={a_next}\b))"
             rf"|(?P<vague>\b(?:{vague_alt})\b)"
             rf"|(?P<vmult>\b(?:{vmult_alt})\s+(?=(?:{_alt(list(self.mults) + list(self.plural_scales))})\b|of\b))"
             rf"|(?P<valone>\b(?:{_alt(self.vague_alone) or '(?!)'})\b)",
@@ -192,7 +194,7 @@ class _Grammar:
         self.point_re = re.compile(rf"\s*\bpoint\s+(?P<d>\d+|(?:{digit_words})\b(?:\s+(?:{digit_words})\b)*)", re.I)
         self.digit_word_re = re.compile(rf"{digit_words}", re.I)
         self.first_word_re = re.compile(
-            rf"(?P<a>an?\s+)?(?P<half>half(?:\s+an?\s+|[\s-]+(?=(?:{_alt(self.mults)})\b)))?(?P<w>{word_alt})\b", re.I)
+            rf"(?P<a>an?\s+)?(?P<half>half(?:\s+an?\s+|[\s-]+(?=(?:{_alt(self.mults)})\b)))?(?P<w>{word_alt})(?P<pl>(?!))?\b", re.I)
         self.and_half_re = re.compile(r"\s+and\s+(?:a|one)\s+half\b", re.I)
         self.of_a_re = re.compile(rf"\s+of\s+an?\s+(?P<w>{_alt(self.mults)})\b", re.I)
         self.of_re = re.compile(r"\s+of\b", re.I)
@@ -357,7 +359,7 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             break
         if has_a and w not in g.mults and w not in g.fractions:
             break
-        if m.groupdict().get("pl") and w not in g.mults:
+        if m.group("pl") and w not in g.mults:
             break                                         # only scale words take a plural "s"
         if w in g.number_words:
             v = g.number_words[w]
@@ -697,8 +699,7 @@ def _is_day(g: _Grammar, text: str, lo: _Num, hi: _Num) -> bool:
 
 def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
     """Spans of digits that are no quantity: phone numbers and score lines."""
-    spans = []
-    spans += [m.span() for m in g.phone_re.finditer(text)]
+    spans = [m.span() for m in g.phone_re.finditer(text)] if len(text) >= 10 else []
     if "-" in text or "–" in text:
         for m in g.score_re.finditer(text):
             spans.append(m.span("s") if m.group("s") else m.span("s2"))
@@ -708,16 +709,19 @@ def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
 def _iter(text: str, g: _Grammar) -> Iterator[Quantity]:
     pos = 0
     n = len(text)
-    blocked = _not_numbers(g, text)
+    blocked = None                                        # phone numbers, score lines: found on the first digit
     while pos < n:
         m = g.start_re.search(text, pos)
         if not m:
             return
         s = m.start()
-        inside = next((e for b, e in blocked if b <= s < e), None)
-        if inside is not None:                            # a phone number or a score line
-            pos = inside
-            continue
+        if blocked is None and (m.group("dig") or m.group("neg") or m.group("cur")):
+            blocked = _not_numbers(g, text)
+        if blocked:
+            inside = next((e for b, e in blocked if b <= s < e), None)
+            if inside is not None:                        # a phone number or a score line
+                pos = inside
+                continue
         num = _read_number(g, text, s)
         if num is None:
             pos = m.end() if m.end() > s else s + 1
@@ -847,7 +851,12 @@ def find_quantities(text: str, ruleset: Optional[RuleSet] = None) -> list[Quanti
 
 def parse_quantity(text: str, ruleset: Optional[RuleSet] = None) -> Optional[Quantity]:
     """The first quantity expression in `text` (a bare phrase or a whole sentence), or None."""
-    return next(_joined(text, _grammar(ruleset)), None)
+    it = _iter(text, _grammar(ruleset))
+    q = next(it, None)
+    if q is None or q.high is not None:
+        return q
+    nxt = next(it, None)                              # a lower bound: an upper one may follow
+    return (_two_sided(text, q, nxt) if nxt is not None else None) or q
 
 
 def looks_like_year(q: Quantity) -> bool:
