@@ -547,7 +547,7 @@ class _Grammar:
         words = lambda *tables: frozenset(w for t in tables for k in t for w in _WORD.findall(str(k).lower()))  # noqa: E731
         dig, mon, wd = frozenset({"#digit"}), words(self.months), words(self.weekdays)
         units = words(self.units, ["time"])
-        sep, ago = frozenset({"#sep"}), words(self.ago, self.from_now, ["time", "back"])
+        ago = words(self.ago, self.from_now, ["time", "back"])
         joins = words(["to", "through", "thru", "until", "till", "and"]) | {"#dash"}   # range connectors
         shift = words(self.shift)
         last = lambda table: frozenset(_WORD.findall(str(k).lower())[-1] for k in table if _WORD.findall(str(k).lower()))  # noqa: E731
