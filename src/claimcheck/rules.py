@@ -374,6 +374,7 @@ class RuleFile(_Strict):
     day_parts: dict[str, list[float]] = {}       # afternoon -> [720, 1079]
     time_zones: dict[str, Optional[float]] = {}  # gmt -> 0 (minutes from UTC); local -> null
     time_hedges: list[dict[str, Any]] = []       # {words, before, after}: minutes a hedge allows
+    score_words: dict[str, list[str]] = {}      # before/after words that make "3-1" a score line (quantities.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
     object_nouns: dict[str, list[str]] = {}
@@ -592,7 +593,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
-                  "separate_events")  # kept in RuleSet.extra
+                  "separate_events", "score_words")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
