@@ -52,6 +52,8 @@ def test_a_name_is_read_as_spelled(sentence, name, role):
     "The ship was attacked in the Gulf of Aden on Saturday.",
     "Police said the fire started on Sunday.",
     "Bomb Explodes At Woodburn Bank On Friday Evening.",
+    "Lawmakers amended the Marine Mammal Protection Act in 1994.",      # not_surnames: a law, not a person
+    "Patients were taken to the Betty Ford Center in Rancho Mirage.",
 ])
 def test_no_person_no_name(sentence):
     assert not names(sentence)
@@ -142,3 +144,8 @@ def test_end_to_end_a_misspelled_name_is_flagged_and_a_nickname_is_not(tmp_path,
     spelled = [{by_id[i].custom_value for i in d.claims} for d in found]
     assert spelled == [{"LuAnn Marie Johnson", "Luann Johnson"}], [d.message for d in found]
     assert found[0].severity == "error" and "LuAnn" in found[0].explanation
+
+
+def test_a_short_lone_word_is_no_misspelling_of_a_longer_surname():
+    text = "Coach Doug Moe spoke on Monday.\n\"He's a great coach,\" Mo said."
+    assert [c.custom_value for c in names(text)] == ["Doug Moe"]

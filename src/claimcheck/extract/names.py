@@ -44,6 +44,9 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 LOWER_BEFORE = re.compile(r"(?<![\w'\u2019])((?:[a-z][\w.-]*\s+){1,3})$")   # lower-case words just before a run
 # a run longer than this is a headline in title case or an organisation, not a person's name
 MAX_NAME_WORDS = 4
+# a lone word this short ("Mo" beside "Doug Moe") is too short to be called a misspelling of a surname
+# without a verb of saying beside it (on ECB+ the only such word was a nickname, not a misspelling)
+MIN_VARIANT_LETTERS = 4
 SAYING = {"said", "says", "told", "tells", "added", "explained", "insisted", "noted", "stated", "wrote",
           "according", "stressed", "confirmed", "declined", "warned", "described", "admitted"}
 
@@ -85,7 +88,8 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
         key = person_key(word)
         if word in people.get(key, ()):
             continue         # "LaSalle" again after "Anthony LaSalle": nothing new to compare
-        if key in people and any(OSA.distance(word.lower(), s.lower()) <= 1 for s in people[key]):
+        if key in people and len(word) >= MIN_VARIANT_LETTERS \
+                and any(OSA.distance(word.lower(), s.lower()) <= 1 for s in people[key]):
             # "Lasalle" after "LaSalle", "Kiltschko" after "Klitschko": the same surname, misspelled
             how = "the surname of a person the article named, spelled differently"
         else:
