@@ -75,7 +75,11 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
     claims = []
     for offset, sent, words, start, end, role in full:
         key = person_key(words[-1])
-        if len(words) == 1 and key not in people:
+        if len(words) == 1 and key in people and words[0] not in people[key] and not (
+                len(words[0]) >= MIN_VARIANT_LETTERS
+                and any(OSA.distance(words[0].lower(), x.lower()) <= 1 for x in people[key])):
+            key = f"{key}:{words[0].lower()}"   # "coach Mo" beside "Doug Moe": too unlike to be one person
+        elif len(words) == 1 and key not in people:
             near = _near(words[0], people)
             if near is None:
                 people.setdefault(key, []).append(words[0])     # "Chief Russell", named with a title only
