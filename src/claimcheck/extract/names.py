@@ -40,6 +40,8 @@ RUN = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
 AGE_AFTER = re.compile(r"^(?:,\s*(?:aged?\s+)?\d{1,3}\b(?!\s*(?:%|percent|per cent))|\s*\(\d{1,3}\))")
 AGE_BEFORE = re.compile(r"\b[\w-]+-year-old\s+$", re.I)
 ROLE_AFTER = re.compile(r"^,\s+(?:(?:a|an|the|its|his|her)\s+)?((?:[a-z][\w.'\u2019-]*\s*){1,4})(?=[,;.]|\s+(?:of|at|for|with|from)\b)")
+PRONOUNS = {"he", "she", "he's", "she's", "he\u2019s", "she\u2019s", "who", "which", "they", "it", "we", "i",
+            "that", "this", "you"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 LOWER_BEFORE = re.compile(r"(?<![\w'\u2019])((?:[a-z][\w.-]*\s+){1,3})$")   # lower-case words just before a run
 # a run longer than this is a headline in title case or an organisation, not a person's name
@@ -101,7 +103,9 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
             if key is None or not _cued(sent, start, end):
                 continue
             how = f"one letter from the surname {people[key][0]!r} the article gave in full"
-        claims.append(_claim(article, offset, sent, words, start, end, role, key, how))
+        c = _claim(article, offset, sent, words, start, end, role, key, how)
+        c.measure["variant_of"] = people[key][0]     # the article's own evidence that it is that person
+        claims.append(c)
     return _first_of_each(claims) if ONE_CLAIM_PER_SPELLING else claims
 
 
@@ -177,7 +181,7 @@ def _mention(sent: str, m: re.Match, titles: set[str], stops: set[str], not_surn
     if not role_words:
         # the role in apposition after the name: "Hengky Tewu, a hospital director, said"
         after = ROLE_AFTER.match(sent[end:])
-        if after:
+        if after and after.group(1).split()[0].lower() not in PRONOUNS:   # not ", he's a great coach"
             words_after = after.group(1).split()
             k = next((i for i in range(len(words_after) - 1, -1, -1) if words_after[i] in titles), None)
             if k is not None:
