@@ -257,7 +257,7 @@ def _label_claim(s: Sentence, name: str, spec: dict, kind: str, m: re.Match, a: 
                  text=text[a:b], value=v)
     obj_word = next((w for w in re.findall(r"[a-z]+", text.lower()) if any(w.startswith(o) for o in of_words)), "")
     obj_tok = next((t for t in doc if t.lower_ == obj_word), None)
-    obj = thing(obj_tok, ruleset, after=obj_tok.i) if obj_word else ""
+    obj = thing(obj_tok, ruleset, after=obj_tok.i) if obj_tok is not None else ""   # the word may sit inside a token
     value = None
     unit = spec.get("unit")
     if unit:        # ".45-caliber": inches; "50-caliber" is .50
