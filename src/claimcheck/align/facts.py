@@ -24,6 +24,7 @@ from ..entities import content_tokens, same_entity
 from ..extract.vocab import _lemma_variants, vocab_for
 from ..models import Claim, DateSpan, Event, Fact, RuleSet
 
+WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\.", re.I)
 NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
 PLURALS = {"person": "people", "country": "countries", "party": "parties", "police": "police officers"}
 # A claim is tried against this many groups of its block (the first ones made, which hold most
@@ -69,6 +70,10 @@ def different_times(a: Optional[DateSpan], b: Optional[DateSpan]) -> bool:
         return False
     if a.start and b.start:
         return a.end < b.start or b.end < a.start
+    if a.granularity == b.granularity == "day":
+        # undated articles of one story: "on Sunday" and "Wednesday" are still two days
+        wa, wb = (WEEKDAY.search(x.text or "") for x in (a, b))
+        return bool(wa and wb and wa.group(0).lower()[:3] != wb.group(0).lower()[:3])
     return a.granularity != b.granularity
 
 
