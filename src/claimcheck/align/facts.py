@@ -252,6 +252,15 @@ class Matcher:
         key = (c.article, c.event) + self.key(c) + (self.scope.get(c.id, ""),)
         return key + (c.subject.lower(),) if c.kind in ENTITY_KINDS else key
 
+    def _nickname(self, x: str, y: str) -> bool:
+        """"Katie Jenkin" / "Kathryn Jenkin": one surname, given names a nickname apart (`nicknames:`)."""
+        wx, wy = x.split(), y.split()
+        if len(wx) < 2 or len(wy) < 2 or wx[-1].lower() != wy[-1].lower():
+            return False
+        gx, gy = wx[0].lower(), wy[0].lower()
+        nick = {k.lower(): {v.lower() for v in vs} for k, vs in (self.ruleset.extra.get("nicknames") or {}).items()}
+        return gy in nick.get(gx, ()) or gx in nick.get(gy, ())
+
     def _needs_object(self, c: Claim) -> bool:
         """A date, time or measure that is not the event's own ("struck on Monday", "a depth of 1.2
         miles") dates or measures something its object names ("announced on Friday"? the deal;
@@ -313,7 +322,7 @@ class Matcher:
             if not (a.subject and b.subject):
                 if a.kind != "date":
                     return False, "no person named"
-            elif not same_entity(a.subject, b.subject):
+            elif not same_entity(a.subject, b.subject) and not self._nickname(a.subject, b.subject):
                 return False, "different people"
         elif a.subject and b.subject and not same_entity(a.subject, b.subject):
             return False, "different entities"      # Halvern's staff is not Quillmark's
