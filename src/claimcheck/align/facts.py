@@ -114,8 +114,15 @@ def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
         if known_predicate(c, ruleset):
             tally[(c.event, c.kind, _unit_key(c, ruleset))][c.predicate] += 1
     out = {}
+    verbs = vocab_for(ruleset).verbs
     for c in claims:
         pred = c.predicate
+        base, _, rest = pred.partition(" (")
+        if base not in ruleset.verb_classes and base in verbs:
+            # a verb a class lists, given as it stands ("happen" is `hold`, "explode" is `strike`)
+            pred = verbs[base] + (" (" + rest if rest else "")
+            out[c.id] = pred
+            continue
         if not known_predicate(c, ruleset) and c.kind not in ("date", "time") \
                 and c.predicate.split(" (")[0] in light:
             # (never a date's: "staff are today turning customers away" dates no fire)
