@@ -21,6 +21,7 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from . import untrusted
 from .errors import RuleError
 from .models import RuleSet
 
@@ -41,6 +42,9 @@ Severity = Literal["error", "warning"]
 ID_RE = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 KIND_RE = r"^[a-z][a-z0-9_-]*$"
 DATE_VALUE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?$")
+# A rule file is refused above this size (the built-in default_rules.yml, every vocabulary of the
+# project, is about 60 KB); depth and alias expansion are bounded by untrusted.BoundedLoader.
+MAX_RULE_FILE_BYTES = 1 * 2**20
 
 
 # ================================================================ YAML with line numbers
@@ -64,8 +68,8 @@ class _DuplicateKey(Exception):
         self.line = line
 
 
-class _LineLoader(yaml.SafeLoader):
-    pass
+class _LineLoader(untrusted.BoundedLoader):
+    """A safe loader (bounded depth and alias expansion) that records lines."""
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
@@ -99,16 +103,23 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 def _read_yaml(text: str, path: str) -> _Map:
     """Parse YAML keeping line numbers. Syntax errors become RuleError at their line."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = untrusted.load_yaml(text, _LineLoader)
     except _DuplicateKey as e:
         raise RuleError(str(e), path=path, line=e.line) from None
+    except untrusted.YamlRefused as e:
+        raise RuleError(f"refused: {e}", path=path, line=e.line) from None
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        reason = " ".join(x for x in (e.context, e.problem) if x)
-        raise RuleError(f"YAML syntax error: {reason}", path=path,
-                        line=(mark.line + 1) if mark else None) from None
+        raise RuleError(f"YAML syntax error: {_syntax_reason(e)}", path=path,
+                        line=(e.problem_mark or e.context_mark).line + 1
+                        if (e.problem_mark or e.context_mark) else None) from None
+    except yaml.reader.ReaderError as e:      # a character YAML does not allow (a control character)
+        raise RuleError(f"YAML syntax error: unacceptable character #x{e.character:04x}"
+                        if isinstance(e.character, int) else f"YAML syntax error: {e.reason}",
+                        path=path, line=text[:e.position].count("\n") + 1) from None
     except yaml.YAMLError as e:
-        raise RuleError(f"YAML syntax error: {e}", path=path, line=None) from None
+        raise RuleError(f"YAML syntax error: {' '.join(str(e).split())}", path=path, line=None) from None
+    except RecursionError:
+        raise RuleError("refused: nested too deeply", path=path, line=1) from None
     if data is None:
         data = _Map()
         data.key_lines = {}
@@ -116,6 +127,20 @@ def _read_yaml(text: str, path: str) -> _Map:
         raise RuleError("a rule file must be a mapping of sections (hedges:, claims:, aliases: ...)",
                         path=path, line=1)
     return data
+
+
+def _syntax_reason(e: yaml.MarkedYAMLError) -> str:
+    """What PyYAML noticed, and where the construct it was reading began when that is another line:
+    "expected ',' or ']', but got '<stream end>' (noticed at line 9; the flow sequence begins at line 3)"."""
+    problem = e.problem or "broken YAML"
+    noticed = e.problem_mark.line + 1 if e.problem_mark else None
+    began = e.context_mark.line + 1 if e.context_mark else None
+    what = (e.context or "").removeprefix("while ").removeprefix("parsing ").removeprefix("scanning ")
+    if began and noticed and began != noticed:
+        return f"{problem} (noticed at line {noticed}; the {what or 'construct'} begins at line {began})"
+    if noticed:
+        return f"{problem} (at line {noticed}{'; in the ' + what if what else ''})"
+    return problem
 
 
 def line_at(data: Any, loc: tuple) -> int:
@@ -349,6 +374,7 @@ class RuleFile(_Strict):
     day_parts: dict[str, list[float]] = {}       # afternoon -> [720, 1079]
     time_zones: dict[str, Optional[float]] = {}  # gmt -> 0 (minutes from UTC); local -> null
     time_hedges: list[dict[str, Any]] = []       # {words, before, after}: minutes a hedge allows
+    score_words: dict[str, list[str]] = {}      # before/after words that make "3-1" a score line (quantities.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
     object_nouns: dict[str, list[str]] = {}
@@ -567,7 +593,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
-                  "separate_events")  # kept in RuleSet.extra
+                  "separate_events", "score_words")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
@@ -670,10 +696,16 @@ def rule_files(rules_path: str | Path | None) -> list[Path]:
 
 
 def _read(f: Path) -> str:
+    """A rule file's text: a regular file of at most MAX_RULE_FILE_BYTES, in UTF-8."""
     try:
-        return f.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(f"cannot read rule file: {e}", path=str(f)) from None
+        data = untrusted.read_regular(f, MAX_RULE_FILE_BYTES)
+    except untrusted.Unreadable as e:
+        raise RuleError(f"cannot read rule file: {e}", path=str(f), line=1) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise RuleError(f"cannot read rule file: not UTF-8 (byte {e.start})", path=str(f), line=line) from None
 
 
 def load_rules(rules_dir: str | Path | None) -> RuleSet:
@@ -731,19 +763,32 @@ def check_rules(rules_dir: str | Path | None) -> list[str]:
     return [str(p) for p in run_examples(rs, files)]
 
 
-def run_examples(rs: RuleSet, files: dict[str, ParsedFile]) -> list[RuleError]:
-    """Run the examples of every rule in effect; a problem per example that fails."""
+def example_errors(rules_dir: str | Path | None, rs: RuleSet, nlp: Any = None) -> list[RuleError]:
+    """Run the examples of the user's rules in effect (`run` stops on the first that fails, as
+    `rules check` does). `nlp` is the pipeline the run uses."""
+    files = {}
+    for f in rule_files(rules_dir):
+        pf = parse_file(_read(f), str(f))
+        files[pf.label] = pf
+    return run_examples(rs, files, nlp=nlp, only_user=True)
+
+
+def run_examples(rs: RuleSet, files: dict[str, ParsedFile], nlp: Any = None,
+                 only_user: bool = False) -> list[RuleError]:
+    """Run the examples of every rule in effect (or of the user's only); a problem per example that fails."""
     from . import patterns as patterns_mod
 
     problems = []
     for rule in rs.claims:
         label, _, line = rs.origin[rule["id"]].rpartition(":")
+        if only_user and (label == BUILTIN_SOURCE or label not in files):
+            continue
         pf = files[label]
         index = next(i for i, c in enumerate(pf.model.claims) if c.id == rule["id"])
         for field, items in (("match", rule["examples"]["match"]), ("no_match", rule["examples"]["no_match"])):
             for k, example in enumerate(items):
                 text = example["text"] if isinstance(example, dict) else example
-                claims = patterns_mod.example_claims(rule, text, rs)
+                claims = patterns_mod.example_claims(rule, text, rs, nlp=nlp)
                 if claims is None:      # builtin engine not available yet
                     continue
                 where = dict(path=pf.path, line=line_at(pf.raw, ("claims", index, "examples", field, k)))

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .. import labels
 from ..entities import content_tokens, same_entity
 from ..extract.vocab import _lemma_variants, vocab_for
 from ..models import Claim, DateSpan, Event, Fact, RuleSet
@@ -448,44 +449,9 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
 
 
 def fact_label(claims: list[Claim], ruleset: RuleSet, event: str = "") -> str:
-    """What a fact is about, in words: "how many people killed in the quake". `event` is the
-    label of the event its claims are about ("the quake on 2 July")."""
-    first = claims[0]
-    past = (ruleset.verb_classes.get(first.predicate.split(" (")[0]) or {}).get("past", first.predicate)
-    objs = [c.object for c in claims if c.object]
-    named = [o for o in objs if len(NAMEWORD.findall(o)) >= 2]
-    obj = max(named, key=len) if named else min(objs, key=len, default="")
-    obj = re.sub(r"^(a|an|the)\s+", "", obj, flags=re.I)
-    in_event = f" in {event}" if event and event != "the main event" else ""
-    if first.kind == "count" and first.quantity is not None and first.quantity.unit and first.unit == first.quantity.unit:
-        return (f"how much ({first.unit}) was {past}" + (f" for {obj}" if obj else "") if first.predicate == "buy"
-                else f"the amount ({first.unit}) {past}" + (f": {obj}" if obj else "")) + in_event
-    if first.kind == "count":
-        # the counted noun as written ("nations"); a bare number ("killed 12") shows its unit class
-        unit_words = Counter(c.text.split()[-1].lower() for c in claims if c.text.split()[-1].isalpha()
-                             and "implied by" not in c.why)
-        base = first.unit.split()[0] if first.unit else "thing"
-        unit = unit_words.most_common(1)[0][0] if unit_words else PLURALS.get(base, base + "s")
-        return f"how many {unit} {past}" + (in_event or (f": {obj}" if obj else ""))
-    if first.kind == "date":
-        who = next((c.subject for c in claims if c.subject), "")
-        what = event[4:] if event.startswith("the ") and event != "the main event" else obj
-        if what and (not who or first.predicate in ("hold", "begin", "end", "strike")):
-            return f"when the {what} was {past}" if first.predicate in ("hold", "adopt", "release") \
-                else f"when the {what} {past}"
-        return f"when {who or 'it'} {past}" + (f" the {obj}" if obj else "")
-    if first.kind in ENTITY_KINDS:
-        return f"whether {first.subject} {past}" + (f" the {obj}" if obj else "")
-    if first.kind == "name":
-        spelled = Counter(c.custom_value for c in claims if c.custom_value)
-        role = next((c.measure.get("role") for c in claims if c.measure and c.measure.get("role")), "")
-        name = spelled.most_common(1)[0][0] if spelled else first.text
-        return f"how the name of {role + ' ' if role else ''}{name} is spelled"
-    if first.kind in PERSON_KINDS:
-        who = next((c.subject for c in claims if c.subject), "")
-        return f"{first.kind} of {who}" if who else f"{first.kind} ({first.predicate})" + in_event
-    what = obj or (event[4:] if event.startswith("the ") and event != "the main event" else "")
-    return f"{first.kind} of the {what}" if what else f"{first.kind} ({first.predicate})"
+    """What a fact is about, in words an editor reads: "people killed in the quake". `event` is the
+    label of the event its claims are about ("the quake on 2 July"); labels.py builds the phrase."""
+    return labels.fact_label(claims, ruleset, event=event or None)
 
 
 def fact_id(claims: list[Claim]) -> str:

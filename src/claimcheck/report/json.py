@@ -18,7 +18,7 @@ from .atomic import atomic_open
 
 SCHEMA_VERSION = 1
 FILENAME = "claimcheck.json"
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}   # info: an update (a toll that rose)
 STATUS_ORDER = {"discrepancy": 0, "consistent": 1, "single": 2}
 
 
@@ -126,7 +126,10 @@ def summary(rep: Report) -> dict[str, int]:
         "discrepancies": len(rep.discrepancies),
         "errors": sum(d.severity == "error" for d in active),
         "warnings": sum(d.severity == "warning" for d in active),
+        "updates": sum(d.severity == "info" for d in active),
         "suppressed": sum(d.suppressed for d in rep.discrepancies),
+        "facts_with_findings": len({d.fact for d in rep.discrepancies}),
+        "accepted": rep.accepted,
         "skipped": len(rep.skipped),
     }
 
@@ -148,6 +151,7 @@ def to_dict(rep: Report) -> dict[str, Any]:
         "corpus": rep.corpus,
         "model": rep.model,
         "rules": list(rep.rules),
+        "baseline": rep.baseline,
         "summary": summary(rep),
         "articles": [{
             "id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "url": a.url,
@@ -192,9 +196,13 @@ def dumps(data: dict[str, Any]) -> str:
     return _json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def render(rep: Report) -> str:
+    return dumps(to_dict(rep))
+
+
 def write(rep: Report, out_dir: Path, **_: Any) -> Path:
     path = Path(out_dir) / FILENAME
-    text = dumps(to_dict(rep))  # build fully before touching the file
+    text = render(rep)  # build fully before touching the file
     with atomic_open(path) as fh:
         fh.write(text)
     return path
