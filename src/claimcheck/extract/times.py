@@ -92,8 +92,8 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
         if span is None:
             continue
         pred, verb = event_word(doc, span, vocab)
-        if not pred and has_parse(doc):
-            continue            # "Dec. 18-11:14 pm et": a time stamp that dates no event
+        if verb is None and has_parse(doc):
+            continue            # "Dec. 18-11:14 pm et": a time stamp under no verb dates no event
         taken.append((start, end))
         part = m.groupdict().get("part")
         value = {"start_minute": max(0, lo), "end_minute": hi if part else min(1440, hi), "zone": zone,
