@@ -63,6 +63,7 @@ MEASURES = [
     ("The pumps moved 3,000 litres a minute out of the mine.", "3,000 litres a minute", "move", "rate", 0.05, None),
     ("Temperatures fell to minus 4 degrees overnight.", "minus 4 degrees", "temperature", "temperature", -4, None),
     ("The tower is 300m high.", "300m", "height", "length", 300, None),
+    ("The computer is just 0.98-inches thin and weighs 6.6 pounds.", "0.98-inches", "thickness", "length", 0.0249, None),
     ("A wall of 12ft collapsed onto the road.", "12ft", "length", "length", 3.6576, None),
     ("The cable is 1.2 million km long.", "1.2 million km", "length", "length", 1.2e9, None),
     ("The boy fell 60 metres into the gorge.", "60 metres", "fall", "length", 60, None),
