@@ -111,7 +111,8 @@ def _what_it_measures(doc, span, m, props: dict[str, str], vocab: Vocab):
         break
     substance = of_object(doc, k) if not prop else None
     if substance is not None:          # "20 kilometres (12.5 miles) of spare cable": how much cable
-        prop, how, about = DEFAULT_PROPERTY.get(m.dimension, m.dimension), f"'of {substance.text}' after it", substance
+        prop = f"{DEFAULT_PROPERTY.get(m.dimension, m.dimension)} of {noun_phrase(substance)}"
+        how, about = f"'of {substance.text}' after it", substance
     modified = next_noun(doc, span.end, 3) if not prop else None
     if modified is not None and (not has_parse(doc) or any(x.head.i == modified.i and x.dep_ in ("compound", "amod", "nummod", "npadvmod")
                                                            for x in span)):
