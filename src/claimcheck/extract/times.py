@@ -152,5 +152,7 @@ def _hedge(text: str, start: int, hedges: list[tuple[str, int, int]]) -> tuple[s
 
 
 def _clock(minutes: int) -> str:
-    minutes = max(0, min(1440, int(minutes)))
+    """HH:MM; a night runs past midnight ("Thursday night" ends at 29:00 = 05:00)."""
+    minutes = int(minutes)
+    minutes = minutes - 1440 if minutes > 1440 else max(0, minutes)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
