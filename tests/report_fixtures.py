@@ -135,3 +135,137 @@ def make_consistent_fact(rep: Report) -> Report:
                                 subject="summit", predicate="hold", custom_value="Grand Palais",
                                 rule="rules/local.yml#venue"))
     return rep
+
+
+# ---------------------------------------------------------------- newsroom scale: stories, events, updates
+
+from claimcheck.models import Event, Story  # noqa: E402
+
+RLO_TITLE = "\u202eQuake toll rises\u202c in the province"   # a right-to-left override in a title
+LONG_WORD = "x" * 3000                                      # one 3,000-character word
+
+
+def _quake_articles() -> list[Article]:
+    days = [date(2025, 7, 2), date(2025, 7, 3), date(2025, 7, 4)]
+    tolls = ["12", "15", "19"]
+    outlets = ["Morning Post", "Evening Star", "Daily Wire"]
+    arts = []
+    for i, (d, toll, outlet) in enumerate(zip(days, tolls, outlets)):
+        rescue = ("Rescue teams searched the \u202erubble through the night\u202c. " if i == 1
+                  else "Rescue teams searched the rubble through the night. ")   # an RLO in article text
+        body = (f"PROVINCE, {d:%B} {d.day} -- A powerful quake struck the province on Wednesday. "
+                f"At least {toll} people were killed in the quake, officials said. "
+                f"The magnitude {'6.1' if i == 0 else '6.4'} quake was felt across the region. "
+                + rescue
+                + "The 2004 tsunami killed 170 people in the same province. "
+                + ("It was a " + LONG_WORD + " day. " if i == 2 else "")
+                + "Schools stayed closed on Thursday.")
+        arts.append(Article(id=f"quake/{i + 1:02d}", path=f"corpus/quake/{i + 1:02d}.txt",
+                            title=RLO_TITLE if i == 1 else (f"Quake {LONG_WORD}" if i == 2 else "Quake strikes province"),
+                            outlet=outlets[i], url="" if i == 1 else f"https://example.org/quake/{i + 1}",
+                            published=d, published_from="text", text=body))
+    return arts
+
+
+def make_newsroom(generated_at: str = "2025-07-05T09:00:00+00:00") -> Report:
+    """The summit story of make_report plus a quake story: three days of papers, a rising toll (updates),
+    a magnitude contradiction, a background tsunami event, an RTL override and a 3,000-character word."""
+    rep = make_consistent_fact(make_report(hostile=True, generated_at=generated_at))
+    summit_ids = sorted(a.id for a in rep.articles)
+    quake = _quake_articles()
+    rep.articles.extend(quake)
+    q1, q2, q3 = quake
+    toll = [_claim_in(a, f"c-toll{i + 1}", f"At least {n} people were killed in the quake, officials said.",
+                      f"At least {n} people", "count", subject="person", predicate="kill", object="quake",
+                      unit="person", rule="builtin.count", trigger="killed", event="E-quake",
+                      why="hedge 'at least' + number + unit noun + verb class kill",
+                      quantity=count_q(float(n), None, hi=False, el=float(n), eh=float(n) * 1.2, hedge="at least",
+                                       value=float(n), text=f"At least {n}"))
+            for i, (a, n) in enumerate(zip(quake, (12, 15, 19)))]
+    mag = [_claim_in(a, f"c-mag{i + 1}", f"The magnitude {m} quake was felt across the region.", m, "magnitude",
+                     subject="quake", predicate="measure", unit="magnitude", rule="quake.magnitude",
+                     event="E-quake", why="rule quake.magnitude", quantity=count_q(float(m), float(m), text=m))
+           for i, (a, m) in enumerate(zip(quake, ("6.1", "6.4", "6.4")))]
+    tsunami = [_claim_in(a, f"c-ts{i + 1}", "The 2004 tsunami killed 170 people in the same province.",
+                         "170 people", "count", subject="person", predicate="kill", object="tsunami",
+                         unit="person", rule="builtin.count", event="E-tsunami", why="number + unit noun",
+                         quantity=count_q(170.0, 170.0, text="170"))
+               for i, a in enumerate((q1, q3))]
+    rep.claims.extend(toll + mag + tsunami)
+    rep.facts.extend([
+        Fact(id="f-toll", label="people killed in the quake", kind="count", claims=[c.id for c in toll],
+             status="discrepancy", story="S-quake", event="E-quake",
+             why="same event (the quake on 2 July), predicate class kill, unit class person"),
+        Fact(id="f-mag", label="magnitude of the main quake", kind="magnitude", claims=[c.id for c in mag],
+             status="discrepancy", story="S-quake", event="E-quake", why="same event, same measure"),
+        Fact(id="f-tsunami", label="people killed in the 2004 tsunami", kind="count",
+             claims=[c.id for c in tsunami], status="consistent", story="S-quake", event="E-tsunami",
+             why="same background event (the 2004 tsunami)"),
+    ])
+    for f in rep.facts:
+        if f.id in ("f-count", "f-signing", "f-date", "f-agree"):
+            f.story, f.event = "S-summit", "E-summit"
+    rep.discrepancies.extend([
+        Discrepancy(id="d-toll-1", fact="f-toll", code="update", severity="info", claims=["c-toll1", "c-toll2"],
+                    message="The toll rose from at least 12 (2 Jul) to at least 15 (3 Jul)",
+                    explanation="a later day's paper gives a higher cumulative toll"),
+        Discrepancy(id="d-toll-2", fact="f-toll", code="update", severity="info", claims=["c-toll2", "c-toll3"],
+                    message="The toll rose from at least 15 (3 Jul) to at least 19 (4 Jul)",
+                    explanation="a later day's paper gives a higher cumulative toll"),
+        Discrepancy(id="d-mag", fact="f-mag", code="contradiction", severity="error", claims=["c-mag1", "c-mag2"],
+                    message="magnitude of the main quake: 6.1 vs 6.4", explanation="[6.1, 6.1] and [6.4, 6.4] are disjoint"),
+    ])
+    rep.stories = [
+        Story(id="S-summit", label="Paris AI summit", articles=summit_ids, folder=""),
+        Story(id="S-quake", label="Quake in the province", articles=[a.id for a in quake], folder="quake"),
+    ]
+    rep.events = [
+        Event(id="E-summit", story="S-summit", label="the AI Action Summit in Paris", kind="summit",
+              articles=summit_ids, why="every article names the summit"),
+        Event(id="E-quake", story="S-quake", label="the quake on 2 July", kind="quake",
+              when=DateSpan(date(2025, 7, 2), date(2025, 7, 2), "day"), where="the province",
+              articles=[a.id for a in quake], why="quake, 2 July, the province in every article"),
+        Event(id="E-tsunami", story="S-quake", label="the 2004 tsunami", kind="tsunami",
+              when=DateSpan(date(2004, 1, 1), date(2004, 12, 31), "year"), articles=[q1.id, q3.id],
+              background=True, why="an earlier event the articles mention"),
+    ]
+    return rep
+
+
+def make_many(n_findings: int = 1000, per_story: int = 25) -> Report:
+    """A corpus-sized report: n_findings findings on n_findings facts, articles of ~2,000 characters."""
+    articles, claims, facts, discs, stories = [], [], [], [], []
+    filler = ("Officials gave more details at a briefing in the capital on Tuesday afternoon. "
+              "Witnesses described the scene to reporters. ") * 10
+    n_stories = max(1, n_findings // per_story)
+    for s in range(n_stories):
+        ids = []
+        for k in range(4):
+            aid = f"s{s:03d}/a{k}"
+            body = filler + " ".join(f"In item {j}, {10 + j + (k % 2)} people were injured in blast {s}-{j}."
+                                     for j in range(per_story)) + " " + filler
+            articles.append(Article(id=aid, path=f"corpus/s{s:03d}/a{k}.txt", title=f"Story {s} report {k}",
+                                    outlet=f"Outlet {k}", url=f"https://example.org/{s}/{k}",
+                                    published=date(2025, 1, 1 + (s % 28)), published_from="text", text=body))
+            ids.append(aid)
+        stories.append(Story(id=f"S{s}", label=f"Blasts in town {s}", articles=ids, folder=f"s{s:03d}"))
+        for j in range(per_story):
+            if len(discs) >= n_findings:
+                break
+            cs = []
+            for k in (0, 1):
+                a = articles[-4 + k]
+                sent = f"In item {j}, {10 + j + (k % 2)} people were injured in blast {s}-{j}."
+                cs.append(_claim_in(a, f"c{s}-{j}-{k}", sent, f"{10 + j + (k % 2)} people", "count",
+                                    subject="person", predicate="injure", unit="person", rule="builtin.count",
+                                    quantity=count_q(float(10 + j + k % 2), float(10 + j + k % 2),
+                                                     text=str(10 + j + k % 2))))
+            claims.extend(cs)
+            fid = f"F{s}-{j}"
+            facts.append(Fact(id=fid, label=f"people injured in blast {s}-{j}", kind="count",
+                              claims=[c.id for c in cs], status="discrepancy", story=f"S{s}"))
+            discs.append(Discrepancy(id=f"D{s}-{j}", fact=fid, code="contradiction",
+                                     severity="error" if j % 3 else "warning", claims=[c.id for c in cs],
+                                     message=f"{10 + j} vs {11 + j}", explanation="disjoint"))
+    return Report(articles=articles, claims=claims, facts=facts, discrepancies=discs, stories=stories,
+                  model="en_core_web_sm", corpus="corpus", generated_at="2025-02-01T00:00:00+00:00")

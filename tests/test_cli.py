@@ -368,3 +368,68 @@ def test_missing_rules_folder_named_on_the_command_line_exits_2(fire_corpus, tmp
     r = cc("run", fire_corpus, "--rules", tmp_path / "no_such_rules", "--out", tmp_path / "out")
     assert r.exit_code == 2
     assert "no_such_rules" in r.stderr and "Traceback" not in r.stderr + r.stdout
+
+
+# ---------------------------------------------------------------- exit codes a CI job can trust
+
+
+def test_out_that_is_a_file_exits_2_before_any_work(fire_corpus, tmp_path, monkeypatch):
+    from claimcheck import pipeline
+    monkeypatch.setattr(pipeline, "run", lambda *a, **k: pytest.fail("work started before --out was checked"))
+    target = tmp_path / "report.txt"
+    target.write_text("mine", encoding="utf-8")
+    assert_usage_error(cc("run", fire_corpus, "--out", target), "--out", "not a folder")
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert_usage_error(cc("run", fire_corpus, "--out", target / "sub"), "--out", "cannot write")
+    assert_usage_error(cc("run", fire_corpus, "--out", "/proc/claimcheck-out"), "--out", "cannot write")
+
+
+def test_out_with_an_impossible_name_exits_2(fire_corpus, tmp_path):
+    assert_usage_error(cc("run", fire_corpus, "--out", tmp_path / ("x" * 300)), "--out")
+
+
+def test_click_usage_errors_are_one_line_exit_2(tmp_path):
+    assert_usage_error(cc("run"), "Missing argument")
+    assert_usage_error(cc("run", SEEDS, "--bogus"), "--bogus")
+    assert_usage_error(cc("rules", "frobnicate"), "frobnicate")
+
+
+def test_internal_error_exits_3_with_one_line_and_traceback_only_under_debug(fire_corpus, tmp_path, monkeypatch):
+    from claimcheck import pipeline
+
+    def bug(*a, **k):
+        raise KeyError("a bug")
+    monkeypatch.setattr(pipeline, "run", bug)
+    r = cc("run", fire_corpus, "--out", tmp_path / "out")
+    assert r.exit_code == 3, out_of(r)
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1 and "internal error" in lines[0] and "--debug" in lines[0], out_of(r)
+    assert "Traceback" not in r.stderr + r.stdout
+    r = cc("run", fire_corpus, "--out", tmp_path / "out", "--debug")
+    assert r.exit_code == 3, out_of(r)
+    assert "Traceback" in r.stderr and "KeyError" in r.stderr, out_of(r)
+
+
+def test_rules_check_on_a_missing_folder_exits_2(tmp_path):
+    assert_usage_error(cc("rules", "check", tmp_path / "no_such_rules"), "no_such_rules")
+
+
+def test_output_error_while_writing_exits_2_and_keeps_old_reports(fire_corpus, tmp_path, monkeypatch):
+    from claimcheck.report import atomic
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "claimcheck.json").write_text("OLD", encoding="utf-8")
+    real = atomic._write_tmp
+    calls = []
+
+    def disk_full(folder, name, content):
+        calls.append(name)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(folder, name, content)
+    monkeypatch.setattr(atomic, "_write_tmp", disk_full)
+    r = cc("run", fire_corpus, "--rules", empty_dir(tmp_path / "norules"), "--out", out)
+    assert_usage_error(r, "No space left on device", "previous reports")
+    assert (out / "claimcheck.json").read_text(encoding="utf-8") == "OLD"
+    assert not (out / "claimcheck.html").exists()
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".claimcheck-tmp-")]

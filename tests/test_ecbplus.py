@@ -1,12 +1,13 @@
 """Real articles: three ECB+ event folders from ../shared/corpora/ecbplus-dev (not copied into the repo).
 
-The corpus root is a temporary folder holding one real subfolder per event, each filled with symlinks
-to the ECB+ files (claimcheck does not follow symlinked *folders*, but reads symlinked files). Article
+The corpus root is a temporary folder holding one real subfolder per event, each filled with copies
+of the ECB+ files (claimcheck follows no symlink that leaves the corpus). Article
 ids are then "<event folder>/<file stem>", so the first path component of an id names its event.
 """
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def corpus_root(tmp_path_factory) -> Path:
         (root / event).mkdir()
         for f in sorted((ECB / event).iterdir()):
             if f.is_file():
-                (root / event / f.name).symlink_to(f.resolve())
+                shutil.copyfile(f, root / event / f.name)
     return root
 
 

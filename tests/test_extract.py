@@ -47,7 +47,6 @@ def test_constructions_give_claims(sentence, kind, text, predicate, who, nlp):
     ("The man discovered the bodies and called 911.", "911"),
     ("The 58-year-old governor took office in 2019.", "58"),
     ("Five buildings away, residents heard the blast.", "Five buildings"),
-    ("It was the nine voting members who decided.", "nine voting"),
     ("Relations will develop over the next 60 years.", "60 years"),
 ])
 def test_constructions_that_count_nothing(sentence, not_a_count, nlp):

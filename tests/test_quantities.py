@@ -550,3 +550,134 @@ def test_find_never_crashes_and_offsets_are_exact(text):
         assert text[q.start:q.end] == q.text and q.start < q.end
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
+
+
+# ---------------------------------------------------------------- constructions (issue 10)
+# phrase -> (low, high): our own phrases, one or more per construction
+COMPOSED = {
+    # decimals and fractions in words, mixed numbers
+    "three point five": (3.5, 3.5),
+    "two point two five million": (2.25e6, 2.25e6),
+    "4 point 75": (4.75, 4.75),
+    ".5": (0.5, 0.5),
+    "two and a half": (2.5, 2.5),
+    "1 and a half million": (1.5e6, 1.5e6),
+    "three quarters of a million": (750000, 750000),
+    "45/100": (0.45, 0.45),
+    # words and digits mixed in one number
+    "3 hundred thousand": (300000, 300000),
+    "1.5 billion": (1.5e9, 1.5e9),
+    # negatives in words and signs
+    "minus seven": (-7, -7),
+    "negative two point five": (-2.5, -2.5),
+    "minus 40": (-40, -40),
+    "- 3,500": (-3500, -3500),
+    "-.25": (-0.25, -0.25),
+    # scale suffixes, plural scales and regional scales
+    "four billions": (4e9, 4e9),
+    "two thousand millions": (2e9, 2e9),
+    "5 lakh": (500000, 500000),
+    "2.5 lac": (250000, 250000),
+    "seven crore": (7e7, 7e7),
+    "two cr fifty lakh": (2.5e7, 2.5e7),
+    "twelve koti": (1.2e8, 1.2e8),
+    ".5G": (5e8, 5e8),
+    # grouping with spaces, thin spaces, Indian grouping
+    "4 500 000": (4.5e6, 4.5e6),
+    "4\u2009500": (4500, 4500),
+    "4\u202f500": (4500, 4500),
+    "12,50,000": (1.25e6, 1.25e6),
+    # dozens
+    "3 dozens": (36, 36),
+    "five hundred dozen": (6000, 6000),
+    "half a dozen": (6, 6),
+    # small numbers in words
+    "nought": (0, 0),
+    "a couple of": (2, 2),
+    "a pair": (2, 2),
+    "one twenty": (120, 120),
+    "nine fifty five": (955, 955),
+}
+
+
+@pytest.mark.parametrize("phrase", list(COMPOSED))
+def test_composed_numbers(phrase):
+    q = parse_quantity(phrase)
+    assert q is not None, phrase
+    assert _close(q.low, COMPOSED[phrase][0]) and _close(q.high, COMPOSED[phrase][1]), (phrase, q.low, q.high)
+
+
+# two-sided bounds: one interval, each side keeping its own strictness
+TWO_SIDED = [
+    ("more than 40 but fewer than 60", (40, 60), (False, False)),
+    ("at least 12 and no more than 20", (12, 20), (True, True)),
+    ("over 5, but under 10", (5, 10), (False, False)),
+    ("no fewer than 3 and up to 7 people", (3, 7), (True, True)),
+    ("more than 20% but less than 30%", (20, 30), (False, False)),
+]
+
+
+@pytest.mark.parametrize("phrase,bounds,incl", TWO_SIDED)
+def test_two_sided_bounds(phrase, bounds, incl):
+    qs = find_quantities(phrase)
+    assert len(qs) == 1, [q.text for q in qs]
+    q = qs[0]
+    assert (q.low, q.high) == bounds and (q.low_inclusive, q.high_inclusive) == incl
+    assert q.expected_low <= q.expected_high
+
+
+def test_two_bounds_that_do_not_meet_stay_apart():
+    assert [q.text for q in find_quantities("more than 60 and fewer than 40")] == ["more than 60", "fewer than 40"]
+    assert [q.text for q in find_quantities("more than 40 and 60 others")] == ["more than 40", "60"]
+
+
+# not quantities: phone numbers, score lines, network names, currencies that look like scales, "the single market"
+NOT_NUMBERS = ["Call 650-650-6500", "at 650.650.6500", "(212) 555-0142", "+44 207 946 0958", "United won 3-1",
+               "a 2-1 victory", "lost 17-24 to Dallas", "the score was 2 - 0", "drew 1-1 at home", "a 5G network",
+               "the single market", "at one point"]
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_not_numbers(text):
+    assert find_quantities(text) == [], text
+
+
+def test_numbers_next_to_non_numbers_still_read():
+    assert [(q.low, q.high) for q in find_quantities("aged 18-24 won")] == [(18, 24)]
+    assert [q.low for q in find_quantities("500 kr")] == [500]
+    assert [q.low for q in find_quantities("at one point 40 people")] == [40]
+
+
+@given(st.integers(0, 999), st.integers(0, 99))
+@settings(max_examples=200, deadline=None)
+def test_point_decimals_in_words(whole, frac):
+    digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    text = f"{whole} point " + " ".join(digits[int(c)] for c in f"{frac:02d}")
+    q = parse_quantity(text)
+    assert q is not None and _close(q.low, float(f"{whole}.{frac:02d}")), text
+
+
+@given(st.integers(1, 999), st.sampled_from(["minus", "negative"]))
+@settings(max_examples=100, deadline=None)
+def test_negative_words(n, word):
+    q = parse_quantity(f"{word} {n}")
+    assert q is not None and q.low == q.high == -n
+
+
+@given(st.integers(1, 500), st.sampled_from([("dozen", 12), ("lakh", 1e5), ("crore", 1e7), ("thousand", 1e3)]))
+@settings(max_examples=100, deadline=None)
+def test_scales_multiply(n, scale):
+    word, f = scale
+    q = parse_quantity(f"{n} {word}")
+    assert q is not None and _close(q.low, n * f)
+
+
+@given(st.integers(1, 10_000), st.integers(1, 10_000))
+@settings(max_examples=100, deadline=None)
+def test_two_sided_is_one_interval_when_it_meets(a, b):
+    lo, hi = min(a, b), max(a, b)
+    qs = find_quantities(f"more than {lo} but fewer than {hi}")
+    if lo < hi:
+        assert len(qs) == 1 and qs[0].low == lo and qs[0].high == hi
+    else:
+        assert len(qs) == 2

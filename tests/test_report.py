@@ -6,7 +6,6 @@ import json
 import math
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -36,7 +35,8 @@ def test_json_top_level_contract(rep):
                 "claims", "facts", "discrepancies"):
         assert key in d
     assert d["summary"] == {"articles": 5, "claims": 11, "facts": 4, "discrepancies": 4, "errors": 2,
-                            "warnings": 1, "suppressed": 1, "skipped": 1}
+                            "warnings": 1, "updates": 0, "suppressed": 1, "facts_with_findings": 3,
+                            "accepted": 0, "skipped": 1}
     assert d["skipped"] == [{"path": "corpus/notes.docx", "reason": "unsupported file type .docx"}]
     assert d["rules"] == ["builtin:default_rules.yml", "rules/local.yml"]
 
@@ -161,7 +161,10 @@ def test_failing_writer_leaves_old_report_intact(tmp_path, rep, monkeypatch):
 
 
 def test_unknown_format_is_rejected(tmp_path, rep):
-    assert set(report.FORMATS) == {"html", "json", "table"}
+    assert set(report.FORMATS) == {"html", "json", "table", "csv", "sarif"}
+    assert set(report.RENDERERS) == {"html", "json", "csv", "sarif"}
+    for name, (filename, render) in report.RENDERERS.items():
+        assert filename == f"claimcheck.{name}" and isinstance(render(rep), str)
     with pytest.raises(ValueError):
         report.write_reports(rep, tmp_path, ["pdf"], quiet=True)
 
@@ -175,10 +178,14 @@ def _html(rep) -> str:
 
 def test_html_escapes_hostile_article(rep):
     page = _html(rep)
-    # exactly one <script>: ours, at the end
-    assert page.count("<script") == 1
+    # two <script> elements: the article texts as a JSON data block (never run), and ours, at the end
+    assert page.count("<script") == 2 and page.count('<script type="application/json" id="cc-texts">') == 1
     ours = page[page.index("<script>"):]
     assert "__pwned" not in ours
+    data = page[page.index('id="cc-texts">') + len('id="cc-texts">'):page.index("</script>")]
+    assert "<" not in data and ">" not in data and "&" not in data   # cannot close its element
+    texts = json.loads(data)
+    assert any("<svg onload" in t for t in texts.values())           # the text itself, escaped
     # no tag from article text survives: no img/svg/iframe, no on*= attribute inside any tag, no javascript: href
     assert not re.search(r"<(img|svg|iframe|object|embed|a\s+href=\"javascript)", page, re.I)
     assert not re.search(r"<[a-z][^<>]*\son[a-z]+\s*=", page, re.I)
@@ -198,7 +205,7 @@ def test_html_is_self_contained(rep):
     assert "default-src &#39;none&#39;" in csp and "img-src data:" in csp
     # the only links are the articles' own http(s) URLs, opened by the reader, never loaded
     for href in re.findall(r'href="([^"]*)"', page):
-        assert href.startswith("https://example.org/")
+        assert href.startswith("https://example.org/") or re.fullmatch(r"#[a-z0-9-]+", href)
 
 
 def test_html_script_hash_matches_csp(rep):
@@ -221,13 +228,13 @@ def test_html_cards_match_discrepancies_and_group_agreeing_articles(rep):
     assert "<mark>58 nations</mark>" in page and "<mark>February 10 and 11</mark>" in page
     assert 'data-suppressed="true"' in page and "summit dates known to vary" in page
     assert 'class="agreed"' in page and "Where the summit was held" in page
-    assert "from dateline" in page and "corpus/notes.docx" in page
+    assert "from dateline" in page and "<code><bdi>notes.docx</bdi></code>" in page   # relative to the corpus
 
 
 def test_html_with_no_findings_renders(tmp_path):
     empty = Report(articles=[], claims=[], facts=[], discrepancies=[], generated_at="2025-01-01T00:00:00")
     page = _html(empty)
-    assert "No discrepancies" in page and page.count("<script") == 1
+    assert "No findings" in page and page.count("<script") == 2
 
 
 def test_highlight_falls_back_when_offsets_disagree():
@@ -269,13 +276,47 @@ def test_terminal_table_and_summary(tmp_path, rep):
     paths = report.write_reports(rep, tmp_path, ["json", "table"], console=_console(buf))
     out = buf.getvalue()
     assert "\x1b[" not in out  # no colour when not a terminal
-    assert "Discrepancies" in out and "Fact" in out and "Severity" in out
+    assert "Facts with findings (3 facts, 4 findings)" in out and "Fact" in out and "Findings" in out
     assert "How many countries signed" in out and "did not sign (1)" in out
-    assert "warning (suppressed)" in out
+    assert "1 suppressed" in out and "1 error, 1 warning" in out
     assert "<img src=x" in out  # article text printed as text, not interpreted
     last = out.strip().splitlines()[-1]
-    assert last.startswith("claimcheck: 5 articles · 11 claims · 4 facts · 2 errors, 1 warning (1 suppressed)")
-    assert str(paths[0]) in last
+    # one unit per count: findings, and the facts that have them, each labelled
+    assert last.startswith("claimcheck: 5 articles · 11 claims · 4 facts · 4 findings (2 errors, 1 warning, "
+                           "1 suppressed) on 3 facts with findings · 1 skipped")
+    assert str(paths[0]) in last or terminal.shown_path(paths[0]) in last
+
+
+def test_terminal_paths_are_relative_and_updates_counted(tmp_path, monkeypatch):
+    from report_fixtures import make_newsroom
+    monkeypatch.chdir(tmp_path)
+    r = make_newsroom()
+    r.corpus = str(tmp_path / "corpus")
+    for a in r.articles:
+        a.path = str(tmp_path / a.path)
+        a.outlet = ""
+        a.title = ""
+    buf = io.StringIO()
+    report.write_reports(r, tmp_path / "reports", ["json", "table"], console=_console(buf))
+    out = buf.getvalue()
+    assert str(tmp_path) not in out                       # no absolute path anywhere
+    assert "quake/01.txt" in out and "→ reports/claimcheck.json" in out
+    assert "2 updates" in out
+    assert "7 findings (3 errors, 1 warning, 2 updates, 1 suppressed) on 5 facts with findings" in out
+
+
+def test_status_spinner_only_on_a_terminal():
+    calls = []
+    with terminal.status(quiet=True)("Loading"):
+        calls.append(1)
+    with terminal.status(quiet=False, console=terminal.make_console(file=io.StringIO()))("Loading"):
+        calls.append(2)
+    buf = io.StringIO()
+    con = Console(file=buf, force_terminal=True, width=80)
+    with terminal.status(quiet=False, console=con)("Loading the language model"):
+        calls.append(3)
+    assert calls == [1, 2, 3]
+    assert "Loading the language model" in buf.getvalue()
 
 
 def test_terminal_strips_control_characters_from_article_text(tmp_path):
@@ -318,3 +359,163 @@ def test_progress_bar_on_a_terminal():
         cb(1, 2, "corpus/one.txt")
         cb(2, 2, "corpus/two.txt")
     assert "2/2" in buf.getvalue() or "articles" in buf.getvalue()
+
+
+# ---------------------------------------------------------------- stories, bidi, relative paths
+
+
+def test_stories_fall_back_to_subfolders_then_one_story(rep):
+    from claimcheck.report.stories import layout
+    from report_fixtures import make_newsroom
+    flat = layout(rep)                                   # no stories, one folder: one story, all articles
+    assert [s.label for s in flat.stories] == ["all articles"]
+    assert set(flat.story_of_fact.values()) == {"S-all"}
+    nr = make_newsroom()
+    nr.stories, nr.events = [], []
+    for f in nr.facts:
+        f.story = f.event = ""
+    lay = layout(nr)                                     # corpus/ and corpus/quake/: two stories
+    assert sorted(s.label for s in lay.stories) == ["articles at the top of the corpus", "quake"]
+    quake = next(s for s in lay.stories if s.folder == "quake")
+    assert lay.story_of_fact["f-toll"] == quake.id and lay.event_of_fact["f-toll"] == ""
+    assert (quake.first, quake.last) == (date(2025, 7, 2), date(2025, 7, 4))
+    page = html_mod.render(nr)                           # no events: grouped by fact only
+    assert 'class="event-h"' not in page and page.count('class="story"') == 2
+
+
+def test_bidi_controls_never_reach_the_page_and_text_is_isolated():
+    from report_fixtures import make_newsroom
+    page = html_mod.render(make_newsroom())
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", page)
+    assert "Quake toll rises in the province" in page
+    assert '<bdi dir="auto" class="title">Quake toll rises in the province</bdi>' in page
+    tm = view.TextMap("ab\u202ecd😀ef")
+    assert tm.text == "abcd😀ef"
+    assert [tm.js(i) for i in (0, 2, 3, 5, 6, 8)] == [0, 2, 2, 4, 6, 8]   # UTF-16 offsets, control removed
+
+
+@pytest.mark.parametrize("path,corpus,expected", [
+    ("corpus/a.txt", "corpus", "a.txt"),
+    ("corpus/sub/b.html", "corpus/", "sub/b.html"),
+    ("/abs/corpus/x/y.txt", "/abs/corpus", "x/y.txt"),
+    ("/abs/corpus.txt", "/abs/corpus.txt", "corpus.txt"),
+    ("/elsewhere/z.txt", "corpus", "z.txt"),
+])
+def test_article_paths_are_relative_to_the_corpus(path, corpus, expected):
+    assert view.relative_path(path, corpus) == expected
+
+
+def test_context_bounds_take_the_sentences_around():
+    text = "One. Two is here. Three has 12 people. Four follows. Five. Six."
+    s = text.index("12 people")
+    cs, ce = view.context_bounds(text, s, s + 9)
+    assert text[cs:ce].strip() == "One. Two is here. Three has 12 people. Four follows. Five."
+
+
+# ---------------------------------------------------------------- CSV and SARIF
+
+
+def test_csv_reads_back_one_row_per_finding():
+    import csv as stdlib_csv
+    from report_fixtures import make_newsroom
+    from claimcheck.report import csv as csv_mod
+    nr = make_newsroom()
+    text = csv_mod.render(nr)
+    rows = list(stdlib_csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == len(nr.discrepancies)
+    assert list(rows[0]) == csv_mod.COLUMNS
+    by_id = {r["finding"]: r for r in rows}
+    mag = by_id["d-mag"]
+    assert mag["severity"] == "error" and mag["fact"] == "magnitude of the main quake"
+    assert mag["values"] == "6.1 | 6.4" and mag["articles"] == "quake/01.txt | quake/02.txt"
+    assert mag["outlets"] == "Morning Post | Evening Star" and mag["published"] == "2025-07-02 | 2025-07-03"
+    assert mag["quotes"].split(" | ")[0] == "The magnitude 6.1 quake was felt across the region."
+    assert mag["story"] == "Quake in the province" and mag["event"] == "the quake on 2 July"
+    assert by_id["d-toll-1"]["severity"] == "info"
+    assert by_id["d-date"]["suppressed"] == "yes"
+    assert "\u202e" not in text
+    # a cell a spreadsheet would run as a formula stays text
+    nr.articles[0].title = "=HYPERLINK(\"http://evil\")"
+    nr.facts[0].label = "+1 people"
+    text = csv_mod.render(nr)
+    assert "'+1 people" in text
+    assert csv_mod.cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and csv_mod.cell("-5") == "'-5"
+    assert all(not v.startswith(("=", "+", "@")) for r in stdlib_csv.DictReader(io.StringIO(text, newline=""))
+               for v in r.values())
+
+
+def _sarif_minimal_checks(log: dict) -> None:
+    """The parts of the SARIF 2.1.0 schema a reader relies on, checked by hand."""
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    assert isinstance(log["runs"], list) and len(log["runs"]) == 1
+    run = log["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "claimcheck"
+    rule_ids = [r["id"] for r in driver["rules"]]
+    assert len(rule_ids) == len(set(rule_ids))
+    for r in driver["rules"]:
+        assert r["shortDescription"]["text"]
+    for res in run["results"]:
+        assert set(res) >= {"ruleId", "message", "level", "locations"}
+        assert res["level"] in ("none", "note", "warning", "error")
+        assert res["message"]["text"]
+        assert rule_ids[res["ruleIndex"]] == res["ruleId"]
+        for loc in res["locations"] + res["relatedLocations"]:
+            phys = loc["physicalLocation"]
+            assert not phys["artifactLocation"]["uri"].startswith("/")
+            reg = phys["region"]
+            assert reg["startLine"] >= 1 and reg.get("startColumn", 1) >= 1
+            if "endLine" in reg:
+                assert (reg["endLine"], reg["endColumn"]) >= (reg["startLine"], reg["startColumn"])
+        for s in res.get("suppressions", []):
+            assert s["kind"] in ("inSource", "external")
+
+
+def test_sarif_is_valid_2_1_0_and_a_real_reader_reads_it():
+    from report_fixtures import make_newsroom
+    from claimcheck.report import sarif as sarif_mod
+    nr = make_newsroom()
+    text = sarif_mod.render(nr)
+    log = json.loads(text)
+    _sarif_minimal_checks(log)
+    results = log["runs"][0]["results"]
+    assert len(results) == len(nr.discrepancies)
+    mag = next(r for r in results if r["properties"]["finding"] == "d-mag")
+    assert mag["level"] == "error" and mag["ruleId"] == "contradiction"
+    loc = mag["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "quake/01.txt"
+    assert loc["region"]["snippet"]["text"] == "6.1" and loc["region"]["startLine"] == 1
+    art = next(a for a in nr.articles if a.id == "quake/01")
+    assert art.text[:loc["region"]["startColumn"] - 1 + 3][-3:] == "6.1"
+    assert next(r for r in results if r["properties"]["finding"] == "d-toll-1")["level"] == "note"
+    assert next(r for r in results if r["properties"]["finding"] == "d-date")["suppressions"][0]["kind"] == "external"
+    # a real reader: the sarif-pydantic object model (SARIF 2.1.0) parses the log
+    sp = pytest.importorskip("sarif_pydantic")
+    parsed = sp.Sarif.model_validate(log)
+    assert parsed.version == "2.1.0"
+    assert len(parsed.runs[0].results) == len(results)
+    assert parsed.runs[0].results[0].locations[0].physical_location.region.start_line >= 1
+
+
+def test_write_reports_writes_csv_and_sarif(tmp_path, rep):
+    paths = report.write_reports(rep, tmp_path, ["csv", "sarif", "json"], quiet=True)
+    assert [p.name for p in paths] == ["claimcheck.json", "claimcheck.csv", "claimcheck.sarif"]
+    assert (tmp_path / "claimcheck.csv").read_bytes().count(b"\r\n") == len(rep.discrepancies) + 1
+    json.loads((tmp_path / "claimcheck.sarif").read_text())
+
+
+def test_copied_suppression_is_refused_until_its_reason_is_filled_in(tmp_path):
+    from claimcheck import rules as rules_mod
+    from claimcheck.errors import ClaimcheckError
+    text = html_mod.suppression_yaml("D123abc", "people killed\nin the quake: 12 vs 15", "contradiction")
+    assert "\n    reason: \"\"" in text and "# people killed in the quake: 12 vs 15 (contradiction)" in text
+    (tmp_path / "local.yml").write_text(text, encoding="utf-8")
+    try:
+        problems = rules_mod.check_rules(tmp_path)
+    except ClaimcheckError as e:
+        problems = [str(e)]
+    assert problems and "reason" in " ".join(problems)
+    (tmp_path / "local.yml").write_text(text.replace('reason: ""', 'reason: "checked with the agency"'),
+                                        encoding="utf-8")
+    assert rules_mod.check_rules(tmp_path) == []
+    assert rules_mod.load_rules(tmp_path).suppressions[0]["discrepancy"] == "D123abc"

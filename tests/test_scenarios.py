@@ -1,5 +1,9 @@
 """End-to-end scenarios on news topics other than the seeds: each folder under tests/scenarios holds
-a few articles and an expect.yml saying what must be flagged and what must stay silent."""
+a few articles and an expect.yml saying what must be flagged and what must stay silent.
+
+expect.yml: `flag:` pairs of values one finding must list (optionally of a `code`), `update:` pairs
+a later article raised (an `update` finding, severity info), `silent:` pairs no finding may list,
+`never_claims:` texts that must never be read as counts, `no_discrepancies: true`, `xfail: reason`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,6 +46,13 @@ def test_scenario(folder, nlp, tmp_path, request):
         assert d is not None, (f"{folder.name}: expected {a!r} vs {b!r} flagged"
                                f"{' as ' + f['code'] if f.get('code') else ''}; got "
                                f"{[(x.code, x.message) for x in report.discrepancies]}")
+    for u in expect.get("update") or []:
+        # a running figure that a later article gives higher: an `update` finding of severity info
+        a, b = u["values"]
+        d = _pair_flagged(report, a, b, u.get("kinds"), "update")
+        assert d is not None and d.severity == "info", (
+            f"{folder.name}: expected {a!r} -> {b!r} listed as an update; got "
+            f"{[(x.code, x.message) for x in report.discrepancies]}")
     for s in expect.get("silent") or []:
         a, b = s["values"]
         d = _pair_flagged(report, a, b, s.get("kinds"))

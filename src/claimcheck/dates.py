@@ -4,11 +4,26 @@
     find_dates("The summit was held on Feb. 10 and 11 in Paris.")  # every expression with offsets
 
 The grammar is a set of regular expressions built from the vocabulary in default_rules.yml
-(`months:`, `weekdays:`, `date_words:`), so rules/*.yml can add names and words. Every pattern
-proposes candidate spans; the longest non-overlapping candidates win; then two passes join
-"early/mid/late/the end of" to the span that follows them, and join two spans written as a range
-("from X to Y", "between X and Y", "X - Y"). dateparser is not used: the grammar decides alone,
-which keeps it fast (tens of thousands of phrases a second) and predictable.
+(`months:`, `weekdays:`, `date_words:` with its `holidays:` rules), so rules/*.yml can add names and
+words. An expression is composed from parts:
+
+    anchor     a date ("Feb. 10", "3/17", "25-Dec-2024"), a weekday, a month, a year, a quarter, a
+               holiday ("Easter", "Diwali 2023"), now ("right now", "today")
+    offset     before or after it: "three days after Easter", "the second Monday after Christmas",
+               "two weeks before Thanksgiving 2024", "in 36 hours", "2 years from today"
+    grain      day, week, month, quarter, half, season, year, decade, century
+    modifier   early/mid/late, the start/end of, the n-th (last) weekday/day/week of: "the first Monday
+               of March", "the 3rd last day of June", "the second last week of 2024"
+    range      between any two ("from X to Y", "between X and Y", "X - Y"), relative windows ("the past
+               three days", "the coming fortnight", "within 10 days", "by the end of next month"), a
+               duration from an anchor ("for 10 days from Dec. 18")
+
+Every pattern proposes candidate spans (a pattern runs only when its trigger words are in the text);
+the longest non-overlapping candidates win; then passes attach a modifier written before a period
+("early", "the end of"), an operator written before any anchor (_with_operators: the n-th weekday of,
+N units after), and join two spans written as a range. Numbers inside may be words ("three days
+after", "Easter Sunday two thousand ten"). dateparser is not used: the grammar decides alone, which
+keeps it fast (about 20,000 phrases a second on one core) and predictable.
 
 Granularity names (DateSpan.granularity):
     day, week (Monday-Sunday), weekend (Saturday-Sunday), month, quarter, half, season, year,
@@ -23,18 +38,37 @@ Decisions:
     reference; "later this year" = the day after the reference .. Dec 31.
   * seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn/fall Sep-Nov, winter Dec of
     the year written .. Feb of the next. Centuries are 1901-2000 for "the 20th century".
-  * a bare weekday ("on Monday") is the nearest such day in the `prefer` direction, the reference
-    day itself included (news usage: "said on Monday" in an article dated Monday means that day);
-    "last Monday" / "next Monday" exclude the reference day; "this Monday" is in the reference's week.
+  * weekdays. A bare weekday ("on Monday") is the nearest such day in the `prefer` direction: looking
+    back the reference day itself included (news usage: "said on Monday" in an article dated Monday
+    means that day), looking ahead excluded ("will meet on Tuesday" written on a Tuesday is next
+    week's). "last/previous Monday" is the last Monday before the reference day, "next/coming Monday"
+    the first one after it; "this Monday" is the Monday of the reference's week (Monday-Sunday), but
+    looking ahead a day of that week already gone is next week's. "Friday after next" is the second
+    Friday after the reference; "3 Mondays ago" the third one before it. A weekday with a day of the
+    month ("Tuesday the 19th") is the nearest date in the `prefer` direction that is both.
   * a bare month, season or quarter ("in May") is the nearest one in the `prefer` direction, the one
     containing the reference included; "last May" is the most recent May before the reference's
     month, "next May" the first after it.
   * a yearless date ("Feb. 10") takes the year that puts it nearest the reference in the `prefer`
     direction; without a reference it takes `year_hint` (and is then not relative); without either
     it is unresolved (relative=True, resolved=False, start=end=None).
-  * "last week/month/year" are the previous calendar week/month/year; "the last year", "the past
-    two years", "over the past decade", "in recent days", "for two days", "two-day" are durations and
-    are not read (nor "over the next year", "for the following week").
+  * "last week/month/year" are the previous calendar week/month/year. Windows with a count are spans
+    of whole units next to the current one: "the past three days" = the three days before the
+    reference, "the last two weeks" = the two calendar weeks before the current one, "the next 3
+    months" = the three months after the current one; "the coming fortnight" = the 14 days after the
+    reference; "within 2 weeks" = the reference day to the day before two weeks later; "by the end of
+    the month" / "by EOM" = the reference day to the month's last day. Hours, minutes and seconds land
+    on the reference day (24 hours or more move the day). "the last year", "over the past decade",
+    "in recent days", "for two days", "two-day" have no count: durations, not read.
+  * "the beginning/start of" and "the end of" a year are January-March and September-December, of a
+    week Monday-Wednesday and Friday-Sunday (of a month like early / late); BOM/EOM/BOY/EOY likewise.
+  * "the n-th week of" a year, and "the second/third last week of" a month, count whole Monday-Sunday
+    weeks inside it; "the first week of March" is still March 1-7 and "the last week of" the last 7 days.
+  * "for N days from X" / "X for N days" run from X to the day N days later.
+  * "N units from now / from today / hence" are that day; "N years/months ago" keep their grain.
+  * holidays (date_holidays.py): the occurrence nearest the reference in the `prefer` direction;
+    "next/last Thanksgiving" the first after / last before it; "Christmas of last year" in that year;
+    "Thanksgiving in 9 months" the one in the year of the day 9 months ahead.
   * anaphoric expressions are anchored at the reference date, the only anchor a phrase has: "the next
     day", "the following week", "the previous year", "the day before", "a day earlier", "two years
     later" (date_words: anaphora, ago, from_now). "the day before the election" is not read.
@@ -56,6 +90,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Optional
 
+from .date_holidays import holiday_span, nearest
 from .models import DateSpan, RuleSet
 from .rules import default_ruleset
 
@@ -91,6 +126,60 @@ def _yl_span(yl: tuple, year: int, anchor: str = "start") -> Optional[tuple[date
     except ValueError:
         return None
     return start, end
+
+
+# ---------------------------------------------------------------- holidays and years in words
+
+def _holiday_key(name: str) -> str:
+    """A holiday name with apostrophes and word-final "s" dropped: "Valentine's Day" == "valentine day"."""
+    name = re.sub(r"\s+", " ", name.lower().replace("’", "'").replace(".", ""))
+    return re.sub(r"'s\b|'|s\b", "", name)
+
+
+def _holiday_pattern(name: str) -> str:
+    """Regex for a holiday name: apostrophes, a final possessive or plural "s" and dots optional."""
+    words = []
+    for w in name.replace("’", "'").split():
+        base = re.sub(r"'s$|s'$|s$", "", w)
+        rx = re.escape(base).replace("'", "['’]?").replace(r"\.", r"\.?").replace(r"\-", r"[-\s]?")
+        words.append(rx + r"(?:['’]?s)?")
+    return r"\s+".join(words)
+
+
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90}
+
+
+def _small_words(words: list[str]) -> Optional[int]:
+    """0..99 from words ("ninety five", "ten"); None if they are not such a number."""
+    if not words:
+        return 0
+    if len(words) == 1:
+        w = words[0]
+        return _UNITS_WORDS.get(w, _TENS_WORDS.get(w))
+    if len(words) == 2 and words[0] in _TENS_WORDS and words[1] in _UNITS_WORDS and _UNITS_WORDS[words[1]] < 10:
+        return _TENS_WORDS[words[0]] + _UNITS_WORDS[words[1]]
+    return None
+
+
+def _year_in_words(s: str) -> Optional[int]:
+    """A year written in words: "two thousand ten" = 2010, "nineteen ninety-five" = 1995."""
+    words = [w for w in re.split(r"[\s-]+", s.lower()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = _small_words(words[2:])
+        return None if rest is None else 2000 + rest
+    century = _small_words(words[:1])
+    rest = _small_words(words[1:])
+    if century in (19, 20) and rest is not None and (rest >= 10 or len(words) > 1):
+        return century * 100 + rest
+    return None
+
+
+def _gran_of(span) -> str:
+    return "day" if span[0] == span[1] else "range"
 
 
 # ---------------------------------------------------------------- internal values
@@ -151,6 +240,16 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
         return e - timedelta(days=6), e, gran
     if part == "week-of":
         return _week_start(s), _week_start(s) + timedelta(days=6), "week"
+    if part in ("start", "end"):
+        # "the beginning of" / "the end of": a year's first quarter or last four months, a week's first
+        # or last three days, a month's first or last third (Duckling's reading; early/mid/late are thirds)
+        if gran == "year":
+            return (date(s.year, 1, 1), date(s.year, 3, 31)) + ("part-of-year",) if part == "start" else \
+                (date(s.year, 9, 1), date(s.year, 12, 31), "part-of-year")
+        if gran == "week":
+            return (s, s + timedelta(days=2), "part-of-week") if part == "start" else \
+                (s + timedelta(days=4), s + timedelta(days=6), "part-of-week")
+        part = "early" if part == "start" else "late"
     part = {"earlier": "early", "later": "late"}.get(part, part)
     if gran == "year":
         if part in ("first-half", "second-half"):
@@ -230,6 +329,8 @@ class _Grammar:
             if float(v).is_integer() and 0 < v <= 100:
                 self.numbers.setdefault(str(k).lower(), int(v))
         self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
+        self.now_words = [str(w).lower() for w in dw.get("now") or []]
+        self.window_dir = {re.sub(r"\s+", " ", str(k).lower()): int(v) for k, v in (dw.get("window") or {}).items()}
         self.from_now = {re.sub(r"\s+", " ", k.lower()) for k in (dw.get("from_now") or [])}
         self.parts = {re.sub(r"\s+", " ", k): str(v) for k, v in _words(dw, "parts").items()}
         self.seasons = {k: tuple(v) for k, v in _words(dw, "seasons").items()}
@@ -238,7 +339,11 @@ class _Grammar:
         self.decades = {k: int(v) for k, v in _words(dw, "decades").items()}
         self.ordinals = {re.sub(r"\s+", " ", k): int(v) for k, v in _words(dw, "ordinals").items()}
         self.anaphora = {k: int(v) for k, v in _words(dw, "anaphora").items()}
-        self.holidays = {re.sub(r"\s+", " ", k).replace("’", "'"): tuple(v) for k, v in _words(dw, "holidays").items()}
+        self.holidays = {}          # every name and alias (lowercase) -> its rule (date_holidays.py)
+        for k, rule in _words(dw, "holidays").items():
+            for name in [k] + list((rule.get("aliases") or []) if isinstance(rule, dict) else []):
+                self.holidays[re.sub(r"\s+", " ", str(name).lower()).replace("’", "'")] = rule
+        self.holiday_keys = {_holiday_key(k): r for k, r in self.holidays.items()}
         self.month_ctx = [str(w).lower() for w in dw.get("month_context") or []]
         self.may_ctx = [str(w).lower() for w in dw.get("may_context") or []]
         nouns = {str(w).lower() for w in dw.get("count_nouns") or []}
@@ -258,7 +363,9 @@ class _Grammar:
         num = _alt(self.numbers) + r"|\d{1,3}"
         unit = _alt(self.units)
         M = lambda n: rf"(?<![\w])(?P<{n}>{mon})(?![a-z])\.?"
-        D = lambda n: _D.format(n=n)
+        ord_words = _alt(k for k, v in self.ordinals.items() if 1 <= int(v) <= 31)
+        # a day of the month: 10, 10th, or an ordinal word ("March third", "the first of March")
+        D = lambda n: rf"(?:{_D.format(n=n)}|(?<![\w])(?P<{n}w>{ord_words})(?![\w-]))"
         Y = lambda n: _Y.format(n=n)
         RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
         YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')})"
@@ -267,6 +374,12 @@ class _Grammar:
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
         PRE = r"(?:(?<![\w])(?P<pre>from|between)\s+)?"
         DL = r"(?:\s*,\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]))*"
+        hol = "|".join(_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h)))
+        # a year in words: "two thousand ten", "two thousand and nineteen", "nineteen ninety-five"
+        year_words = r"(?:two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+){0,2}|(?:nineteen|twenty)[\s-]+[a-z]+(?:[\s-][a-z]+)?)(?![\w])"
+        fnum = num + r"|\d+(?:\.\d+)?|\d+/\d+|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[-\s]quarters\s+of\s+an?|an?\s+(?:few|couple(?:\s+of)?|pair\s+of)|few|\d+\s+and\s+an?\s+half"
+        clock = r"hours?|h|hrs?|minutes?|mins?|seconds?|secs?|sec|['’\"]"
+        wd_short = _alt(w for w in self.weekdays if len(w) <= 3)
         quarter_w = _alt(self.quarters)
         half_w = _alt(self.halves)
         season = _alt(self.seasons)
@@ -274,6 +387,18 @@ class _Grammar:
             # numeric: 2025-02-10, 2025/02/10 ; 2/10/2025 (M/D/Y unless the first is > 12), 10.02.2025
             (r"(?<![\w./-])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[0-3]?\d)(?![\d])(?!\.\d)", self._h_ymd),
             (r"(?<![\w./-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/])(?![.-]\d)", self._h_numeric),
+            # 31-Oct-74 ; 31/Oct/1974 ; 14april 2015 ; Feb13
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s>[-/])(?P<m>{mon})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w])", self._h_dmy_dashed),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<m>{mon})(?:,?\s+(?P<y>[12]\d{{3}}))?(?![\w])", self._h_dmy_glued),
+            (rf"(?<![\w])(?P<m>{mon})(?P<d>[12]\d|3[01]|0?[1-9])(?![\w])", self._h_dmy_glued),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?P<m>{mon})\.?,?\s+['’]?(?P<y>\d{{2}})(?![\w:])", self._h_dmy_th),
+            # yearless month/day when the day is over 12 (2/15, 4/25; "3/4" and "24/7" are not dates)
+            (r"(?<![\w./-])(?P<a>1[0-2]|0?[1-9])\s*/\s*(?P<b>1[3-9]|2\d|3[01])(?![\w/])(?![.,]\d)", self._h_md_slash),
+            # months in digits: 2014-10 ; 2014/10 ; 2/2013
+            (r"(?<![\w./-])(?P<y>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])(?![\w/-])(?![.]\d)", self._h_ym),
+            (r"(?<![\w./-])(?P<m>1[0-2]|0?[1-9])/(?P<y>[12]\d{3})(?![\w/-])(?![.]\d)", self._h_ym),
+            # quarters glued to a year: 2018Q4 ; 18q4
+            (r"(?<![\w])(?P<yq>[12]\d{3}|\d{2})\s?[qQ](?P<q>[1-4])(?![\w])", self._h_quarter),
             # ranges written with one month: Feb. 10 to 11 ; February 10, 11 and 12, 2025 ; 10-11 February
             (rf"{PRE}{WDP}{M('m')}\s+(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_d),
             (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_d_dm),
@@ -281,12 +406,20 @@ class _Grammar:
             (rf"{PRE}{WDP}{M('m1')}\s+(?:the\s+)?{D('d1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}{M('m2')}\s+(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_md),
             (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}(?:\s+of)?\s+{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m2')}(?:,?\s+{YP('y')})?", self._h_md_md),
             # full and yearless days: Feb. 10, 2025 ; 10 February 2025 ; Monday, Feb. 10 ; the 10th of May last year
-            (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')})?", self._h_day),
+            (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')}|,\s+(?P<wda>{wd_any})(?![a-z])\.?)?", self._h_day),
+            # a weekday and a day of the month: Tuesday the 19th ; Thu 15th
+            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day),
             (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
             # the first week of March 2025 ; the last week of January
             (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month),
-            # fixed-date holidays: Christmas 2024 ; on New Year's Eve
-            (rf"(?<![\w])(?P<hol>{_alt(self.holidays)})(?![\w])(?:,?\s+{YP('y')})?", self._h_holiday),
+            # holidays: Christmas 2024 ; next Thanksgiving ; Easter Sunday two thousand ten ; Diwali in 2019 ;
+            # MLK day of last year ; thanksgiving in 9 months ; Lakshmi Puja six years hence
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<hol>{hol})(?![\w])"
+             rf"(?:,?\s+(?:in\s+)?{YP('y')}|\s+(?P<yw>{year_words})"
+             rf"|\s+in\s+(?P<n>{num})\s+(?P<u>{unit})(?![\w])"
+             rf"|\s+(?P<n2>{num})\s+(?P<u2>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w]))?", self._h_holiday),
+            # the closest Christmas to today ; the 3rd closest xmas to today
+            (rf"(?<![\w])the\s+(?:(?P<ord>{_alt(self.ordinals)}|\d(?:st|nd|rd|th))\s+)?closest\s+(?P<hol>{hol})\s+to\s+(?:today|now)(?![\w])", self._h_closest_holiday),
             # months: October 2023 ; May last year ; March to May 2024 ; last May ; in March
             (rf"{M('m')},?\s+{YP('y')}", self._h_month_year),
             (rf"{PRE}{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{M('m2')}(?:,?\s+{YP('y')})?", self._h_month_range),
@@ -305,8 +438,8 @@ class _Grammar:
             (r"(?<![\w])(?:the\s+)?turn\s+of\s+the\s+(?P<u>century|millennium)(?![\w])", self._h_turn),
             # quarters and halves: Q1 2016 ; the first quarter of last year ; H1 2024 ; last quarter
             (rf"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:of\s+)?{YP('y')}|\s*['‘’]?(?P<yy>\d{{2}})(?![\w]))?(?![\w])", self._h_quarter),
-            (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+quarter(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter),
-            (rf"(?<![\w])(?:the\s+(?P<qw>{quarter_w})[-\s]+|(?P<qh>{quarter_w})-)quarter(?![\w-])", self._h_quarter),
+            (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+(?:quarter|qtr)(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter),
+            (rf"(?<![\w])(?:(?:the\s+)?(?P<qw>{quarter_w})[-\s]+|(?P<qh>{quarter_w})-)(?:quarter|qtr)(?![\w-])", self._h_quarter),
             (r"(?<![\w])H(?P<h>[12])(?![\w])", self._h_half),
             (rf"(?<![\w])H(?P<h>[12])\s*(?:{YP('y')}|['‘’]?(?P<yy>\d{{2}})(?![\w]))", self._h_half),
             (rf"(?<![\w])(?:the\s+)?(?P<hw>{half_w})\s+half\s+of\s+(?:{YP('y')}|(?P<ty>the|this)\s+year)", self._h_half),
@@ -314,12 +447,43 @@ class _Grammar:
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{YP('y')}(?:\s*[-–/]\s*\d{{2}}(?:\d{{2}})?(?![\w]))?)?(?![\w])", self._h_season),
             # relative: today ; two days ago ; last week ; the weekend ; next Friday ; Monday last week
             (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword),
+            (rf"(?<![\w])(?:{_alt(self.now_words) or '(?!)'})(?![\w])", self._h_now),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago),
             (rf"(?<![\w])in\s+(?P<n>{num})\s+(?P<u>{unit})['’]?\s+(?P<dir>time)(?![\w])", self._h_ago),
-            (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century)(?![\w])", self._h_shift_unit),
-            (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])", self._h_weekend),
+            # offsets within a day: in 15 minutes ; in half an hour ; 2 hours from now ; in 24 hours
+            (rf"(?<![\w])(?:in\s+(?:about\s+|around\s+)?(?P<n>{fnum})\s*(?:more\s+)?(?P<u>{clock})"
+             rf"|(?P<n2>{fnum})\s+(?P<u2>{clock})\s+(?P<dir>{_alt(self.ago | self.from_now)}|from\s+right\s+now))(?![\w])", self._h_clock_offset),
+            # in a week ; in 3 days ; in one year: the day that far ahead
+            (rf"(?<![\w])in\s+(?:about\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w'’])", self._h_in_units),
+            # windows: the past three days ; the next 3 weeks ; last 2 years ; the coming fortnight ; within 2 weeks
+            (rf"(?<![\w])(?:(?P<the>the)\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<n>{num}|few|couple\s+of)\s+(?P<u>{unit}|{clock})(?![\w])(?!\s+(?:of|in)\s)", self._h_window),
+            (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window_fortnight),
+            (rf"(?<![\w])within\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", self._h_within),
+            # up to the end of a period: by the end of the month ; by EOY ; by the end of next month
+            (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>(?-i:EOD|EOW|EOM|EOQ|EOY)))(?![\w])", self._h_by_end),
+            (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>(?-i:BOM|EOM|BOY|EOY|BOW|EOW|EOD))(?![\w])", self._h_period_abbrev),
+            # Friday after next ; 2 Sundays from now ; 3 Thursdays ago
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+after\s+next(?![\w])", self._h_weekday_after_next),
+            (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away),
+            # last week's Sunday ; Sunday from last week
+            (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday_of_week),
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:from|of)\s+(?P<wk>{shift})\s+week(?![\w])", self._h_weekday_of_week),
+            # a short weekday name alone or with a dot: "fri", "Sat."
+            (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z)|(?=,|\s+at\s+\d))", self._h_short_weekday),
+            (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century|yr|qtr)(?![\w])", self._h_shift_unit),
+            (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])(?!\s+(?:before\s+last|after\s+next))", self._h_weekend),
+            # the week before last ; the month after next ; two weekends ago
+            (r"(?<![\w])(?:the\s+)?(?P<u>weekend|week|month|year|quarter)\s+(?P<ba>before\s+last|after\s+next)(?![\w])", self._h_two_away),
+            (rf"(?<![\w])(?P<n>{num})\s+weekends\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_weekends_away),
+            # undelimited digits where only one reading is a date: 20240930 ; 09302024 ; 30092024
+            (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-])", self._h_ymd_digits),
+            (r"(?<![\w.,/-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d\d)(?![\w.,/-])", self._h_undelimited),
+            # a year in words: "in twenty twenty-four", "nineteen ninety-nine"
+            (rf"(?<![\w])(?:(?P<ctx>in|since|of|by|until|till|during|from|before|after)\s+)?(?P<yw>{year_words})", self._h_year_words),
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
-            (r"(?<![\w])(?:the\s+|(?<=-))(?P<u>week|month|year|decade|century)(?![\w])", self._h_the_unit),
+            (r"(?<![\w])(?:the\s+|(?<=-))?(?P<u>week|month|year|decade|century)(?![\w])(?!\s*\d)", self._h_the_unit),
+            # "of the month", "in the current month", "of the next month": the period an operator before it names
+            (r"(?<=of |in )(?:the\s+)?(?:(?P<sh>current|present|this|next|following|previous|last)\s+)?(?P<u>month|week|year)(?![\w])", self._h_of_unit),
             # anaphoric: the next day ; the previous year ; the day before ; year-end ; this time last year
             (rf"(?<![\w])the\s+(?P<an>{_alt(self.anaphora)})\s+(?P<u>day|week|month|year)(?![\w])", self._h_anaphora),
             (r"(?<![\w])the\s+(?P<u>day|week|month|year)\s+(?P<ba>before|after)(?![\w])(?!\s+[\w$€£])", self._h_anaphora),
@@ -327,7 +491,43 @@ class _Grammar:
             (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time),
             # yearless day of the month: on the 5th
             (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
+            (rf"(?<![\w])on\s+the\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words),
+            # a deadline within the day: by 2:00pm, by noon
+            (r"(?<![\w])by\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?![\w])", self._h_by_time),
         ]]
+        ords = _alt(self.ordinals) + r"|\d{1,2}(?:st|nd|rd|th)"
+        # operators written before an anchor (see _with_operators):
+        # "the first Monday of", "the 5th last day of", "the third last week of", "last Friday in"
+        self.nth_re = re.compile(
+            rf"(?<![\w])(?:the\s+)?(?P<ord>{ords}|last|final)\s+(?:(?P<last>last)\s+)?"
+            rf"(?P<what>{wd_any}|day|week(?:[-\s]?end)?|wkend)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+        # "three days after", "the day before", "third Tuesday after", "2 weeks from"
+        self.offset_re = re.compile(
+            rf"(?<![\w])(?:(?P<n>{num}|{ords})\s+|the\s+(?:(?P<n2>{num}|{ords})\s+)?)(?P<u>{unit}|{wd_any})(?:s)?\s+(?P<dir>after|before|from)\s+$", re.I)
+        # a duration starting at the anchor: "for 10 days from" before it, "for 10 days" after it
+        self.for_before_re = re.compile(rf"(?<![\w])for\s+(?P<n>{num})\s+(?P<u>{unit})\s+(?:from|starting(?:\s+on)?|beginning)\s+$", re.I)
+        self.for_after_re = re.compile(rf"\s+for\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", re.I)
+        # "the last two weeks of", "the first 10 days of": a stretch at one end of the period that follows
+        self.stretch_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<fl>first|last|final)\s+(?P<n>{num})\s+(?P<u>days|weeks|months)\s+of\s+(?:the\s+)?$", re.I)
+        # "the weekend of March 8"; "Easter weekend", "Thanksgiving weekend"
+        self.weekend_of_re = re.compile(r"(?<![\w])(?:the\s+)?week[-\s]?end\s+of\s+$", re.I)
+        self.weekend_after_re = re.compile(r"\s+week[-\s]?end(?![\w])", re.I)
+        # "the closest Monday to", "the second closest Mon to": the weekday nearest the anchor's day
+        self.closest_re = re.compile(rf"(?<![\w])the\s+(?:(?P<ord>{ords})\s+)?closest\s+(?P<wd>{wd_any})\.?\s+to\s+$", re.I)
+        # after a month without a year: "March in a year", "March in 2 years", "March after next"
+        self.month_after_re = re.compile(rf"\s+(?:in\s+(?P<n>{num})\s+years?|(?P<an>after\s+next))(?![\w])", re.I)
+        # "the 20th of", "20th day of", "20 of": a day of the month that follows
+        self.day_of_re = re.compile(rf"(?<![\w])(?:the\s+)?(?P<d>{ords}|[12]\d|3[01]|0?[1-9])(?:\s+day)?\s+of\s+(?:the\s+)?$", re.I)
+        self.triggers = self._triggers()
+        self.part_words = frozenset(w for k in self.parts for w in _WORD.findall(k)) - {"the", "of", "in"}
+        self.nth_words = frozenset(w for k in self.ordinals for w in _WORD.findall(k)) | {"last", "final", "#digit"}
+        # word -> the patterns whose first trigger set holds it (patterns without triggers: always run)
+        self.by_word: dict[str, list[int]] = {}
+        self.always = [i for i, t in enumerate(self.triggers) if not t]
+        self.others = [t[1:] for t in self.triggers]
+        for i, t in enumerate(self.triggers):
+            for w in (t[0] if t else ()):
+                self.by_word.setdefault(w, []).append(i)
         parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
         self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
@@ -341,7 +541,82 @@ class _Grammar:
         self.duration_re = re.compile(r"(?<![\w])(?:over|in|within|for|during|throughout|across|through|"
                                       r"of|until|till)\s+$", re.I)
 
+    def _triggers(self) -> list[tuple[frozenset, ...]]:
+        """For each pattern, the words it cannot match without (one of each set): a pattern whose
+        trigger words are all absent from a text is not run on it (the grammar's speed comes from here)."""
+        words = lambda *tables: frozenset(w for t in tables for k in t for w in _WORD.findall(str(k).lower()))  # noqa: E731
+        dig, mon, wd = frozenset({"#digit"}), words(self.months), words(self.weekdays)
+        units = words(self.units, ["time"])
+        ago = words(self.ago, self.from_now, ["time", "back"])
+        joins = words(["to", "through", "thru", "until", "till", "and"]) | {"#dash"}   # range connectors
+        shift = words(self.shift)
+        last = lambda table: frozenset(_WORD.findall(str(k).lower())[-1] for k in table if _WORD.findall(str(k).lower()))  # noqa: E731
+        d4, dsep, th = frozenset({"#d4"}), frozenset({"#dsep"}), frozenset({"st", "nd", "rd", "th"})
+        grains = frozenset({"day", "week", "month", "year", "quarter", "decade", "century", "yr", "qtr"})
+        parts = words(self.parts) - {"the", "of"}
+        # a holiday is tried only when the first word of one of its names is there ("the ..." names
+        # have an alias without "the")
+        hol_first = frozenset(_WORD.findall(h)[0] for h in self.holidays if _WORD.findall(h) and not h.startswith("the "))
+        hol_first |= {w + "s" for w in hol_first} | {w[:-1] for w in hol_first if w.endswith("s")}   # "valentines day"
+        clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
+                       "sec", "secs"]) | {"#quote"}
+        need = {
+            "_h_weekday_day": (wd, th), "_h_weekday_of_week": (wd, frozenset({"week"})),
+            "_h_day_of_month_words": (frozenset({"on"}), words(self.ordinals)),
+            "_h_window_fortnight": (frozenset({"fortnight"}),), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
+            "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (frozenset({"#d8"}),), "_h_ymd_digits": (frozenset({"#d8"}),),
+            "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_now": (last(self.now_words),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
+            "_h_dmy_glued": (mon, frozenset({"#glued"})), "_h_dmy_th": (mon, th), "_h_md_slash": (dsep,),
+            "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
+            "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
+            "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
+            "_h_month_year": (mon, dig | shift), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
+            "_h_year_range": (d4, joins), "_h_year": (d4,), "_h_fiscal": (frozenset({"fy", "fiscal"}), dig),
+            "_h_decade": (frozenset({"s"}) | words(self.decades),), "_h_century": (frozenset({"century"}),),
+            "_h_turn": (frozenset({"turn"}),), "_h_quarter": (frozenset({"q", "quarter", "qtr"}),),
+            "_h_half": (frozenset({"h", "half"}),), "_h_season": (words(self.seasons),),
+            "_h_dayword": (last(self.days),), "_h_ago": (units, ago), "_h_clock_offset": (clock, ago | {"in"}), "_h_in_units": (frozenset({"in"}), units),
+            "_h_window": (last(self.window_dir), units | clock | {"fortnight"}), "_h_within": (frozenset({"within"}),),
+            "_h_by_end": (frozenset({"by"}),), "_h_period_abbrev": (frozenset({"bom", "eom", "boy", "eoy", "bow", "eow", "eod"}),),
+            "_h_weekday_after_next": (wd, frozenset({"after"})), "_h_weekdays_away": (
+                frozenset(w + "s" for w in wd), ago), "_h_short_weekday": (frozenset(w for w in self.weekdays if len(w) <= 3),),
+            "_h_shift_unit": (grains, shift), "_h_weekend": (frozenset({"weekend"}),), "_h_weekday": (wd,),
+            "_h_the_unit": (grains, parts), "_h_of_unit": (frozenset({"month", "week", "year"}), frozenset({"of", "in"})),
+            "_h_anaphora": (frozenset({"day", "week", "month", "year"}), words(self.anaphora, ["before", "after"])), "_h_unit_end": (frozenset({"year", "month"}), frozenset({"end"})),
+            "_h_this_time": (frozenset({"time"}),), "_h_day_of_month": (th, dig),
+        }
+        # patterns that can only start at one of these words are tried there alone (rx.match), not
+        # scanned over the whole text: the holiday names are one long alternation
+        self.starts = {i: hol_first | shift for i, (_, h) in enumerate(self.patterns) if h.__name__ == "_h_holiday"}
+        # the smallest set first: the index (by_word) is built on it, the others are checked after
+        return [tuple(sorted(need.get(h.__name__, ()), key=len)) for _, h in self.patterns]
+
+    def features(self, text: str) -> frozenset:
+        """The lowercase words of a text, and "#digit" when it has a digit (for the triggers)."""
+        f = set(_WORD.findall(text.lower()))
+        if _DIGIT.search(text):
+            f.add("#digit")
+        if _DASH.search(text):
+            f.add("#dash")
+        if _DSEP.search(text):
+            f.add("#dsep")
+        if _D4.search(text):
+            f.add("#d4")
+            if _D8.search(text):
+                f.add("#d8")
+        if _GLUED.search(text):
+            f.add("#glued")
+        if _QUOTE.search(text):
+            f.add("#quote")
+        return frozenset(f)
+
     # ------------------------------------------------------------ small readers
+    def day_num(self, m: re.Match, n: str) -> int:
+        """The day of the month in group n, written in digits or as an ordinal word."""
+        if m.group(n):
+            return int(m.group(n))
+        return int(self.ordinals[re.sub(r"\s+", " ", m.group(n + "w").lower())])
+
     def month(self, s: str) -> int:
         return self.months[s.lower().rstrip(".")]
 
@@ -379,14 +654,52 @@ class _Grammar:
             return None
         return _Val("day", d, d)
 
+    def _h_dmy_named(self, m, text):
+        """A day and a month name glued or joined by dashes or slashes: 31-Oct-74, 14april 2015, Feb13."""
+        mo, d = self.month(m["m"]), int(m["d"])
+        if m.groupdict().get("y"):
+            y = int(m["y"])
+            y = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
+            try:
+                x = date(y, mo, d)
+            except ValueError:
+                return None
+            return _Val("day", x, x)
+        if _yl_span((mo, d, mo, d), 2004) is None:
+            return None
+        return _Val("day", yearless=(mo, d, mo, d))
+
+    def _h_dmy_dashed(self, m, text):        # 31-Oct-74, 31/Oct/1974
+        return self._h_dmy_named(m, text)
+
+    def _h_dmy_glued(self, m, text):         # 14april 2015, Feb13
+        return self._h_dmy_named(m, text)
+
+    def _h_dmy_th(self, m, text):            # 14th April 15
+        return self._h_dmy_named(m, text)
+
+    def _h_md_slash(self, m, text):
+        mo, d = int(m["a"]), int(m["b"])
+        if _yl_span((mo, d, mo, d), 2004) is None:
+            return None
+        return _Val("day", yearless=(mo, d, mo, d))
+
+    def _h_ym(self, m, text):
+        y, mo = int(m["y"]), int(m["m"])
+        if "-" in m.group(0) and not m["m"].startswith("0") and mo >= y % 100:
+            return None                            # "2014-15" is a range of years
+        return _Val("month", date(y, mo, 1), _month_end(y, mo))
+
     def _h_numeric(self, m, text):
         a, b, y = int(m["a"]), int(m["b"]), m["y"]
         if len(y) == 2:
-            if m["s"] != "/":
+            if m["s"] != "/" and not (m["s"] == "-" and a <= 12 < b):   # 10-31-74: only the M-D-Y reading is valid
                 return None
             y = 2000 + int(y) if int(y) < 50 else 1900 + int(y)
         y = int(y)
         mo, d = (b, a) if (m["s"] == "." or a > 12) else (a, b)
+        if mo > 12 and d <= 12:                       # 10.31.1974: only the M.D.Y reading is valid
+            mo, d = d, mo
         try:
             x = date(y, mo, d)
         except ValueError:
@@ -395,7 +708,7 @@ class _Grammar:
 
     def _h_md_d(self, m, text):
         mo = self.month(m["m"])
-        d1, d2 = int(m["d1"]), int(m["d2"])
+        d1, d2 = self.day_num(m, "d1"), self.day_num(m, "d2")
         if d2 <= d1:
             return None
         return self.dated("range", (mo, d1, mo, d2), m)
@@ -405,7 +718,7 @@ class _Grammar:
 
     def _h_md_md(self, m, text):
         m1, m2 = self.month(m["m1"]), self.month(m["m2"])
-        d1, d2 = int(m["d1"]), int(m["d2"])
+        d1, d2 = self.day_num(m, "d1"), self.day_num(m, "d2")
         if m["y1"]:
             y2, sh = self.year_of(m, "y")
             if y2 is None:
@@ -418,15 +731,34 @@ class _Grammar:
         return self.dated("range", (m1, d1, m2, d2), m, anchor="end")
 
     def _h_day(self, m, text):
-        mo, d = self.month(m["m"]), int(m["d"])
+        mo, d = self.month(m["m"]), self.day_num(m, "d")
         if m["m"].lower() == "may" and not m["m"][0].isupper() and not m.group("y"):
             return None
         v = self.dated("day", (mo, d, mo, d), m)
-        if v is not None and m["wdn"]:
-            v.wd_check = self.weekdays[m["wdn"].lower().rstrip(".")]
+        wd = m["wdn"] or m.groupdict().get("wda")
+        if v is not None and wd:
+            v.wd_check = self.weekdays[wd.lower().rstrip(".")]
         return v
 
+    def _h_weekday_day(self, m, text):
+        """"Tuesday the 19th": the nearest day in the prefer direction that is both that weekday and that day."""
+        wd, d = self.weekdays[m["wd"].lower().rstrip(".")], int(m["d"])
+
+        def rel(ref, prefer):
+            step = 1 if prefer == "future" else -1
+            y, mo = ref.year, ref.month
+            for _ in range(60):                   # the weekday of a day of the month repeats within 14 months
+                if d <= calendar.monthrange(y, mo)[1]:
+                    x = date(y, mo, d)
+                    if x.weekday() == wd and (x >= ref if step > 0 else x <= ref):
+                        return x, x
+                y, mo = _add_months(y, mo, step)
+            return None, None
+        return _Val("day", rel=rel)
+
     def _h_week_of_month(self, m, text):
+        if re.search(r"(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            return None                           # "the 2nd last week of": an operator on the month (see _with_operators)
         mo = self.month(m["m"])
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["wn"].lower())
         if n is None:   # the last week: the month's last seven days
@@ -437,9 +769,62 @@ class _Grammar:
             return v
         return self.dated("week", (mo, 7 * n - 6, mo, 7 * n), m)
 
+    def holiday_rule(self, name: str):
+        return self.holiday_keys.get(_holiday_key(name))
+
     def _h_holiday(self, m, text):
-        mo, d = self.holidays[re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")]
-        return self.dated("day", (mo, d, mo, d), m)
+        """A holiday, with its year written, shifted ("next"), or offset ("in 9 months"); else the nearest."""
+        rule = self.holiday_rule(m["hol"])
+        if rule is None or (isinstance(rule, dict) and rule.get("capitalized") and not m["hol"][0].isupper()
+                            and not (m["y"] or m["yw"])):
+            return None                           # "lent him money"; but "lent 2018" is the season
+        y, ysh = self.year_of(m, "y")
+        if m["yw"]:
+            y = _year_in_words(m["yw"])
+            if y is None:
+                return None
+        if y is not None:
+            sp = holiday_span(rule, y)
+            return _Val(_gran_of(sp), *sp) if sp else None
+        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else None
+        if m["n"] or m["n2"]:                       # the occurrence in the year N units away
+            n, u = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"])
+            n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n.lower())]
+            unit = self.units[u.lower()]
+            if m["dir"] and m["dir"].lower() in self.ago:
+                n = -n
+
+            def rel(ref, prefer):
+                target = _shifted(unit, ref, n)[0] if unit not in ("week", "fortnight") else \
+                    ref + timedelta(days=n * (7 if unit == "week" else 14))
+                return holiday_span(rule, target.year) or (None, None)
+            return _Val("day", rel=rel)
+
+        def rel(ref, prefer):
+            if ysh is not None:
+                sp = holiday_span(rule, ref.year + ysh)
+            elif sh is None or sh == 0:
+                sp = nearest(rule, ref, 1 if prefer == "future" else -1)
+            else:
+                sp = nearest(rule, ref, sh, include_ref=False)
+            return sp or (None, None)
+        return _Val("day", rel=rel)
+
+    def _h_closest_holiday(self, m, text):
+        """The n-th occurrence of a holiday nearest the reference day."""
+        rule = self.holiday_rule(m["hol"])
+        k = 1
+        if m["ord"]:
+            o = m["ord"].lower()
+            k = int(o[0]) if o[0].isdigit() else self.ordinals.get(o, 1)
+        if rule is None:
+            return None
+
+        def rel(ref, prefer):
+            spans = [sp for sp in (holiday_span(rule, y) for y in range(ref.year - k - 1, ref.year + k + 2)) if sp]
+            spans.sort(key=lambda sp: abs((sp[0] - ref).days))
+            return spans[k - 1] if len(spans) >= k else (None, None)
+        return _Val("day", rel=rel)
 
     def _h_month_year(self, m, text):
         mo = self.month(m["m"])
@@ -479,9 +864,17 @@ class _Grammar:
 
     def _h_bare_month(self, m, text):
         word = m["m"]
-        if not word[0].isupper() or len(word.rstrip(".")) < 3:
+        before = text[max(0, m.start() - 40):m.start()]
+        if len(word.rstrip(".")) < 3:
             return None
-        before = text[max(0, m.start() - 30):m.start()]
+        if self.nth_re.search(before) or self.day_of_re.search(before) or self.stretch_re.search(before) \
+                or self.month_after_re.match(text, m.end()):
+            mo = self.month(word)                 # "March in a year"                 # "the first Tuesday of october", "the 5th last day of May"
+            return _Val("month", yearless=(mo, None, mo, None))
+        if not word[0].isupper():
+            # lowercase: only a full name that is no other word ("october", not "may", "march", "august")
+            if word.lower() in ("may", "march", "august") or len(word) < 6:
+                return None
         if word.lower() == "may":
             if not self.may_ctx_re.search(before) and not self._alone(m, text):
                 return None
@@ -527,6 +920,8 @@ class _Grammar:
         if self._counted(text, m.end()) or re.match(r"-[A-Za-z]", text[m.end():m.end() + 2]):
             return None   # "1500 people", "a 2000-strong crowd"
         before = text[max(0, s - 20):s]
+        if re.search(r"(?<![\w])[A-Z]{2,}\s+$", before):
+            return None   # a name and a number, not a year: "ABC 2000", "Windows NT 4000" (but "in 2000")
         if not re.search(r"(?i)(?:\b(?:in|since|of|by|until|till|from|the|during|before|after|early|"
                          r"late|mid|year|circa|c\.|and|to|between|through|around|for|at|on|summer|"
                          r"winter|spring|autumn|fall)|[-–(,])\s*$", before) or s == 0:
@@ -565,6 +960,10 @@ class _Grammar:
         gd = m.groupdict()
         q = int(gd.get("q") or gd.get("q2") or 0) or self.quarters[re.sub(r"\s+", " ", (gd.get("qw") or gd["qh"]).lower())]
         yl = (3 * q - 2, None, 3 * q, None)
+        if gd.get("yq"):                               # 2018Q4, 18q4
+            y = int(gd["yq"])
+            y = y if y >= 100 else 2000 + y
+            return _Val("quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
         if gd.get("yy"):
             y = 2000 + int(gd["yy"])
             return _Val("quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
@@ -610,6 +1009,12 @@ class _Grammar:
         return self.dated("season", yl, m)
 
     # ------------------------------------------------------------ handlers: relative to the reference
+    def _h_now(self, m, text):
+        """"now", "right now", "at the moment": the reference day, when that is the whole phrase."""
+        if not self._alone(m, text):
+            return None
+        return _Val("day", rel=lambda ref, prefer: (ref, ref))
+
     def _h_dayword(self, m, text):
         k = self.days[re.sub(r"\s+", " ", m.group(0).lower())]
         return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=k),) * 2)
@@ -619,17 +1024,208 @@ class _Grammar:
         n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n)]
         unit = self.units[m["u"].lower()]
         sign = -1 if m["dir"].lower() in self.ago else 1
+        if re.sub(r"\s+", " ", m["dir"].lower()) in ("from now", "from today", "hence"):
+            # counted from a day: "3 years from today", "three months hence" are that day
+            return _Val("day", rel=lambda ref, prefer: (_moved(ref, unit, sign * n),) * 2)
         if unit in ("week", "fortnight"):   # "a week ago" is the day seven days back
             unit, n = "day", (7 if unit == "week" else 14) * n
         elif unit == "century":             # "a century ago" is the year a hundred years back
             unit, n = "year", 100 * n
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sign * n))
 
+    def _count(self, n: str) -> Optional[float]:
+        """A count written in digits, words, a fraction or "half an": 3, "three", "1/2", "half an" -> 0.5."""
+        n = re.sub(r"\s+", " ", n.lower())
+        if re.fullmatch(r"\d+(?:\.\d+)?", n):
+            return float(n)
+        if re.fullmatch(r"\d+/\d+", n):
+            a, b = n.split("/")
+            return int(a) / int(b) if int(b) else None
+        if n.endswith("half") or n.startswith("half"):
+            lead = re.match(r"(\d+) and", n)
+            return (int(lead.group(1)) if lead else 0) + 0.5
+        if n.startswith("a quarter"):
+            return 0.25
+        if n.startswith("three"):
+            return 0.75 if "quarter" in n else 3
+        if n in ("few", "a few"):
+            return 3
+        if "couple" in n or "pair" in n:
+            return 2
+        return self.numbers.get(n)
+
+    def _h_clock_offset(self, m, text):
+        """An offset in hours, minutes or seconds: the day it lands on (24 hours or more move the day)."""
+        n, u = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"])
+        k = self._count(n)
+        if k is None:
+            return None
+        d = re.sub(r"\s+", " ", (m["dir"] or "").lower())
+        if u.lower() == "second" and re.match(r"\s+[A-Za-z]", text[m.end():m.end() + 2]):
+            return None          # "in a second attempt": an ordinal
+        if d in ("later", "earlier"):
+            return None          # "three hours later": after the event told, not after the article
+        sign = -1 if d in self.ago else 1
+        hours = k if u.lower().startswith("h") else 0
+        days = int(hours // 24) * sign
+        return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=days),) * 2)
+
+    def _h_in_units(self, m, text):
+        """"in a week", "in 3 days": the day that far from the reference."""
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        unit = self.units[m["u"].lower()]
+        if k is None or self.duration_re.search(text, max(0, m.start() - 20), m.start()):
+            return None
+        return _Val("day", rel=lambda ref, prefer: (_moved(ref, unit, k),) * 2)
+
+    def _h_window(self, m, text):
+        """The past/next N units as a span: whole days, weeks, months, years before or after the current one."""
+        direction = self.window_dir[re.sub(r"\s+", " ", m["dir"].lower())]
+        u = m["u"].lower()
+        if u == "fortnight":
+            k, unit = 14, "day"
+        else:
+            k = self._count(m.groupdict().get("n") or "1")
+            unit = self.units.get(u, "clock")
+            if k is None or k != int(k) or k < 1:
+                return None
+            k = int(k)
+            if unit == "fortnight":
+                k, unit = 14 * k, "day"
+        if unit == "clock":                          # the next three hours: today
+            return _Val("day", rel=lambda ref, prefer: (ref, ref))
+
+        def rel(ref, prefer):
+            if direction < 0:
+                return _shifted(unit, ref, -k)[0], _shifted(unit, ref, -1)[1]
+            return _shifted(unit, ref, 1)[0], _shifted(unit, ref, k)[1]
+        return _Val("range", rel=rel)
+
+    def _h_within(self, m, text):
+        """"within 2 weeks": from the reference day to the day before that far ahead."""
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        if k is None:
+            return None
+        unit = self.units[m["u"].lower()]
+        return _Val("range", rel=lambda ref, prefer: (ref, _moved(ref, unit, k) - timedelta(days=1)))
+
+    def _h_by_end(self, m, text):
+        """"by the end of the month": from the reference day to the period's last day."""
+        ab = (m["ab"] or "").upper()
+        unit = {"EOD": "day", "EOW": "week", "EOM": "month", "EOQ": "quarter", "EOY": "year"}.get(ab) or m["u"].lower()
+        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else 0
+        return _Val("range", rel=lambda ref, prefer: (ref, _shifted(unit, ref, sh)[1]))
+
+    def _h_period_abbrev(self, m, text):
+        """BOM / EOM / BOY / EOY: the start or end part of the current month, year or week."""
+        ab = m["ab"].upper()
+        if ab == "EOD":
+            return _Val("day", rel=lambda ref, prefer: (ref, ref))
+        unit = {"M": "month", "Y": "year", "W": "week"}[ab[-1]]
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), part="start" if ab[0] == "B" else "end",
+                    this=True)
+
+    def _h_two_away(self, m, text):
+        """"the week before last": two weeks back; "the month after next": two months on."""
+        unit, k = m["u"].lower(), (-2 if m["ba"].lower().startswith("before") else 2)
+        if unit == "weekend":
+            def rel(ref, prefer):
+                sat = _week_start(ref) + timedelta(days=5 + 7 * k)
+                return sat, sat + timedelta(days=1)
+            return _Val("weekend", rel=rel)
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, k))
+
+    def _h_weekends_away(self, m, text):
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        if not k:
+            return None
+        k = -k if m["dir"].lower() in self.ago else k
+
+        def rel(ref, prefer):
+            sat = _week_start(ref) + timedelta(days=5 + 7 * k)
+            return sat, sat + timedelta(days=1)
+        return _Val("weekend", rel=rel)
+
+    def _h_ymd_digits(self, m, text):
+        """Eight digits as year-month-day (ISO 8601 basic): 20240930."""
+        return self._h_ymd(m, text)
+
+    def _h_undelimited(self, m, text):
+        """Eight digits as month-day-year or day-month-year, read only when one of the two is a real day."""
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        ok = []
+        for mo, d in ((a, b), (b, a)):
+            try:
+                ok.append(date(y, mo, d))
+            except ValueError:
+                pass
+        if len(set(ok)) != 1:
+            return None
+        return _Val("day", ok[0], ok[0])
+
+    def _h_year_words(self, m, text):
+        """A year in words after a date preposition, or as the whole phrase."""
+        y = _year_in_words(m["yw"])
+        if y is None or not (m["ctx"] or self._alone(m, text)):
+            return None
+        return _Val("year", date(y, 1, 1), date(y, 12, 31))
+
+    def _h_weekday_of_week(self, m, text):       # last week's Sunday ; Sunday from last week
+        return self._h_weekday(m, text)
+
+    def _h_day_of_month_words(self, m, text):    # on the first
+        return self._h_day_of_month(m, text)
+
+    def _h_window_fortnight(self, m, text):      # the coming fortnight
+        return self._h_window(m, text)
+
+    def _h_by_time(self, m, text):
+        return _Val("day", rel=lambda ref, prefer: (ref, ref))
+
+    def _h_weekday_after_next(self, m, text):
+        """"Friday after next": the second such weekday after the reference day."""
+        wd = self.weekdays[m["wd"].lower()]
+        return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 8),) * 2)
+
+    def _h_weekdays_away(self, m, text):
+        """"2 Sundays from now", "3 Thursdays ago": the n-th such weekday after (before) the reference."""
+        wd = self.weekdays[m["wd"].lower()]
+        n = m["n"].lower()
+        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        if not k:
+            return None
+        back = m["dir"].lower() in self.ago or m["dir"].lower() == "back"
+
+        def rel(ref, prefer):
+            if back:
+                d = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1 + 7 * (k - 1))
+            else:
+                d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1 + 7 * (k - 1))
+            return d, d
+        return _Val("day", rel=rel)
+
+    def _h_short_weekday(self, m, text):
+        """A three-letter weekday ("Fri.", "sat") only with a dot or as the whole phrase ("sat" is a verb)."""
+        alone = text[:m.start()].strip() == ""
+        if not ((m.group(0).endswith(".") and m.group(0)[0].isupper()) or alone
+                or re.match(r",|\s+at\s+\d", text[m.end():m.end() + 6])):
+            return None          # "sat", "sun." are words; "Fri.", "Thu at 8" are days
+        wd = self.weekdays[m["wd"].lower()]
+
+        def rel(ref, prefer):
+            d = ref + timedelta(days=(wd - ref.weekday()) % 7) if prefer == "future" else \
+                ref - timedelta(days=(ref.weekday() - wd) % 7)
+            return d, d
+        return _Val("day", rel=rel, weekday=wd)
+
     def _h_shift_unit(self, m, text):
         if self.the_re.search(text, max(0, m.start() - 12), m.start()):
             return None   # "the last year", "over the next month": durations
         sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
-        unit = m["u"].lower()
+        unit = self.units.get(m["u"].lower(), m["u"].lower())
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
 
     def _h_turn(self, m, text):
@@ -647,8 +1243,9 @@ class _Grammar:
             k = self.anaphora[m["an"].lower()]
         else:
             k = -1 if m["ba"].lower() == "before" else 1
-        if self.duration_re.search(text, max(0, m.start() - 20), m.start()):
-            return None   # "over the next year", "for the following week": durations
+        if self.duration_re.search(text, max(0, m.start() - 20), m.start()) and \
+                not self.part_re.search(text, max(0, m.start() - 30), m.start()):
+            return None   # "over the next year", "for the following week": durations ("the end of the following week" is not)
         unit = m["u"].lower()
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, k))
 
@@ -674,7 +1271,7 @@ class _Grammar:
 
     def _h_day_of_month(self, m, text):
         """"on the 5th": that day of the reference's month, or the nearest month in the prefer direction."""
-        d = int(m["d"])
+        d = int(m["d"]) if m.groupdict().get("d") else int(self.ordinals[re.sub(r"\s+", " ", m["dw"].lower())])
 
         def rel(ref, prefer):
             step = 1 if prefer == "future" else -1
@@ -686,6 +1283,20 @@ class _Grammar:
                     return date(y, mo, d), date(y, mo, d)
             return None, None
         return _Val("day", rel=rel)
+
+    def _h_of_unit(self, m, text):
+        if not (self.nth_re.search(text, max(0, m.start() - 40), m.start())
+                or self.day_of_re.search(text, max(0, m.start() - 40), m.start())):
+            return None
+        sh = {"next": 1, "following": 1, "previous": -1, "last": -1}.get((m["sh"] or "").lower(), 0)
+        unit = m["u"].lower()
+        return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
+
+    def ordinal(self, s: str) -> Optional[int]:
+        s = re.sub(r"\s+", " ", s.lower())
+        if s[:1].isdigit():
+            return int(re.match(r"\d+", s).group(0))
+        return self.ordinals.get(s)
 
     def _h_the_unit(self, m, text):
         if not self.part_re.search(text, max(0, m.start() - 30), m.start()):
@@ -709,9 +1320,10 @@ class _Grammar:
         return _Val("weekend", rel=rel)
 
     def _h_weekday(self, m, text):
+        gd = m.groupdict()
         wd = self.weekdays[m["wd"].lower().rstrip(".")]
-        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else None
-        wk = self.shift[re.sub(r"\s+", " ", m["wk"].lower())] if m["wk"] else None
+        sh = self.shift[re.sub(r"\s+", " ", gd["sh"].lower())] if gd.get("sh") else None
+        wk = self.shift[re.sub(r"\s+", " ", gd["wk"].lower())] if gd.get("wk") else None
         if sh is not None and wk is not None:
             return None
 
@@ -720,18 +1332,29 @@ class _Grammar:
             if wk is not None:
                 d = _week_start(ref) + timedelta(days=7 * wk + wd)
             elif sh is None:
-                if prefer == "future":
-                    d = ref + timedelta(days=(wd - r) % 7)
-                else:
+                if prefer == "future":            # "will meet on Tuesday", said on a Tuesday: next week's
+                    d = ref + timedelta(days=(wd - r - 1) % 7 + 1)
+                else:                             # "said on Tuesday", written on a Tuesday: that day
                     d = ref - timedelta(days=(r - wd) % 7)
             elif sh < 0:
                 d = ref - timedelta(days=(r - wd - 1) % 7 + 1)
             elif sh > 0:
                 d = ref + timedelta(days=(wd - r - 1) % 7 + 1)
-            else:
-                d = _week_start(ref) + timedelta(days=wd)
+            else:                                 # "this Monday": in the reference's week; looking
+                d = _week_start(ref) + timedelta(days=wd)   # ahead, a day already gone is next week's
+                if prefer == "future" and d < ref:
+                    d += timedelta(days=7)
             return d, d
         return _Val("day", rel=rel, weekday=wd if (sh is None and wk is None) else None)
+
+
+def _moved(ref: date, unit: str, k: int) -> date:
+    """The day k units after ref (months and years keep the day of the month, clipped to the month)."""
+    if unit in ("day", "week", "fortnight"):
+        return ref + timedelta(days=k * {"day": 1, "week": 7, "fortnight": 14}[unit])
+    months = k * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    y, mo = _add_months(ref.year, ref.month, months)
+    return date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
 
 
 def _shifted(unit: str, ref: date, k: int) -> tuple[date, date]:
@@ -782,36 +1405,67 @@ class _Hit:
     val: _Val
 
 
-def _scan(g: _Grammar, text: str) -> list[_Hit]:
+def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
-    cands: list[tuple[int, int, int, _Val]] = []
-    for order, (rx, handler) in enumerate(g.patterns):
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            v = handler(m, text)
-            if v is not None:
-                s, e = m.start(), m.end()
-                while e > s and text[e - 1] in " ,\t\n":
-                    e -= 1
-                cands.append((s, e, order, v))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    cands: list[tuple[int, int, int, int, re.Match]] = []     # (-length, start, order, end, match)
+    todo = set(g.always)
+    for w in feats:
+        todo.update(g.by_word.get(w, ()))
+    patterns, others_of, starts_of = g.patterns, g.others, g.starts
+    for order in sorted(todo):
+        others = others_of[order]
+        if others and (feats.isdisjoint(others[0]) or (len(others) > 1 and feats.isdisjoint(others[1]))):
+            continue
+        rx = patterns[order][0]
+        starts = starts_of.get(order)
+        if starts is not None:
+            found = [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text)
+                                 if w.group(0).lower() in starts) if m]
+        else:
+            found = rx.finditer(text)
+        for m in found:
+            s, e = m.span()
+            while e > s and text[e - 1] in " ,\t\n":
+                e -= 1
+            if e > s:
+                cands.append((s - e, s, order, e, m))
+    if not cands:
+        return []
+    if "://" in text or "www." in text:             # nothing inside a web address is a date
+        urls = [u.span() for u in _URL.finditer(text)]
+        cands = [c for c in cands if not any(a <= c[1] < b for a, b in urls)]
+    # longest first; a handler runs only for a candidate that no longer one has covered
+    cands.sort(key=_first3)
     taken: list[_Hit] = []
-    for s, e, _, v in cands:
-        if all(e <= h.start or s >= h.end for h in taken):
-            taken.append(_Hit(s, e, v))
-    taken.sort(key=lambda h: h.start)
+    for _, s, order, e, m in cands:
+        for h in taken:
+            if s < h.end and e > h.start:
+                break
+        else:
+            v = patterns[order][1](m, text)
+            if v is not None:
+                taken.append(_Hit(s, e, v))
+    if len(taken) > 1:
+        taken.sort(key=_start_of)
     return taken
 
 
-def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
+def _first3(c):
+    return c[0], c[1], c[2]
+
+
+def _start_of(h):
+    return h.start
+
+
+def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> list[_Hit]:
     """Extend a period to the "early/mid/late/the end of/earlier" written just before it; read
     "the week of Feb. 10" as that week; and "Tuesday (Feb. 11)" as one day, the weekday picking the year."""
     out: list[_Hit] = []
     for i, h in enumerate(hits):
         lo = out[-1].end if out else 0
         if h.val.gran in ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"):
-            m = g.part_re.search(text, max(lo, h.start - 30), h.start)
+            m = g.part_re.search(text, max(lo, h.start - 30), h.start) if not feats.isdisjoint(g.part_words) else None
             if m:
                 key = re.sub(r"\s+", " ", m["part"].lower())
                 h.val.part = g.parts.get(key) or g.parts.get("the " + key)
@@ -828,6 +1482,221 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit]) -> list[_Hit]:
                     h.end += 1
         out.append(h)
     return out
+
+
+_PERIODS = ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century", "range")
+
+
+def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> list[_Hit]:
+    """Compose an operator written just before an anchor: "the first Monday of <period>", "the 5th last
+    day of <period>", "the third last week of <period>", "the 20th of <month>", "three days after <anchor>",
+    "the third Tuesday after <anchor>". The anchor is any expression the grammar read."""
+    nth_ok = not feats.isdisjoint(g.nth_words) and not feats.isdisjoint({"of", "in"})
+    closest_ok, month_ok = "closest" in feats, not feats.isdisjoint({"in", "after"})
+    weekend_ok = not feats.isdisjoint({"weekend", "week"})
+    of_ok, for_ok, off_ok = "of" in feats, "for" in feats, not feats.isdisjoint({"after", "before", "from"})
+    if not (nth_ok or of_ok or for_ok or off_ok or closest_ok or month_ok or weekend_ok):
+        return hits
+    out: list[_Hit] = []
+    for h in hits:
+        window = max(0, h.start - 40)
+        inner = h.val
+        swallow = lambda m: [out.pop() for _ in range(sum(1 for x in out if x.start >= m.start()))]  # noqa: E731
+        m = g.nth_re.search(text, window, h.start) if nth_ok and inner.gran in _PERIODS else None
+        if m:
+            k = g.ordinal(m["ord"]) if m["ord"].lower() not in ("last", "final") else 1
+            from_end = m["ord"].lower() in ("last", "final") or bool(m["last"])
+            what = m["what"].lower()
+            what = "weekend" if what != "week" and what.startswith(("week", "wkend")) else what
+            what = g.weekdays.get(what.rstrip("."), what)
+            if k and not any(x.start < m.start() < x.end for x in out):
+                swallow(m)
+                gran = what if what in ("week", "weekend") else "day"
+                h = _Hit(m.start(), h.end, _Val(gran, rel=_nth_in(inner, what, k, from_end)))
+                out.append(h)
+                continue
+        m = g.day_of_re.search(text, window, h.start) if of_ok and inner.gran == "month" else None
+        if m:
+            d = g.ordinal(m["d"])
+            if d and not any(x.start < m.start() < x.end for x in out):
+                swallow(m)
+                out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
+                continue
+        m = g.stretch_re.search(text, window, h.start) if of_ok and inner.gran in _PERIODS else None
+        if m and not any(x.start < m.start() < x.end for x in out):
+            n = m["n"].lower()
+            k = int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))
+            if k:
+                swallow(m)
+                out.append(_Hit(m.start(), h.end, _Val("range", rel=_stretch(inner, g.units[m["u"].lower()], k,
+                                                                             m["fl"].lower() != "first"))))
+                continue
+        if weekend_ok and inner.gran == "day":
+            m = g.weekend_of_re.search(text, window, h.start)
+            fm = None if m else g.weekend_after_re.match(text, h.end)
+            if (m and not any(x.start < m.start() < x.end for x in out)) or fm:
+                if m:
+                    swallow(m)
+                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                                _Val("weekend", rel=_weekend_around(inner, holiday=bool(fm)))))
+                continue
+        m = g.closest_re.search(text, window, h.start) if closest_ok and inner.gran == "day" else None
+        if m and not any(x.start < m.start() < x.end for x in out):
+            k = g.ordinal(m["ord"]) if m["ord"] else 1
+            swallow(m)
+            out.append(_Hit(m.start(), h.end, _Val("day", rel=_closest(inner, g.weekdays[m["wd"].lower()], k or 1))))
+            continue
+        fm = g.month_after_re.match(text, h.end) if month_ok and inner.gran == "month" and inner.yearless else None
+        if fm:
+            n = fm["n"].lower() if fm["n"] else None
+            k = (int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))) if n else None
+            if k or fm["an"]:
+                out.append(_Hit(h.start, fm.end(), _Val("month", rel=_month_later(inner.yearless[0], k, bool(fm["an"])))))
+                continue
+        m = g.for_before_re.search(text, window, h.start) if for_ok and inner.gran == "day" else None
+        fm = g.for_after_re.match(text, h.end) if for_ok and inner.gran == "day" and not m else None
+        if m or fm:                                 # "for 10 days from Dec. 18", "Dec. 18 for 10 days"
+            x = m or fm
+            n = x["n"].lower()
+            k = int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))
+            unit = g.units.get(x["u"].lower())
+            if k and unit and not (m and any(o.start < m.start() < o.end for o in out)):
+                if m:
+                    swallow(m)
+                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                                _Val("range", rel=_lasting(inner, unit, k))))
+                continue
+        m = g.offset_re.search(text, window, h.start) if off_ok else None
+        if m:
+            n = (m["n"] or m["n2"] or "1").lower()     # "the day before Thanksgiving": one day
+            k = int(n) if n.isdigit() else (g.numbers.get(re.sub(r"\s+", " ", n)) or g.ordinal(n))
+            u = m["u"].lower().rstrip(".")
+            what = g.weekdays.get(u, g.units.get(u))
+            if k and what is not None and not any(x.start < m.start() < x.end for x in out):
+                swallow(m)
+                sign = -1 if m["dir"].lower() == "before" else 1
+                out.append(_Hit(m.start(), h.end, _Val("day", rel=_offset_from(inner, what, sign * k))))
+                continue
+        out.append(h)
+    return out
+
+
+def _inner_span(v: _Val, ref, prefer):
+    r = _span(v, ref, prefer, None)
+    return (r[0], r[1]) if r and r[0] is not None else (None, None)
+
+
+def _nth_in(inner: _Val, what, k: int, from_end: bool):
+    """rel(): the k-th day, weekday (an int) or whole Monday-Sunday week inside the anchor's span."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        if what == "day":
+            d = e - timedelta(days=k - 1) if from_end else s + timedelta(days=k - 1)
+        elif what == "week":
+            first = s + timedelta(days=(7 - s.weekday()) % 7)        # the first Monday inside
+            last = e - timedelta(days=(e.weekday() + 1) % 7)         # the last Sunday inside
+            ws = last - timedelta(days=6 + 7 * (k - 1)) if from_end else first + timedelta(days=7 * (k - 1))
+            if ws < s or ws + timedelta(days=6) > e:
+                return None, None
+            return ws, ws + timedelta(days=6)
+        elif what == "weekend":                                      # a Saturday and the Sunday after it
+            sat = e - timedelta(days=(e.weekday() - 5) % 7 + 7 * (k - 1)) if from_end else \
+                s + timedelta(days=(5 - s.weekday()) % 7 + 7 * (k - 1))
+            if from_end and sat + timedelta(days=1) > e:
+                sat -= timedelta(days=7)
+            return (sat, sat + timedelta(days=1)) if s <= sat and sat + timedelta(days=1) <= e else (None, None)
+        elif from_end:
+            d = e - timedelta(days=(e.weekday() - what) % 7 + 7 * (k - 1))
+        else:
+            d = s + timedelta(days=(what - s.weekday()) % 7 + 7 * (k - 1))
+        return (d, d) if s <= d <= e else (None, None)
+    return rel
+
+
+def _stretch(inner: _Val, unit: str, k: int, at_end: bool):
+    """rel(): the first / last k days, weeks or months of the anchor's span."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        if at_end:
+            a = _moved(e + timedelta(days=1), unit, -k)
+            return max(a, s), e
+        b = _moved(s, unit, k) - timedelta(days=1)
+        return s, min(b, e)
+    return rel
+
+
+def _weekend_around(inner: _Val, holiday: bool):
+    """rel(): "the weekend of March 8" = the Saturday-Sunday holding that day, else the next one;
+    "Thanksgiving weekend" = the holiday and the weekend next to it (Thursday-Sunday; Saturday-Monday)."""
+    def rel(ref, prefer):
+        d, _ = _inner_span(inner, ref, prefer)
+        if d is None:
+            return None, None
+        wd = d.weekday()
+        if wd == 6:
+            return d - timedelta(days=1), d
+        if wd == 5:
+            return d, d + timedelta(days=1)
+        if holiday and wd == 0:
+            return d - timedelta(days=2), d
+        if holiday and wd in (3, 4):
+            return d, d + timedelta(days=6 - wd)
+        sat = d + timedelta(days=5 - wd)
+        return (d if holiday else sat), sat + timedelta(days=1)
+    return rel
+
+
+def _closest(inner: _Val, wd: int, k: int):
+    """rel(): the k-th nearest day of weekday wd to the anchor's day (a later one first on a tie)."""
+    def rel(ref, prefer):
+        s, _ = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        days = sorted((s + timedelta(days=i) for i in range(-7 * k - 7, 7 * k + 8)
+                       if (s + timedelta(days=i)).weekday() == wd), key=lambda d: (abs((d - s).days), d < s))
+        return days[k - 1], days[k - 1]
+    return rel
+
+
+def _month_later(month: int, years: Optional[int], after_next: bool):
+    """rel(): "March in 2 years" = March of the year two years from the reference; "March after next" =
+    the second March after the reference's month."""
+    def rel(ref, prefer):
+        if after_next:
+            y = ref.year + (1 if month <= ref.month else 0) + 1
+        else:
+            y = ref.year + years
+        return date(y, month, 1), _month_end(y, month)
+    return rel
+
+
+def _lasting(inner: _Val, unit: str, k: int):
+    """rel(): from the anchor's day to the day k units later ("for 10 days from Dec. 18": Dec. 18-28)."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        return (s, _moved(s, unit, k)) if s is not None else (None, None)
+    return rel
+
+
+def _offset_from(inner: _Val, what, k: int):
+    """rel(): k units (or the k-th such weekday) after the anchor's end, before its start."""
+    def rel(ref, prefer):
+        s, e = _inner_span(inner, ref, prefer)
+        if s is None:
+            return None, None
+        if isinstance(what, int):                               # the third Tuesday after Christmas
+            if k > 0:
+                d = e + timedelta(days=(what - e.weekday() - 1) % 7 + 1 + 7 * (k - 1))
+            else:
+                d = s - timedelta(days=(s.weekday() - what - 1) % 7 + 1 + 7 * (-k - 1))
+        else:
+            d = _moved(e if k > 0 else s, what, k)
+        return d, d
+    return rel
 
 
 def _span(v: _Val, ref, prefer, year_hint):
@@ -908,29 +1777,16 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
 
 # ---------------------------------------------------------------- API
 
-_ANCHOR_WORDS = {"weekend", "quarter", "half", "century", "millennium", "decade", "year", "week", "month", "day",
-                 "fortnight", "season", "today", "tonight", "yesterday", "tomorrow", "noon", "morning",
-                 "evening", "night", "afternoon", "midnight"}
 _WORD = re.compile(r"[a-z]+")
-
-
-def _could_hold_date(g: _Grammar, text: str) -> bool:
-    """A cheap test before the full grammar: every date expression has a digit or a date word."""
-    if any(ch.isdigit() for ch in text):
-        return True
-    anchors = getattr(g, "_anchors", None)
-    if anchors is None:
-        anchors = set(_ANCHOR_WORDS)
-        for table in (g.months, g.weekdays, g.days, g.units, g.seasons, g.decades, g.holidays, g.anaphora):
-            for key in table:
-                anchors.update(_WORD.findall(str(key).lower()))
-        anchors -= {"the", "of", "a", "an", "last", "next", "this", "in", "on", "at", "and", "to", "day's"}
-        g._anchors = anchors
-    lowered = text.lower()
-    for w in _WORD.findall(lowered):
-        if w in anchors or (w.endswith("s") and w[:-1] in anchors):
-            return True
-    return False
+_WORDI = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
+_DASH = re.compile(r"[-–—&/]")
+_DSEP = re.compile(r"\d\s*[-/.]")
+_D4 = re.compile(r"\d{4}")
+_D8 = re.compile(r"\d{8}")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_GLUED = re.compile(r"\d[A-Za-z]|[A-Za-z]\d")
+_QUOTE = re.compile(r"['’\"]")
 
 
 def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past",
@@ -947,10 +1803,12 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         reference = reference.date()
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
-    if not _could_hold_date(g, text):
+    feats = g.features(text)
+    hits = _scan(g, text, feats)
+    if not hits:
         return []
-    hits = _scan(g, text)
-    hits = _with_parts(g, text, hits)
+    hits = _with_parts(g, text, hits, feats)
+    hits = _with_operators(g, text, hits, feats)
     out = []
     for s, e, start, end, gran, relative, resolved in _join(g, text, hits, reference, prefer, year_hint):
         out.append(DateSpan(start=start if resolved else None, end=end if resolved else None,

@@ -96,7 +96,16 @@ def same_entity(a: str, b: str) -> bool:
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if long_[-len(short):] == short and short[-1][:1].isalpha():
         return True          # "Duvara" = "Neighbouring Duvara", "Smith" = "John Smith"
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True          # "AMD" = "Advanced Micro Devices"
     return fuzz.token_sort_ratio(a.lower(), b.lower()) >= 92
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    letters = short.replace(".", "")
+    words = [w for w in re.findall(r"[A-Za-z]+", full) if w.lower() not in ("of", "the", "and", "for")]
+    return 2 <= len(letters) <= 6 and letters.isupper() and len(words) == len(letters) \
+        and "".join(w[0] for w in words).upper() == letters
 
 
 def content_tokens(phrase: str, ruleset: RuleSet) -> frozenset[str]:

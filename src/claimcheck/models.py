@@ -23,6 +23,7 @@ class Article:
     published: Optional[date] = None
     published_from: str = "none"  # text | html-meta | dateline | json | none
     year_hint: Optional[int] = None  # a year the text itself suggests when no publication date is known
+    warnings: list[str] = field(default_factory=list)  # read, but not as written (bad bytes replaced, ...)
 
 
 @dataclass
@@ -169,6 +170,8 @@ class Report:
     model: str = ""                                       # spaCy model name, or "rules-only"
     corpus: str = ""
     generated_at: str = ""                                # ISO timestamp; excluded from determinism checks
+    baseline: str = ""                                    # the --baseline file applied, when one was
+    accepted: int = 0                                     # findings it held, left out of this report
 
 
 # ---------------------------------------------------------------- rules

@@ -220,15 +220,16 @@ def _example_nlp():
     return nlp_mod.load().parser
 
 
-def example_claims(rule: dict, text: str, ruleset: RuleSet) -> Optional[list[Claim]]:
-    """The claims `rule` makes from an example sentence; None when its engine is not available."""
+def example_claims(rule: dict, text: str, ruleset: RuleSet, nlp=None) -> Optional[list[Claim]]:
+    """The claims `rule` makes from an example sentence; None when its engine is not available.
+    `nlp` (an nlp.NLP) is the pipeline to use; by default the default model's."""
     if rule.get("engine") == "builtin":
         try:
             from .extract import claims_from_text
         except ImportError:
             return None
-        return [c for c in claims_from_text(text, ruleset) if c.rule == rule["id"]]
-    doc = _example_nlp()(text)
+        return [c for c in claims_from_text(text, ruleset, nlp=nlp) if c.rule == rule["id"]]
+    doc = (nlp.parser if nlp is not None else _example_nlp())(text)
     return match_pattern_claims(doc, "example", text, ruleset, only=rule["id"])
 
 

@@ -54,6 +54,17 @@ Decisions for news phrasing:
 * Singular fractions need "of" ("a third of the votes") or a hedge before them ("about a third",
   "less than a quarter"); bare "half" needs "of" ("more than half of"), so "less than half" is None.
 * Thousands may be grouped by spaces or thin spaces ("12 000"); English decimals only ("1,2" is not 1.2).
+* Decimals in words: "two point five", "1 point 1", "point 77" (opening a phrase), ".77"; negatives in
+  words ("minus three million", "negative five hundred and four") and "- 1,200" at the start; plural
+  scales ("three billions", "200 dozens"), "three thousand millions"; Indian scales and abbreviations
+  (lakh, lac, lkh, crore, cr, koti; "kr" after number words only: after digits it is kronor); "G" after
+  a decimal only (".0012G"; "5G" is a network); spoken hundreds ("one twenty two" = 122).
+* "a couple (of)", "a pair (of)", "a single" are 2, 2, 1 (approximate); "a few", "several" alone are not
+  numbers (as exactly 3 they would contradict "four").
+* Two bounds written one after the other are one interval: "more than 40 but fewer than 60" = (40, 60),
+  "at least 12 and no more than 20" = [12, 20] (hedge "at least + no more than").
+* Phone numbers ("650-650-6500", "(212) 555-0142") and score lines (two small numbers with a dash after or
+  before a `score_words:` word: "won 3-1", "a 2-1 victory") are not quantities.
 * "a million and a half" = 1.5 million; "12pc" is a percentage; R$ (BRL), NT$, MX$, SFr are currencies.
 * Multipliers ("double", "twice") and determiners ("a handful of", "a few", "several") alone are not
   numbers.
@@ -66,6 +77,7 @@ adjacent number ("in 2023 30 countries" gives 2023 and 30).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -87,8 +99,10 @@ CURRENCY_SUFFIX = {
     "yen": "JPY", "rupees": "INR", "rupee": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
     "cny": "CNY", "rmb": "CNY", "jpy": "JPY", "inr": "INR", "chf": "CHF",
 }
+# scale abbreviations that after digits name a currency ("500 kr" is kronor); they scale number words only
+CURRENCY_ABBREVIATIONS = {"kr"}
 UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
-FRACTION_DENOMINATORS = (2, 3, 4, 5, 6, 8, 10, 16)   # "1/4" is a fraction, "9/11" and "24/7" are not
+FRACTION_DENOMINATORS = (2, 3, 4, 5, 6, 8, 10, 16, 100)   # "1/4" is a fraction, "9/11" and "24/7" are not
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 DEFAULT_TOLERANCE = 0.1
@@ -116,13 +130,19 @@ class _Grammar:
         scales = {k.lower(): float(v) for k, v in (rs.scales or {}).items()}
         self.fractions = {k: v for k, v in scales.items() if v < 1}
         self.mults = {k: v for k, v in scales.items() if v >= 1 and len(k) > 3}     # words
-        self.abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3}  # after digits
-        self.vague, self.vague_mult = {}, {}
+        self.abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3 and k not in CURRENCY_ABBREVIATIONS}
+        word_abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3}  # after number words
+        self.vague, self.vague_mult, self.vague_alone = {}, {}, set()
         for k, v in (rs.vague_numbers or {}).items():
             lo, hi = float(v[0]), float(v[1])
-            (self.vague_mult if "multiplier" in [str(x) for x in v[2:]] else self.vague)[k.lower()] = (lo, hi)
+            tags = [str(x) for x in v[2:]]
+            (self.vague_mult if "multiplier" in tags else self.vague)[k.lower()] = (lo, hi)
+            if "alone" in tags:                       # "a couple of weeks": a number without a scale too
+                self.vague_alone.add(k.lower())
         # plural scale words usable after "of": "hundreds of thousands"
         self.plural_scales = {k + "s": v for k, v in self.mults.items() if k + "s" not in self.mults}
+        # abbreviations of two letters or more may follow number words too ("three hundred cr")
+        self.mults.update({k: v for k, v in word_abbrevs.items() if len(k) >= 2})
         self.hedges_before, self.hedges_after = {}, {}
         for h in rs.hedges or []:
             info = (h.get("type", "exact"), bool(h.get("strict") or False),
@@ -134,6 +154,8 @@ class _Grammar:
         self.months = set(months) | set(MONTHS)
 
         word_alt = _alt(list(self.number_words) + list(self.mults) + list(self.fractions))
+        # a number never starts with an abbreviation ("bn", "cr"): words that may open one
+        start_alt = _alt(list(self.number_words) + [k for k in self.mults if len(k) > 3] + list(self.fractions))
         vague_alt = _alt(self.vague) if self.vague else "(?!)"
         vmult_alt = _alt(self.vague_mult) if self.vague_mult else "(?!)"
         cur_sym = _alt(k for k in CURRENCY_PREFIX if not k[0].isalpha())     # $ € £ ...
@@ -143,28 +165,37 @@ class _Grammar:
         # where a quantity may start
         self.start_re = re.compile(
             rf"(?P<cur>(?:{cur_sym})(?=\s?[-−]?\d)|(?<![\w$])(?:{cur_code})(?=\s?\d))"
-            rf"|(?P<neg>(?<![\w.,:/\-−–])(?:[-−](?=\d)|(?:minus|negative)\s+(?=\d)))"
-            rf"|(?P<dig>(?<![\w.,:/#])(?<!\w[-–])(?<!\d\.)\d|[{ufrac}])"
-            rf"|(?P<word>\b(?:{word_alt})\b|\ban?\s+(?:half\s+)?(?={a_next}\b))"
+            # a minus sign or word: "-5", "-.5", "minus three", and "- 1,200" at the very start
+            rf"|(?P<neg>(?<![\w.,:/\-−–])(?:[-−](?=\.?\d)|(?:minus|negative)\s+(?=\d|(?:{word_alt})\b))"
+            rf"|^[-−]\s(?=\d))"
+            rf"|(?P<dig>(?<![\w.,:/#])(?<!\w[-–])(?<!\d\.)\d|(?<![\w.,])\.(?=\d)|[{ufrac}])"
+            rf"|(?P<pt>^point\s+(?=\d))"   # "point 77" opening a phrase; "at one point 40 people" is not 0.4
+            rf"|(?P<word>\b(?:{start_alt})\b|\ban?\s+(?:half\s+)?(?={a_next}\b))"
             rf"|(?P<vague>\b(?:{vague_alt})\b)"
-            rf"|(?P<vmult>\b(?:{vmult_alt})\s+(?=(?:{_alt(list(self.mults) + list(self.plural_scales))})\b|of\b))",
+            rf"|(?P<vmult>\b(?:{vmult_alt})\s+(?=(?:{_alt(list(self.mults) + list(self.plural_scales))})\b|of\b))"
+            rf"|(?P<valone>\b(?:{_alt(self.vague_alone) or '(?!)'})\b)",
             re.I)
         self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
-        self.sign_re = re.compile(r"[-−]|(?:minus|negative)\s+", re.I)
+        self.sign_re = re.compile(r"[-−]\s?|(?:minus|negative)\s+", re.I)
         self.digits_re = re.compile(
             r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)"
-            r"(?:\.\d+)?(?![\d,]\d)"
+            r"(?:\.\d+)?(?![\d,]\d)|\.\d+(?![\d,]\d)"
             rf"|[{ufrac}]")
         self.ufrac_re = re.compile(rf"[{ufrac}]")
         self.mixed_frac_re = re.compile(r"\s+(\d{1,2})/(\d{1,2})(?![\d/])|\s?([" + ufrac + "])")
-        self.slash_frac_re = re.compile(r"/(\d{1,2})(?![\d/])")
+        self.slash_frac_re = re.compile(r"/(\d{1,3})(?![\d/])")
         self.abbrev_re = re.compile(
             rf"(?:\s?(?P<ab>{_alt(k for k in self.abbrevs if len(k) > 1) or '(?!)'})"
             rf"|(?P<ab1>{_alt(k for k in self.abbrevs if len(k) == 1) or '(?!)'}))(?![\w])", re.I)
+        # the next word of a compound number: separator, "and", "a", the word, a plural "s" ("three billions")
         self.tok_re = re.compile(
-            rf"(?P<sep>\s*-\s*|\s+)(?P<and>and\s+)?(?P<a>an?\s+)?(?P<w>{word_alt})\b", re.I)
+            rf"(?P<sep>\s*-\s*|\s+)(?P<and>and\s+)?(?P<a>an?\s+)?(?P<w>{word_alt})(?P<pl>s)?\b", re.I)
+        # a decimal part in words or digits: "two point two", "1 point 1", "point 77"
+        digit_words = _alt(k for k, v in self.number_words.items() if 0 <= v <= 9 and float(v).is_integer())
+        self.point_re = re.compile(rf"\s*\bpoint\s+(?P<d>\d+|(?:{digit_words})\b(?:\s+(?:{digit_words})\b)*)", re.I)
+        self.digit_word_re = re.compile(rf"{digit_words}", re.I)
         self.first_word_re = re.compile(
-            rf"(?P<a>an?\s+)?(?P<half>half(?:\s+an?\s+|[\s-]+(?=(?:{_alt(self.mults)})\b)))?(?P<w>{word_alt})\b", re.I)
+            rf"(?P<a>an?\s+)?(?P<half>half(?:\s+an?\s+|[\s-]+(?=(?:{_alt(self.mults)})\b)))?(?P<w>{word_alt})(?P<pl>(?!))?\b", re.I)
         self.and_half_re = re.compile(r"\s+and\s+(?:a|one)\s+half\b", re.I)
         self.of_a_re = re.compile(rf"\s+of\s+an?\s+(?P<w>{_alt(self.mults)})\b", re.I)
         self.of_re = re.compile(r"\s+of\b", re.I)
@@ -203,6 +234,16 @@ class _Grammar:
         self.prev_word_re = re.compile(r"([A-Za-z]+)\.?\s*\Z")
         self.next_word_re = re.compile(r"\s*([A-Za-z]+)")
         self.no_re = re.compile(r"(?:\bno\.|#)\s*\Z", re.I)
+        # a phone number: optional +country code, area code (bracketed or not), 3 digits, 4 digits
+        self.phone_re = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])")
+        sw = rs.extra.get("score_words") or {}
+        score = _alt(str(w) for w in sw.get("before") or []) or "(?!)"
+        score_after = _alt(str(w) for w in sw.get("after") or []) or "(?!)"
+        # a score line: small numbers joined by a dash, after a score word (up to two words between:
+        # "won the final 3-1") or right before one ("a 2-1 victory")
+        self.score_re = re.compile(
+            rf"\b(?:{score})(?:\s+[a-z]+){{0,2}}\s+(?P<s>\d{{1,3}}\s?[-–]\s?\d{{1,3}})(?![\d%.,]\d|[\w%])"
+            rf"|(?<![\w.,])(?P<s2>\d{{1,3}}\s?[-–]\s?\d{{1,3}})(?![\w%])(?=\s+(?:{score_after})\b)", re.I)
 
 
 _CACHE: dict[int, tuple[RuleSet, _Grammar]] = {}
@@ -240,7 +281,7 @@ class _Num:
 
 def _step_of(mantissa: float) -> float:
     """Place value of the last significant digit of `mantissa` (30 -> 10, 1.2 -> 0.1, 37 -> 1)."""
-    if mantissa == 0:
+    if mantissa == 0 or not math.isfinite(mantissa):
         return 1.0
     s = f"{abs(mantissa):.{_SIG - 1}e}"
     digits, exp = s.split("e")
@@ -257,6 +298,14 @@ def _grid(value: float, step: float, mult: float) -> tuple[float, float]:
     if value < 0:
         up, down = down, up
     return down, up
+
+
+def _decimal_of(g: _Grammar, digits: str) -> float:
+    """The fraction written after "point": "77" -> 0.77, "two five" -> 0.25."""
+    if digits[0].isdigit():
+        return float("0." + digits)
+    ds = "".join(str(int(g.number_words[w.lower()])) for w in g.digit_word_re.findall(digits))
+    return float("0." + ds) if ds else 0.0
 
 
 def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None):
@@ -311,12 +360,22 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             break
         if has_a and w not in g.mults and w not in g.fractions:
             break
+        if m.group("pl") and w not in g.mults:
+            break                                         # only scale words take a plural "s"
         if w in g.number_words:
             v = g.number_words[w]
             if half_a:
                 break
             if has_and and prev not in ("hundred", "big"):
                 break
+            if prev == "num" and 0 < current < 10 and current == small and v >= 20 and v % 10 == 0 \
+                    and not hyphen and not has_and:
+                # spoken hundreds: "one twenty two" = 122 (a digit word, then the tens)
+                current, small = current * 100 + v, v
+                prev, last_mult, end = "tens", 1.0, m.end()
+                first = False
+                m = g.tok_re.match(text, end)
+                continue
             if prev == "tens":
                 if not (0 < v < 10 and small % 10 == 0):
                     break
@@ -330,17 +389,23 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             last_mult = 1.0
         elif w in g.mults:
             v = g.mults[w]
-            if has_and:
-                break
+            if has_and or (init is not None and w in CURRENCY_ABBREVIATIONS):
+                break                                     # "500 kr" is kronor
             if prev is None:
                 base = 0.5 if half_a else (1.0 if has_a else 0.0)
                 if base == 0:
                     break
-            elif prev in ("num", "tens", "andhalf", "hundred") and (v >= 1000 or prev != "hundred"):
-                base = current
+            elif prev in ("num", "tens", "andhalf", "hundred") and (v >= 1000 or v < 100 or prev != "hundred"):
+                base = current                            # "two thousand", "two hundred dozen"
+            elif prev == "big" and v > last_big and current == 0 and total > 0:
+                total, last_big, last_mult = total * v, v, v * last_mult   # "three thousand millions"
+                end, first = m.end(), False
+                m = g.tok_re.match(text, end)
+                continue
             else:
                 base = None
-            if base is None or (v < 1000 and (current >= 100 or prev == "andhalf" and v == 100)) or (
+            if base is None or (v == 100 and (current >= 100 or prev == "andhalf")) or (
+                    v < 100 and prev == "mult") or (
                     v >= 1000 and v >= last_big):
                 if snapshot is not None:                  # "a hundred and two hundred"
                     total, current, small, prev, last_big, last_mult, end = snapshot
@@ -400,8 +465,17 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
         pos = m.end()
     sign = 1.0
     m = g.sign_re.match(text, pos)
-    if m and m.end() < len(text) and text[m.end()].isdigit():
+    if m and m.end() < len(text) and (text[m.end()].isdigit() or text[m.end():m.end() + 2][:1] == "."
+                                      or (m.group(0)[0].isalpha() and g.first_word_re.match(text, m.end()))):
         sign, pos = -1.0, m.end()
+    pm = g.point_re.match(text, pos) if text[pos:pos + 5].lower() == "point" else None
+    if pm and pm.group("d")[0].isdigit():                 # "point 77" = 0.77
+        text_value = "0." + pm.group("d")
+        value = float(text_value)
+        rest = _words_value(g, text, pm.end(), init=value)
+        value, mantissa, mult, end = rest if rest else (value, value, 1.0, pm.end())
+        value = _r(sign * value)
+        return _Num(value, value, _r(_step_of(mantissa) * mult), unit, start, end, scaled=mult != 1.0, mult=mult)
     plain = False
     scaled = False
     mult = 1.0
@@ -434,7 +508,13 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
                 elif fm and fm.group(3):             # "1½"
                     value = mantissa = value + UNICODE_FRACTIONS[fm.group(3)]
                     end, plain = fm.end(), False
+        pm = g.point_re.match(text, end) if s.isdigit() else None
+        if pm:                                            # "1 point 1"
+            value = mantissa = value + _decimal_of(g, pm.group("d"))
+            end, plain = pm.end(), False
         am = g.abbrev_re.match(text, end)
+        if am and (am.group("ab1") or "").lower() == "g" and "." not in s:
+            am = None                                     # "5G" is a network; ".0012G" is giga
         if am:
             ab = (am.group("ab") or am.group("ab1")).lower()
             mult = g.abbrevs[ab]
@@ -459,14 +539,23 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
         else:
             mm = g.vmult_re.match(text, pos)
             if mm and not g.first_word_re.match(text, pos):
-                low, high = g.vague_mult[" ".join(mm.group(0).lower().split())]
+                key = " ".join(mm.group(0).lower().split())
+                low, high = g.vague_mult[key]
                 end = mm.end()
                 vague = multiplier = True
+                alone = key in g.vague_alone       # "a couple of weeks": a number even without a scale
             else:
                 got = _words_value(g, text, pos)
                 if not got:
                     return None
                 value, mantissa, mult, end = got
+                pm = g.point_re.match(text, end) if mult == 1.0 else None
+                if pm and not pm.group("d")[0].isdigit():  # "two point two million"
+                    value = mantissa = value + _decimal_of(g, pm.group("d"))
+                    end = pm.end()
+                    more = _words_value(g, text, end, init=value)
+                    if more:
+                        value, mantissa, mult, end = more
                 scaled = mult != 1.0
         if vague:
             # "hundreds of thousands", "tens of millions", "several hundred thousand", "a few dozen":
@@ -483,7 +572,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
                 f = g.mults.get(w) or g.plural_scales[w]
                 low, high = low * f, (high + 1) * f - 1
                 end, bare_ok, multiplier = sm.end(), w in g.mults, False
-            if multiplier:
+            if multiplier and not (vague and low == high and alone):
                 return None                               # "several" alone is not a number
             cm = g.of_currency_re.match(text, end)
             if cm and unit is None:
@@ -506,6 +595,8 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
         plain = False
     if vague:
         return _Num(low, high, 0.0, unit, start, end, vague=True, scaled=True)
+    if not math.isfinite(value):
+        return None                                       # "1e309", 400 digits: beyond any count
     value = _r(sign * value)
     step = _step_of(mantissa) * mult
     return _Num(value, value, _r(step), unit, start, end, scaled=scaled, mult=mult, plain=plain and sign > 0)
@@ -579,9 +670,14 @@ def _build(g: _Grammar, text: str, hedge: Optional[str], info, lo: _Num, hi: Opt
 
 def _skip_single(g: _Grammar, text: str, num: _Num) -> bool:
     """Numbers that are not counts: "no one", "one of", days next to a month, "No. 1"."""
+    before = text[max(0, num.start - 12):num.start]
+    if num.vague and num.low == num.high == 1 and not num.unit:
+        pm = g.prev_word_re.search(before)               # "a single vote" is one; "the single market" is not
+        if pm is None:                                   # opening the text: only as the whole phrase
+            return text[num.end:].strip() != ""
+        return pm.group(1).lower() not in ("a", "not", "one")
     if num.vague or num.unit or num.scaled:
         return False
-    before = text[max(0, num.start - 12):num.start]
     if g.no_re.search(before):
         return True
     word = text[num.start:num.end].lower()
@@ -604,14 +700,31 @@ def _is_day(g: _Grammar, text: str, lo: _Num, hi: _Num) -> bool:
                 or g.month_after_re.match(text, hi.end))
 
 
+def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
+    """Spans of digits that are no quantity: phone numbers and score lines."""
+    spans = [m.span() for m in g.phone_re.finditer(text)] if len(text) >= 10 else []
+    if "-" in text or "–" in text:
+        for m in g.score_re.finditer(text):
+            spans.append(m.span("s") if m.group("s") else m.span("s2"))
+    return spans
+
+
 def _iter(text: str, g: _Grammar) -> Iterator[Quantity]:
     pos = 0
     n = len(text)
+    blocked = None                                        # phone numbers, score lines: found on the first digit
     while pos < n:
         m = g.start_re.search(text, pos)
         if not m:
             return
         s = m.start()
+        if blocked is None and (m.group("dig") or m.group("neg") or m.group("cur")):
+            blocked = _not_numbers(g, text)
+        if blocked:
+            inside = next((e for b, e in blocked if b <= s < e), None)
+            if inside is not None:                        # a phone number or a score line
+                pos = inside
+                continue
         num = _read_number(g, text, s)
         if num is None:
             pos = m.end() if m.end() > s else s + 1
@@ -692,14 +805,61 @@ def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quan
 # ---------------------------------------------------------------- public API
 
 
+# the words between the two sides of a bound: "more than 40 but fewer than 60", "at least 12, and no more than 20"
+_BOTH_SIDES = re.compile(r"\s*,?\s*(?:and|but|yet|while)?\s*(?:also\s+)?", re.I)
+
+
+def _two_sided(text: str, lo: Quantity, hi: Quantity) -> Optional[Quantity]:
+    """One interval from a lower bound and the upper bound written right after it, else None."""
+    if lo.high is not None or lo.low is None or hi.high is None or hi.hedge is None or hi.value is None:
+        return None
+    if lo.unit != hi.unit and lo.unit and hi.unit or hi.high <= lo.low:
+        return None
+    if hi.low not in (0.0, None) or not _BOTH_SIDES.fullmatch(text[lo.end:hi.start]):
+        return None
+    unit = lo.unit or hi.unit
+    q = Quantity(low=lo.low, high=hi.high, low_inclusive=lo.low_inclusive, high_inclusive=hi.high_inclusive,
+                 start=lo.start, end=hi.end, text=text[lo.start:hi.end], unit=unit, hedge=f"{lo.hedge} + {hi.hedge}")
+    q.expected_low, q.expected_low_inclusive = lo.expected_low, lo.expected_low_inclusive
+    q.expected_high, q.expected_high_inclusive = hi.expected_high, hi.expected_high_inclusive
+    if q.expected_high is not None and q.expected_low is not None and q.expected_high < q.expected_low:
+        q.expected_low, q.expected_high = q.low, q.high
+    q.approximate = lo.approximate or hi.approximate
+    return q
+
+
+def _joined(text: str, g: _Grammar) -> Iterator[Quantity]:
+    """The quantities of `text`, a lower bound and the upper bound after it joined into one."""
+    it = _iter(text, g)
+    q = next(it, None)
+    while q is not None:
+        if q.high is not None:                        # not a lower bound: nothing to join
+            yield q
+            q = next(it, None)
+            continue
+        nxt = next(it, None)
+        both = _two_sided(text, q, nxt) if nxt is not None else None
+        if both is not None:
+            yield both
+            q = next(it, None)
+        else:
+            yield q
+            q = nxt
+
+
 def find_quantities(text: str, ruleset: Optional[RuleSet] = None) -> list[Quantity]:
     """Every quantity expression in `text`, in order, with exact character offsets."""
-    return list(_iter(text, _grammar(ruleset)))
+    return list(_joined(text, _grammar(ruleset)))
 
 
 def parse_quantity(text: str, ruleset: Optional[RuleSet] = None) -> Optional[Quantity]:
     """The first quantity expression in `text` (a bare phrase or a whole sentence), or None."""
-    return next(_iter(text, _grammar(ruleset)), None)
+    it = _iter(text, _grammar(ruleset))
+    q = next(it, None)
+    if q is None or q.high is not None:
+        return q
+    nxt = next(it, None)                              # a lower bound: an upper one may follow
+    return (_two_sided(text, q, nxt) if nxt is not None else None) or q
 
 
 def looks_like_year(q: Quantity) -> bool:

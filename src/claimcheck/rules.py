@@ -21,16 +21,18 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from . import untrusted
 from .errors import RuleError
 from .models import RuleSet
 
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
-BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude")
+BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude", "name")
 # rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
                     "attendance.noun", "signing.verb", "signing.refusal",
-                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share")
+                    "measure.unit", "measure.label", "age.person", "time.clock", "percent.share",
+                    "count.noun", "date.event-verb", "date.event-noun", "name.person")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -40,6 +42,9 @@ Severity = Literal["error", "warning"]
 ID_RE = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 KIND_RE = r"^[a-z][a-z0-9_-]*$"
 DATE_VALUE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?$")
+# A rule file is refused above this size (the built-in default_rules.yml, every vocabulary of the
+# project, is about 60 KB); depth and alias expansion are bounded by untrusted.BoundedLoader.
+MAX_RULE_FILE_BYTES = 1 * 2**20
 
 
 # ================================================================ YAML with line numbers
@@ -63,8 +68,8 @@ class _DuplicateKey(Exception):
         self.line = line
 
 
-class _LineLoader(yaml.SafeLoader):
-    pass
+class _LineLoader(untrusted.BoundedLoader):
+    """A safe loader (bounded depth and alias expansion) that records lines."""
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
@@ -98,16 +103,23 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 def _read_yaml(text: str, path: str) -> _Map:
     """Parse YAML keeping line numbers. Syntax errors become RuleError at their line."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = untrusted.load_yaml(text, _LineLoader)
     except _DuplicateKey as e:
         raise RuleError(str(e), path=path, line=e.line) from None
+    except untrusted.YamlRefused as e:
+        raise RuleError(f"refused: {e}", path=path, line=e.line) from None
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        reason = " ".join(x for x in (e.context, e.problem) if x)
-        raise RuleError(f"YAML syntax error: {reason}", path=path,
-                        line=(mark.line + 1) if mark else None) from None
+        raise RuleError(f"YAML syntax error: {_syntax_reason(e)}", path=path,
+                        line=(e.problem_mark or e.context_mark).line + 1
+                        if (e.problem_mark or e.context_mark) else None) from None
+    except yaml.reader.ReaderError as e:      # a character YAML does not allow (a control character)
+        raise RuleError(f"YAML syntax error: unacceptable character #x{e.character:04x}"
+                        if isinstance(e.character, int) else f"YAML syntax error: {e.reason}",
+                        path=path, line=text[:e.position].count("\n") + 1) from None
     except yaml.YAMLError as e:
-        raise RuleError(f"YAML syntax error: {e}", path=path, line=None) from None
+        raise RuleError(f"YAML syntax error: {' '.join(str(e).split())}", path=path, line=None) from None
+    except RecursionError:
+        raise RuleError("refused: nested too deeply", path=path, line=1) from None
     if data is None:
         data = _Map()
         data.key_lines = {}
@@ -115,6 +127,20 @@ def _read_yaml(text: str, path: str) -> _Map:
         raise RuleError("a rule file must be a mapping of sections (hedges:, claims:, aliases: ...)",
                         path=path, line=1)
     return data
+
+
+def _syntax_reason(e: yaml.MarkedYAMLError) -> str:
+    """What PyYAML noticed, and where the construct it was reading began when that is another line:
+    "expected ',' or ']', but got '<stream end>' (noticed at line 9; the flow sequence begins at line 3)"."""
+    problem = e.problem or "broken YAML"
+    noticed = e.problem_mark.line + 1 if e.problem_mark else None
+    began = e.context_mark.line + 1 if e.context_mark else None
+    what = (e.context or "").removeprefix("while ").removeprefix("parsing ").removeprefix("scanning ")
+    if began and noticed and began != noticed:
+        return f"{problem} (noticed at line {noticed}; the {what or 'construct'} begins at line {began})"
+    if noticed:
+        return f"{problem} (at line {noticed}{'; in the ' + what if what else ''})"
+    return problem
 
 
 def line_at(data: Any, loc: tuple) -> int:
@@ -160,6 +186,7 @@ class UnitClass(_Strict):
     nouns: list[str] = Field(min_length=1)
     within: Optional[str] = None                 # a wider class this one may be compared with
     owner: bool = False                          # only comparable when the same named owner counts them
+    same_as: Optional[str] = None                # the class a reader merges it into (victims are people)
 
 
 class VerbClass(_Strict):
@@ -172,6 +199,7 @@ class VerbClass(_Strict):
     implied_unit: Optional[str] = None           # what a bare number counts ("killed 12": person)
     actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
     cumulative: bool = False                     # its counts only grow: a later, higher figure is an update
+    dates_event: bool = False                    # its dates and times are the event's own (align: "when")
 
 
 class Example(_Strict):
@@ -320,12 +348,21 @@ class RuleFile(_Strict):
     date_words: dict[str, Any] = {}
     negators: list[str] = []
     titles: list[str] = []
+    nicknames: dict[str, list[str]] = {}        # full given name -> its short forms (compare.py, names)
+    not_surnames: list[str] = []                # words that end a place's or an organisation's name (names)
     generic_words: list[str] = []
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
+    event_words: dict[str, list[str]] = {}      # event class -> words naming it (align/events.py)
+    background_markers: list[str] = []          # words that put an event before the news ("last year's")
+    scope_words: list[str] = []                 # qualifiers that make a part of a figure ("in cash")
+    part_markers: list[str] = []                # words before a figure that make it a part ("including")
+    light_verbs: list[str] = []                 # verbs that say little: a count takes its event's class
+    part_places: list[str] = []                 # "in the district of Osk": a part of the whole's place
+    separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
     measure_units: dict[str, Any] = {}           # "km" -> "kilometer", or {unit, ambiguous, dimension}
@@ -337,6 +374,7 @@ class RuleFile(_Strict):
     day_parts: dict[str, list[float]] = {}       # afternoon -> [720, 1079]
     time_zones: dict[str, Optional[float]] = {}  # gmt -> 0 (minutes from UTC); local -> null
     time_hedges: list[dict[str, Any]] = []       # {words, before, after}: minutes a hedge allows
+    score_words: dict[str, list[str]] = {}      # before/after words that make "3-1" a score line (quantities.py)
     units: dict[str, UnitClass] = {}
     verb_classes: dict[str, VerbClass] = {}
     object_nouns: dict[str, list[str]] = {}
@@ -550,10 +588,12 @@ def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
 
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
-EXTRA_SECTIONS = ("date_words", "negators", "titles", "generic_words", "event_classes", "future_markers",
-                  "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
-                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words", "day_parts",
-                  "time_zones", "time_hedges")  # kept in RuleSet.extra
+EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames", "generic_words", "event_classes",
+                  "future_markers", "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
+                  "day_parts", "time_zones", "time_hedges",
+                  "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
+                  "separate_events", "score_words")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:
@@ -656,10 +696,16 @@ def rule_files(rules_path: str | Path | None) -> list[Path]:
 
 
 def _read(f: Path) -> str:
+    """A rule file's text: a regular file of at most MAX_RULE_FILE_BYTES, in UTF-8."""
     try:
-        return f.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(f"cannot read rule file: {e}", path=str(f)) from None
+        data = untrusted.read_regular(f, MAX_RULE_FILE_BYTES)
+    except untrusted.Unreadable as e:
+        raise RuleError(f"cannot read rule file: {e}", path=str(f), line=1) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise RuleError(f"cannot read rule file: not UTF-8 (byte {e.start})", path=str(f), line=line) from None
 
 
 def load_rules(rules_dir: str | Path | None) -> RuleSet:
@@ -717,19 +763,32 @@ def check_rules(rules_dir: str | Path | None) -> list[str]:
     return [str(p) for p in run_examples(rs, files)]
 
 
-def run_examples(rs: RuleSet, files: dict[str, ParsedFile]) -> list[RuleError]:
-    """Run the examples of every rule in effect; a problem per example that fails."""
+def example_errors(rules_dir: str | Path | None, rs: RuleSet, nlp: Any = None) -> list[RuleError]:
+    """Run the examples of the user's rules in effect (`run` stops on the first that fails, as
+    `rules check` does). `nlp` is the pipeline the run uses."""
+    files = {}
+    for f in rule_files(rules_dir):
+        pf = parse_file(_read(f), str(f))
+        files[pf.label] = pf
+    return run_examples(rs, files, nlp=nlp, only_user=True)
+
+
+def run_examples(rs: RuleSet, files: dict[str, ParsedFile], nlp: Any = None,
+                 only_user: bool = False) -> list[RuleError]:
+    """Run the examples of every rule in effect (or of the user's only); a problem per example that fails."""
     from . import patterns as patterns_mod
 
     problems = []
     for rule in rs.claims:
         label, _, line = rs.origin[rule["id"]].rpartition(":")
+        if only_user and (label == BUILTIN_SOURCE or label not in files):
+            continue
         pf = files[label]
         index = next(i for i, c in enumerate(pf.model.claims) if c.id == rule["id"])
         for field, items in (("match", rule["examples"]["match"]), ("no_match", rule["examples"]["no_match"])):
             for k, example in enumerate(items):
                 text = example["text"] if isinstance(example, dict) else example
-                claims = patterns_mod.example_claims(rule, text, rs)
+                claims = patterns_mod.example_claims(rule, text, rs, nlp=nlp)
                 if claims is None:      # builtin engine not available yet
                     continue
                 where = dict(path=pf.path, line=line_at(pf.raw, ("claims", index, "examples", field, k)))

@@ -8,6 +8,8 @@ How a sentence becomes claims:
 3. A date is a claim when a predicate governs it ("was held on Feb. 10") or it names the year of an
    event ("the 2025 World AI Conference").
 4. Attendance and signing claims are a named entity doing (or refusing) an attend/sign verb.
+5. Name claims (how a person's name is spelled) come from a cheap scan of every sentence, parsed or
+   not (extract/names.py).
 
 Every claim records its rule id and a one-line `why`. In rules-only mode (no trained model) the
 dependency path is replaced by the nearest trigger word in the sentence.
@@ -34,9 +36,10 @@ from .actors import _entity_claims
 from .ages import age_claims
 from .counts import _count_claim
 from .measures import measure_claims
+from .names import name_claims
 from .percents import percent_claims
 from .times import time_claims
-from .sentences import Sentence, _char_span, candidate_sentences, claim_id
+from .sentences import Sentence, _char_span, candidate_sentences, claim_id, split_sentences
 from .syntax import head_path
 from .vocab import Vocab, _lookup, has_parse, vocab_for
 from .when import _date_claim
@@ -50,9 +53,15 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
     stream through one nlp.pipe, so batches span articles and memory stays bounded by the batch."""
     vocab = vocab_for(ruleset)
 
+    names: dict[str, list[Claim]] = {}
+    enabled = _builtin_ids(ruleset)
+
     def sentences():
         for art in articles:
-            cands = candidate_sentences(art, nlp, vocab) or [(-1, "")]   # (-1, "") marks an empty article
+            every = split_sentences(art, nlp)
+            # names: a cheap scan of every sentence, no parse (a user rule `name.person` switches it off)
+            names[art.id] = name_claims(art, every, ruleset) if "name.person" in enabled else []
+            cands = candidate_sentences(art, nlp, vocab, every) or [(-1, "")]   # (-1, "") marks an empty article
             for k, (offset, text) in enumerate(cands):
                 yield text, (art, offset, k == len(cands) - 1)
 
@@ -64,7 +73,7 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
             known.extend(_names_in(doc, ruleset))
             claims.extend(extract_sentence(s, ruleset, vocab))
         if last:
-            yield art, _dedupe(claims)
+            yield art, _dedupe(claims + names.pop(art.id, []))
             claims, known = [], []
 
 

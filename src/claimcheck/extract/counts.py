@@ -1,7 +1,19 @@
-"""Count claims: a number that counts a unit noun (`units:`) under a governing predicate
-(`verb_classes:`), e.g. "58 nations signed", "Hansbrough scored 25 points"."""
+"""Count claims: a number that counts a noun, e.g. "58 nations signed", "Hansbrough scored 25 points",
+"seven AK-47 assault rifles, three machine guns".
+
+Vocabulary classifies, it never gates: a noun listed in `units:` gives its unit class ("nations" ->
+country); any other noun the number modifies is counted under its own lemma ("13 loaded magazines"
+-> magazine (loaded)). A predicate listed in `verb_classes:` gives its class ("nabbed" -> arrest);
+any other governing verb gives its lemma ("included"), and a count in no clause (a list of seized
+arms) takes the counted noun as its predicate. What is not a count is ruled out by its construction:
+a year, a date or time the parser marks as such, a unit of measure or of time ("12 feet", "two
+hours", "the 60-year-old": measures, durations and ages are other kinds), an ordinal, an address or
+other proper name ("1200 Main Street"), a score line or a phone number ("won 98-76", "555-0199").
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -9,9 +21,20 @@ from spacy.tokens import Doc, Span
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet
 from .sentences import Sentence, _char_span, _make
-from .syntax import (entity_span, find_object, find_predicate, is_dateline, is_entity, object_phrase,
+from .syntax import (entity_span, find_object, find_predicate, head_path, is_dateline, is_entity, object_phrase,
                      sentence_context, subject_of)
 from .vocab import Vocab, _lemma_variants, _lookup, has_parse, lemma
+
+# a number glued to another by a dash or a slash is a score line, a phone number or a code
+# ("won 98-76", "555-0199", "24/7"), never a count; ranges ("20-30 people") are read whole upstream
+JOINED_NUMBER = re.compile(r"^\s?[-\u2013/]\s?\d")
+JOINED_BEFORE = re.compile(r"\d\s?[-\u2013/]\s?$")
+# a number right after a short code in capitals names a model or a route ("AK 47", "F-16", "G 20")
+MODEL_BEFORE = re.compile(r"\b[A-Z]{1,4}[-\u2013 ]$")
+# named things a number modifies that are not counts: places, people, organisations, works
+# how far a number may stand before the noun it counts ("23 heavily armed Somalian and Yemeni pirates")
+MAX_NUMBER_TO_NOUN = 8
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 
 
 def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used: set[int]) -> Optional[Claim]:
@@ -24,7 +47,15 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     before = doc[max(0, span.start - 2):span.start]
     if any(t.lower_ in ("never", "not", "no") for t in before):
         return None                  # "never hit fewer than 26 homers" states no count
+    text = doc.text
+    rel_start, rel_end = span.start_char, span.end_char
+    if JOINED_NUMBER.match(text[rel_end:rel_end + 3]) or JOINED_BEFORE.search(text[max(0, rel_start - 3):rel_start]) \
+            or MODEL_BEFORE.search(text[max(0, rel_start - 6):rel_start]):
+        return None                  # a score line, a phone number, a code, a model ("AK 47 rifles", "F-16")
+    if _age_or_duration(doc, span):
+        return None                  # "the 60-year-old", "66 years old": an age, another kind
     unit, unit_span = _unit_after(doc, span, vocab)
+    widened = False
     if unit_span is not None and has_parse(doc) and unit_span[-1].dep_ in ("compound", "amod") \
             and unit_span[-1].head.i > unit_span[-1].i:
         # "42 government office buildings": the counted thing is the head noun, not its modifier
@@ -38,6 +69,11 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     if unit is None:
         if q.unit:            # money: "$13.9 billion" is a count of a currency
             unit, unit_span = q.unit, span
+        elif has_parse(doc) and _counted_noun(doc, span, q) is not None:
+            # a noun no `units:` list names is counted under its own lemma ("13 loaded magazines")
+            noun = _counted_noun(doc, span, q)
+            unit, unit_span = _lookup(noun, vocab.units) or lemma(noun), doc[noun.i:noun.i + 1]
+            widened = unit == lemma(noun)
         elif has_parse(doc) and span.root.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
             unit, unit_span, implied = "", span, True   # "killed 12", "the toll rose to 15": see below
         else:
@@ -48,12 +84,20 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         if unit_span is None or unit_span.start != span.end:
             return None
     head = unit_span[-1]
-    if has_parse(doc) and head.head.lower_ == "of" and (head.head.head.like_num or head.head.head.pos_ == "NUM"):
+    if has_parse(doc) and head.head.lower_ == "of" and (head.head.head.like_num or head.head.head.pos_ == "NUM") \
+            and head.head.head.i not in {t.i for t in span}:
         return None                  # "five of Creighton's eight points": the eight is not the claim
     # words between the number and its noun narrow what is counted: "42 government office
     # buildings" and "11 Yemeni suspects" count subsets, not all buildings or all suspects
-    narrowing = sorted({t.lower_ for t in doc[span.end:unit_span.start]
-                        if t.is_alpha and not t.is_stop and t.lower_ not in ("more", "other", "additional")}
+    between = list(doc[span.end:unit_span.start])
+    other = next((k for k, t in enumerate(between) if t.like_num), None)
+    if other is not None:
+        # "12 Somali and 11 Yemeni pirates": the 12 counts the Somali ones only
+        between = [t for t in between[:other] if t.lower_ not in ("and", "or")]
+    narrowing = sorted({t.lower_ for t in between
+                        # "three other rifles" are not the seven rifles: "other" narrows too
+                        if (t.is_alpha or _coded(t)) and (not t.is_stop or t.lower_ == "other")
+                        and t.lower_ not in ("more", "additional")}
                        | {t.lower_ for t in modifiers})
     if narrowing:
         unit = f"{unit} ({' '.join(narrowing)})"
@@ -65,8 +109,15 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         unit = f"{unit} rate"        # "$23 million per season" is not the deal's total
     skip = {t.i for t in span} | {t.i for t in unit_span}
     pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i}, look_through=vocab.reporting)
-    if pred is None:
+    if pred is None and implied:
         return None
+    if pred is None and has_parse(doc) and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head.i < span.start:
+        return None                  # "a city of 140,000 people", "a family of five": describes the noun
+    if pred is None:
+        # no listed predicate: the verb the counted noun hangs on, else the noun itself
+        pred_tok = _governing_verb(head) if has_parse(doc) else None
+        pred = lemma(pred_tok) if pred_tok is not None else lemma(head)
     if implied:
         # a bare number counts what its predicate implies: "the blast killed 12" counts people; the
         # number must hang on the predicate itself, or on "to" after the trigger's verb ("the toll rose to 15")
@@ -89,8 +140,10 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     if pred_tok is not None:
         used.add(pred_tok.i)
     start, end = span.start_char, unit_span.end_char
-    counted = f"{unit} (implied by '{pred}')" if implied else f"{unit_span.text!r} (unit class {unit})"
-    why = f"{q.text!r} counts {counted}; predicate '{pred}' from {pred_tok.text!r}" \
+    counted = f"{unit} (implied by '{pred}')" if implied else f"{unit_span.text!r} (unit class {unit}" \
+        + (", its own lemma: no `units:` class lists it)" if widened else ")")
+    source = f"from {pred_tok.text!r}" if pred_tok is not None else "(the counted noun: no verb governs it)"
+    why = f"{q.text!r} counts {counted}; predicate '{pred}' {source}" \
         + (f"; about {obj!r}" if obj else "")
     agent = ""
     owner = next((c for c in head.children if c.dep_ == "poss" and is_entity(c)), None) if has_parse(doc) else None
@@ -102,7 +155,7 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         if who is not None and who.i not in skip and is_entity(who) and who.i != head.i \
                 and not is_dateline(entity_span(who)):
             agent = canonical_entity(entity_span(who).text, ruleset, s.known_names)
-    return _make(s, "count", start, end, "count.unit-noun", subject=agent, predicate=pred, object=obj,
+    return _make(s, "count", start, end, "count.noun" if widened else "count.unit-noun", subject=agent, predicate=pred, object=obj,
                  trigger=pred_tok.text if pred_tok is not None else "",
                  quantity=q, unit=unit, why=why,
                  context=sentence_context(doc, skip) | content_tokens(obj, ruleset))
@@ -132,3 +185,81 @@ def _unit_after(doc: Doc, span: Span, vocab: Vocab) -> tuple[Optional[str], Opti
             continue
         break
     return None, None
+
+
+def _coded(t) -> bool:
+    """A model name among a count's modifiers ("AK-47" in "seven AK-47 rifles")."""
+    return any(ch.isalpha() for ch in t.text) and any(ch.isdigit() for ch in t.text)
+
+
+def _number_token(span: Span):
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return nums[-1] if nums else span.root
+
+
+def _age_or_duration(doc: Doc, span: Span) -> bool:
+    """"the 60-year-old suspect", "66 years old", "a 12-day strike": an age or a duration."""
+    after = doc[span.end:span.end + 4]
+    words = [t.lower_ for t in after if t.text not in ("-", "\u2013")]
+    return len(words) >= 2 and words[1] in ("old", "olds") or bool(words) and words[0].startswith(("year-old", "years-old"))
+
+
+def _counted_noun(doc: Doc, span: Span, q: Quantity):
+    """The noun a number counts when no `units:` class lists it: the noun it modifies ("13 loaded
+    magazines", "seven AK-47s") or the noun of its partitive ("23 of the raiders"). None when the
+    construction is no count: a year, a number the parser reads as a date or time, a unit of measure
+    or time, a proper name the number belongs to ("1200 Main Street")."""
+    num = _number_token(span)
+    if num.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+        return None
+    if q.value is not None and float(q.value).is_integer() and 1800 <= q.value <= 2100 and not q.hedge \
+            and "," not in q.text:
+        return None                  # a year before a noun: "the 2008 election"
+    if (q.low is not None and not float(q.low).is_integer()) or re.search(r"\d\.\d", q.text):
+        # "a 6.1 earthquake", "4.2 million lusen": a number written as a fraction counts no noun that
+        # `units:` does not list (it is a label, a measure, an amount of an unknown currency)
+        return None
+    noun = None
+    while num.dep_ in ("compound", "nummod") and num.head.pos_ == "NUM" and num.head.i > num.i:
+        num = num.head               # "seven AK-47 rifles": seven -> AK-47 -> rifles
+    if num.dep_ == "nummod" and num.head.i > num.i and num.head.i - num.i <= MAX_NUMBER_TO_NOUN:
+        noun = num.head
+    else:
+        of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.pos_ == "NOUN":
+            noun = pobj              # "23 of the raiders"
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or not any(ch.isalpha() for ch in noun.text):
+        return None
+    if noun.pos_ == "PROPN" and (noun.ent_type_ in NAME_ENTITIES or noun.text[:1].isupper() and noun.text.isalpha()
+                                 and noun.ent_type_ != "NORP"):
+        return None                  # "1200 Main Street", "Apollo 11": a name, not a count
+    if measure_unit(lemma(noun)) or measure_unit(noun.lower_):
+        return None                  # "12 feet", "two hours": a measure or a duration (other kinds)
+    return noun
+
+
+def _governing_verb(tok):
+    for t in head_path(tok)[1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+@lru_cache(maxsize=4096)
+def measure_unit(word: str) -> bool:
+    """Is `word` a unit of measure or of time (pint knows it and it has a dimension)? Those numbers
+    are measures, durations or ages, not counts. pint is loaded on first use."""
+    if not word.isalpha() or len(word) < 2:
+        return False
+    try:
+        dim = _units().parse_units(word).dimensionality
+    except Exception:               # noqa: BLE001 - pint raises several kinds for a non-unit
+        return False
+    return bool(dim)
+
+
+@lru_cache(maxsize=1)
+def _units():
+    import pint
+    return pint.UnitRegistry()

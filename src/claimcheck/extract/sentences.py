@@ -17,30 +17,73 @@ from ..nlp import NLP
 from .vocab import Vocab, _lemma_variants
 
 WORD_RE = re.compile(r"[a-z]+")
+DIGIT = re.compile(r"\d")
+# An article of any length is read in pieces: a paragraph longer than PIECE_CHARS is cut (at a sentence
+# end when there is one, else at a space) before the splitter sees it (spaCy refuses texts over
+# nlp.max_length, 1,000,000 characters), and a "sentence" longer than SENTENCE_CHARS (a list or a table
+# with no full stop; real sentences stay under 1,000) is cut at spaces before the parser sees it, so
+# the parser's memory per text stays bounded (spaCy: about 1 GB per 100,000 characters).
+PIECE_CHARS = 100_000
+SENTENCE_CHARS = 5_000
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s")
 
 
-def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs of the article that could hold a claim."""
+def pieces(text: str, limit: int, sentence_ends: bool = True) -> list[tuple[int, str]]:
+    """(offset, piece) of `text`, each at most `limit` characters, cut at the last sentence end (or
+    space) before the limit; a run of `limit` characters without a space is cut where it reaches it."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        if sentence_ends:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window, limit // 2)]
+            cut = ends[-1] if ends else -1
+        if cut <= 0:
+            cut = window.rfind(" ", limit // 2) + 1
+        if cut <= 0:
+            cut = limit
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def candidate_sentences(article: Article, nlp: NLP, vocab: Vocab,
+                        sentences: Optional[list[tuple[int, str]]] = None) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs of the article that could hold a claim. Without `sentences` (the
+    article's split_sentences), a paragraph piece that holds no digit and no trigger word is not even
+    split: on a 50 MB article that is most of the cost."""
+    every = vocab.parse_every_sentence
+    if sentences is None:
+        keep = None if every else (lambda piece: bool(DIGIT.search(piece)) or _has_trigger(piece, vocab))
+        sentences = split_sentences(article, nlp, keep)
+    return [(offset, s) for offset, s in sentences if every or DIGIT.search(s) or _has_trigger(s, vocab)]
+
+
+def split_sentences(article: Article, nlp: NLP, keep=None) -> list[tuple[int, str]]:
+    """Every (offset, sentence) of the article, split paragraph by paragraph with the fast splitter,
+    in pieces (see PIECE_CHARS); `keep(piece)` false skips a piece unsplit."""
     out = []
-    text = article.text
     pos = 0
-    for para in text.split("\n"):
+    for para in article.text.split("\n"):
         start = pos
         pos += len(para) + 1
         if not para.strip():
             continue
-        doc = nlp.splitter(para)
-        for sent in doc.sents:
-            s = sent.text
-            if not s.strip():
+        for at, piece in pieces(para, PIECE_CHARS):
+            if keep is not None and not keep(piece):
                 continue
-            if any(ch.isdigit() for ch in s) or _has_trigger(s, vocab):
-                out.append((start + sent.start_char, s))
+            for sent in nlp.splitter(piece).sents:
+                for cut, text in pieces(sent.text, SENTENCE_CHARS, sentence_ends=False):
+                    if text.strip():
+                        out.append((start + at + sent.start_char + cut, text))
     return out
 
 
 def _has_trigger(sentence: str, vocab: Vocab) -> bool:
-    for w in WORD_RE.findall(sentence.lower()):
+    for w in set(WORD_RE.findall(sentence.lower())):
         if w in vocab.triggers:
             return True
         for v in _lemma_variants(w):

@@ -7,6 +7,7 @@ because a lookup walks the tree only when the doc has one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -37,6 +38,7 @@ class Vocab:
     implied_units: dict[str, str] = field(default_factory=dict)  # predicate class -> what a bare number counts
     aggregates: set[str] = field(default_factory=set)      # "the number of people killed has risen to 19"
     max_unit_words: int = 3
+    parse_every_sentence: bool = False  # a pattern rule names no word a sentence must hold (see _pattern_words)
 
 
 def _lemma_variants(word: str) -> list[str]:
@@ -105,6 +107,8 @@ def _compile(ruleset: RuleSet) -> Vocab:
         parts = words_of if len(words_of) == 1 else [p for p in words_of if p not in STOP_WORDS and len(p) > 2]
         if parts and (len(parts[0]) > 2 or parts[0] in ruleset.number_words):
             triggers.add(max(parts, key=len))
+    pattern_words, every = _pattern_words(ruleset)
+    triggers |= pattern_words
     max_words = max([len(u.split()) for u in units] + [1])
     opposing = {cls: {p.lower() for p in (spec or {}).get("opposing", [])} for cls, spec in ruleset.verb_classes.items()}
     time_words = {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}
@@ -119,7 +123,44 @@ def _compile(ruleset: RuleSet) -> Vocab:
                  owned_units={cls for cls, spec in ruleset.units.items() if (spec or {}).get("owner")},
                  aggregates={w.lower() for w in extra.get("aggregate_nouns", [])},
                  implied_units={cls: spec["implied_unit"] for cls, spec in ruleset.verb_classes.items()
-                                if (spec or {}).get("implied_unit")})
+                                if (spec or {}).get("implied_unit")},
+                 parse_every_sentence=every)
+
+
+WORD = re.compile(r"[a-z]+")            # the words sentences.py looks for
+_LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "LEMMA", "NORM")
+_OPTIONAL_OPS = ("?", "*", "!")
+
+
+def _pattern_words(ruleset: RuleSet) -> tuple[set[str], bool]:
+    """Words that let a pattern rule match, so a sentence holding one is parsed: for each token pattern,
+    the words of one token it requires (LOWER/ORTH/TEXT/LEMMA/NORM, a word or an IN list). A pattern
+    that requires no such word (only POS, LIKE_NUM, shapes...), or whose words are not plain [a-z]
+    words, makes every sentence worth parsing (True): a user's rule is tried on every sentence it could
+    match, not only on those with a digit or a built-in trigger word."""
+    words: set[str] = set()
+    for rule in ruleset.claims:
+        if rule.get("engine", "pattern") != "pattern":
+            continue
+        for pattern in rule.get("patterns") or []:
+            options = None
+            for tok in pattern:
+                if not isinstance(tok, dict) or tok.get("OP") in _OPTIONAL_OPS:
+                    continue
+                for key in _LITERAL_KEYS:
+                    value = tok.get(key)
+                    if isinstance(value, dict):
+                        value = value.get("IN")
+                    found = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+                    if found and all(isinstance(w, str) and WORD.fullmatch(w.lower()) for w in found):
+                        options = [w.lower() for w in found]
+                        break
+                if options:
+                    break
+            if not options:
+                return words, True
+            words.update(options)
+    return words, False
 
 
 # ------------------------------------------------------------------ looking a token up

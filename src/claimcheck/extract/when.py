@@ -1,7 +1,12 @@
-"""Date claims: a date a predicate governs ("was held on Feb. 10"), or the year that names an
-event ("the 2025 World AI Conference"). (Finding and parsing dates is claimcheck.dates.)"""
+"""Date claims: a date dates the event word of its own clause, a verb or a noun: a listed predicate
+("was held on Feb. 10"), any other verb ("the mill was built in 1921", "died on Friday", "dates to
+1921"), the noun it modifies ("the June 8 stabbing", "the 1967 killings"), or the event a year
+names ("the 2025 World AI Conference"). Not a date claim: a duration ("for 12 days", "two hours"),
+the day something was said ("the ministry said on Wednesday"). (Finding and parsing dates is
+claimcheck.dates.)"""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +43,9 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
         rule = "date.event"
         pred, pred_tok, negated = find_predicate(doc, span.root, vocab, skip=skip, look_through=vocab.reporting,
                                                  own_clause=True)
+        if pred is None and has_parse(doc) and not negated:
+            # no listed predicate: the event word of the date's own clause still has its date
+            pred, pred_tok, rule = _event_word(doc, span, vocab)
         if pred is None or negated:
             return None
         obj_tok = None
@@ -49,9 +57,13 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
                 subject = canonical_entity(entity_span(subj_tok).text, ruleset, s.known_names)
         if obj_tok is None:
             obj_tok = find_object(doc, pred_tok, vocab, exclude=skip)
+        if obj_tok is None and rule == "date.event-noun":
+            obj_tok = pred_tok       # "the June 8 stabbing": the event is the noun the date modifies
         obj = object_phrase(doc, obj_tok, skip).text if obj_tok is not None else ""
-        if not obj and not subject:
-            return None
+        if not obj and not subject and rule == "date.event":
+            # a listed predicate with nothing it is about ("began on Monday"): kept as a date of its
+            # verb only when the verb is the clause's own event word
+            rule = "date.event-verb"
     if d.relative and has_parse(doc) and claim_tense(span.root, vocab) == "future" or \
             (has_parse(doc) and any(lemma(t) in vocab.future for t in head_path(span.root)[1:4])):
         pred = f"{pred} (planned)"   # "scheduled to begin Jan. 24" is a plan, compared only with plans
@@ -60,6 +72,29 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
     trigger = pred_tok.text if event is None and pred_tok is not None else ""
     return _make(s, "date", d.start_offset, d.end_offset, rule, subject=subject, predicate=pred, object=obj, trigger=trigger,
                  date=d, why=why, context=sentence_context(doc, skip) | content_tokens(obj, ruleset))
+
+
+DURATION = re.compile(r"^(?:for\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+                      r"(?:second|minute|hour|day|week|month|year|decade)s?$", re.I)
+
+
+def _event_word(doc: Doc, span: Span, vocab: Vocab) -> tuple[Optional[str], Optional[Token], str]:
+    """(predicate, its token, rule) for a date no listed predicate governs: the noun it modifies
+    ("the June 8 stabbing", "the 1967 killings"), else the verb of its own clause ("descended into
+    anarchy in 1991", "dates to 1921"). None for the date of a verb of saying ("said on Friday")."""
+    if DURATION.match(span.text.strip()):
+        return None, None, ""        # "12 days", "two hours": a duration, not a date
+    root = span.root
+    if root.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and root.head.i >= span.end \
+            and root.head.pos_ == "NOUN":
+        noun = root.head
+        return _lookup(noun, vocab.nouns) or lemma(noun), noun, "date.event-noun"
+    for t in head_path(root)[1:]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            if (_lookup(t, vocab.verbs) or "") in vocab.reporting:
+                return None, None, ""   # the day something was said
+            return _lookup(t, vocab.verbs) or lemma(t), t, "date.event-verb"
+    return None, None, ""
 
 
 def _year_event(doc: Doc, span: Span, d: DateSpan, vocab: Vocab) -> Optional[Token]:

@@ -18,7 +18,7 @@ from .atomic import atomic_open
 
 SCHEMA_VERSION = 1
 FILENAME = "claimcheck.json"
-SEVERITY_ORDER = {"error": 0, "warning": 1}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}   # info: an update (a toll that rose)
 STATUS_ORDER = {"discrepancy": 0, "consistent": 1, "single": 2}
 
 
@@ -126,7 +126,10 @@ def summary(rep: Report) -> dict[str, int]:
         "discrepancies": len(rep.discrepancies),
         "errors": sum(d.severity == "error" for d in active),
         "warnings": sum(d.severity == "warning" for d in active),
+        "updates": sum(d.severity == "info" for d in active),
         "suppressed": sum(d.suppressed for d in rep.discrepancies),
+        "facts_with_findings": len({d.fact for d in rep.discrepancies}),
+        "accepted": rep.accepted,
         "skipped": len(rep.skipped),
     }
 
@@ -148,6 +151,7 @@ def to_dict(rep: Report) -> dict[str, Any]:
         "corpus": rep.corpus,
         "model": rep.model,
         "rules": list(rep.rules),
+        "baseline": rep.baseline,
         "summary": summary(rep),
         "articles": [{
             "id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "url": a.url,
@@ -161,11 +165,23 @@ def to_dict(rep: Report) -> dict[str, Any]:
             "id": c.id, "article": c.article, "kind": c.kind, "text": c.text, "quote": c.quote,
             "start": c.start, "end": c.end, "subject": c.subject, "predicate": c.predicate,
             "object": c.object, "unit": c.unit, "value": claim_value(c), "rule": c.rule, "trigger": c.trigger, "why": c.why,
+            "event": c.event,
         } for c in claims],
+        "stories": [{
+            "id": s.id, "label": s.label, "articles": sorted(s.articles), "folder": s.folder,
+            "first": iso(s.first), "last": iso(s.last),
+        } for s in sorted(rep.stories, key=lambda s: s.id)],
+        "events": [{
+            "id": e.id, "story": e.story, "label": e.label, "kind": e.kind,
+            "when": ({"start": iso(e.when.start), "end": iso(e.when.end), "granularity": e.when.granularity}
+                     if e.when is not None else {}),
+            "where": e.where, "articles": sorted(e.articles), "background": e.background, "why": e.why,
+        } for e in sorted(rep.events, key=lambda e: (e.story, e.id))],
         "facts": [{
             "id": f.id, "label": f.label, "kind": f.kind,
             "claims": _claim_ids_in_order(f.claims, claim_rank),
             "status": f.status, "why": f.why, "canonical": clean(f.canonical),
+            "story": f.story, "event": f.event,
         } for f in facts],
         "discrepancies": [{
             "id": d.id, "fact": d.fact, "code": d.code, "severity": d.severity,
@@ -180,9 +196,13 @@ def dumps(data: dict[str, Any]) -> str:
     return _json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def render(rep: Report) -> str:
+    return dumps(to_dict(rep))
+
+
 def write(rep: Report, out_dir: Path, **_: Any) -> Path:
     path = Path(out_dir) / FILENAME
-    text = dumps(to_dict(rep))  # build fully before touching the file
+    text = render(rep)  # build fully before touching the file
     with atomic_open(path) as fh:
         fh.write(text)
     return path

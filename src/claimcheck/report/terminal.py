@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..models import Report
 from . import view
-from .json import SEVERITY_ORDER, ordered, summary
+from .json import ordered, summary
 
 ProgressCallback = Callable[..., None]
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
@@ -41,9 +41,10 @@ def progress(quiet: bool = False, console: Optional[Console] = None) -> Iterator
     if not con.is_terminal:
         yield _noop
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+    # the spinner turns while nothing is counted yet (a worker loading the language model)
+    bar = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                    MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.fields[label]}"),
                    console=con, transient=True)
     task: dict[str, Any] = {}
@@ -56,6 +57,27 @@ def progress(quiet: bool = False, console: Optional[Console] = None) -> Iterator
 
     with bar:
         yield cb
+
+
+@contextmanager
+def _no_status(message: str = "") -> Iterator[None]:
+    yield
+
+
+def status(quiet: bool = False, console: Optional[Console] = None) -> Callable[[str], Any]:
+    """A factory of spinners for slow steps with no progress to count (loading the language model):
+    `with status("Loading the language model"): ...`. Shows on stderr only on a terminal."""
+    if quiet:
+        return _no_status
+    con = console or make_console(stderr=True)
+    if not con.is_terminal:
+        return _no_status
+
+    @contextmanager
+    def spin(message: str = "") -> Iterator[None]:
+        with con.status(message or "Working", spinner="dots"):
+            yield
+    return spin
 
 
 _CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {127: None} | {c: None for c in range(0x80, 0xA0)}
@@ -84,13 +106,15 @@ def table(rep: Report) -> Optional[Table]:
         return None
     by_claim = {c.id: c for c in claims}
     facts_by_id = {f.id: f for f in facts}
-    titles = {a.id: (a.outlet or a.title or a.path) for a in articles}
+    titles = {a.id: (a.outlet or a.title or view.relative_path(a.path, rep.corpus)) for a in articles}
+    n_facts = len({d.fact for d in discs})
 
-    t = Table(title="Discrepancies", title_justify="left", show_lines=False, expand=False, header_style="bold")
+    t = Table(title=f"Facts with findings ({view.plural(n_facts, 'fact')}, {view.plural(len(discs), 'finding')})",
+              title_justify="left", show_lines=False, expand=False, header_style="bold")
     t.add_column("Fact", overflow="fold", ratio=3)
     t.add_column("Values", overflow="fold", ratio=3)
     t.add_column("Articles", overflow="fold", ratio=3)
-    t.add_column("Severity", no_wrap=True)
+    t.add_column("Findings", no_wrap=True)
     per_fact: dict[str, list] = {}
     for d in discs:  # one row per fact, in the order of its first (worst) discrepancy
         per_fact.setdefault(d.fact, []).append(d)
@@ -104,13 +128,14 @@ def table(rep: Report) -> Optional[Table]:
         values = " / ".join(f"{_wording(g)} ({len({c.article for c in g})})" for g in groups.values())
         arts = ", ".join(dict.fromkeys(titles.get(c.article, c.article) for c in cs))
         active = [d for d in ds if not d.suppressed]
-        if active:
-            worst = min(active, key=lambda d: SEVERITY_ORDER.get(d.severity, 2)).severity
-            sev = Text(worst, style=SEVERITY_STYLE.get(worst, ""))
-            if len(ds) > len(active):
-                sev.append(f" (+{len(ds) - len(active)} suppressed)", style="dim")
-        else:
-            sev = Text(f"{ds[0].severity} (suppressed)", style="dim")
+        sev = Text()
+        for name in ("error", "warning", "info"):
+            n = sum(d.severity == name for d in active)
+            if n:
+                word = {"error": "error", "warning": "warning", "info": "update"}[name]
+                sev.append(("" if not sev.plain else ", ") + view.plural(n, word), style=SEVERITY_STYLE.get(name, ""))
+        if len(ds) > len(active):
+            sev.append(("" if not sev.plain else ", ") + f"{len(ds) - len(active)} suppressed", style="dim")
         t.add_row(safe(f.label if f else ds[0].message), safe(values), safe(arts), sev)
     return t
 
@@ -120,19 +145,36 @@ def _wording(claims: list) -> str:
     return max(dict.fromkeys(labels), key=labels.count)
 
 
+def shown_path(p: Path | str) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    import os
+    p = str(p)
+    try:
+        rel = os.path.relpath(p)
+    except ValueError:
+        return p
+    return p if rel.startswith("..") else rel
+
+
 def summary_line(rep: Report, paths: Optional[list[Path]] = None) -> str:
+    """One unit per count: findings (by severity), and the facts that have them."""
     s = summary(rep)
     parts = [view.plural(s["articles"], "article"), view.plural(s["claims"], "claim"),
              view.plural(s["facts"], "fact")]
-    finding = f"{view.plural(s['errors'], 'error')}, {view.plural(s['warnings'], 'warning')}"
+    kinds = [view.plural(s["errors"], "error"), view.plural(s["warnings"], "warning")]
+    if s["updates"]:
+        kinds.append(view.plural(s["updates"], "update"))
     if s["suppressed"]:
-        finding += f" ({s['suppressed']} suppressed)"
-    parts.append(finding)
+        kinds.append(f"{s['suppressed']} suppressed")
+    parts.append(f"{view.plural(s['discrepancies'], 'finding')} ({', '.join(kinds)}) on "
+                 f"{view.plural(s['facts_with_findings'], 'fact')} with findings")
+    if rep.baseline:
+        parts.append(f"{s['accepted']} accepted by the baseline")
     if s["skipped"]:
         parts.append(f"{s['skipped']} skipped")
     line = "claimcheck: " + " · ".join(parts)
     if paths:
-        line += " → " + ", ".join(str(p) for p in paths)
+        line += " → " + ", ".join(shown_path(p) for p in paths)
     return line
 
 

@@ -182,3 +182,82 @@ def fmt_timestamp(ts: str) -> str:
 
 def plural(n: int, one: str, many: Optional[str] = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# ---------------------------------------------------------------- untrusted text in a page
+
+import bisect as _bisect
+import os as _os
+import re as _re
+
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). An article's U+202E could
+# otherwise reverse the report's own text after it; the page also isolates every piece of article text
+# (unicode-bidi: isolate, <bdi>), so this is the second of two defences.
+BIDI_CONTROLS = _re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ASTRAL = _re.compile("[\U00010000-\U0010ffff]")
+
+
+def neutral(text: str) -> str:
+    """Text with bidi controls removed (everything else as written)."""
+    return BIDI_CONTROLS.sub("", text) if isinstance(text, str) else text
+
+
+class TextMap:
+    """An article's text with bidi controls removed, and its offsets as a browser counts them.
+
+    Claim offsets count code points in the original text; JavaScript strings count UTF-16 units.
+    js(i) maps an original offset to the cleaned text's UTF-16 offset.
+    """
+
+    def __init__(self, text: str):
+        self.removed = [m.start() for m in BIDI_CONTROLS.finditer(text)]
+        self.text = BIDI_CONTROLS.sub("", text) if self.removed else text
+        self.astral = [m.start() for m in _ASTRAL.finditer(self.text)]
+
+    def js(self, i: int) -> int:
+        i = max(0, i)
+        i -= _bisect.bisect_left(self.removed, i)
+        return i + _bisect.bisect_left(self.astral, i)
+
+
+# a sentence ends at . ! ? (and closing quotes or brackets) before white space, or at a blank line
+_SENTENCE_END = _re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n")
+CONTEXT_SENTENCES = 2      # sentences shown on each side of a claim's own sentence
+CONTEXT_CHARS = 1200       # at most this many characters on each side (long paragraphs without stops)
+
+
+def context_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the CONTEXT_SENTENCES sentences before `start` and after `end` in text."""
+    lo = max(0, start - CONTEXT_CHARS)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    cs = before[-CONTEXT_SENTENCES - 1] if len(before) > CONTEXT_SENTENCES else lo
+    if cs == lo and lo > 0:                       # cut mid-sentence: start at a word
+        sp = text.find(" ", lo, start)
+        cs = sp + 1 if sp >= 0 else lo
+    hi = min(len(text), end + CONTEXT_CHARS)
+    after = [m.end() for m in _SENTENCE_END.finditer(text, end, hi)]
+    ce = after[CONTEXT_SENTENCES] if len(after) > CONTEXT_SENTENCES else hi
+    return cs, max(ce, end)
+
+
+def relative_path(path: str, corpus: str) -> str:
+    """An article's path relative to the corpus folder; never an absolute path."""
+    p = (path or "").replace("\\", "/")
+    root = (corpus or "").replace("\\", "/").rstrip("/")
+    if root and p.startswith(root + "/"):
+        return p[len(root) + 1:]
+    if root and p == root:                     # a corpus of one file
+        return _os.path.basename(p)
+    if _os.path.isabs(p):
+        try:
+            rel = _os.path.relpath(p, _os.path.abspath(root or "."))
+        except ValueError:
+            rel = ""
+        return rel if rel and not rel.startswith("..") else _os.path.basename(p)
+    return p
+
+
+def one_line(text: str, limit: int = 0) -> str:
+    """Control characters and line breaks folded to spaces (for YAML comments, option labels)."""
+    s = " ".join(_re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", neutral(str(text or ""))).split())
+    return s if not limit or len(s) <= limit else s[:limit - 1] + "…"

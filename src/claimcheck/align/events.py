@@ -1,0 +1,441 @@
+"""Events: which event of its story each claim is about (DESIGN.md section 4.2).
+
+Every claim belongs to the event mention of its own clause: the event word there (`event_words:` in
+the rules: quake, tsunami, shooting, fire, summit ...) with its time anchor (the clause's date, a
+year, "last year's", "since the 1999 tsunami": `background_markers:`). A clause with no event word
+belongs to its article's main event, the one its headline and first sentences report.
+
+Mentions of different articles of one story are one event when their class agrees and their times
+are compatible. The story's main event gathers every article's main event and every mention of the
+main class with no earlier time of its own; a mention of another class (the tsunami in a quake
+story, Monday's aftershock) or of an earlier time (the 2004 quake, last year's) is an event of its
+own, and a background event when its time or its words put it before the news.
+
+Nothing here compares claims with each other: a claim's event is read from its own sentence and
+article, and events merge by a key, so the cost is linear in the claims.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from ..entities import content_tokens
+from ..models import Article, Claim, DateSpan, Event, RuleSet
+
+YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d,.%]|\s*(?:people|persons|homes|houses|%))")
+# Where a clause ends: a new clause that may be about another event ("... died when the quake hit",
+# "the strongest since the 1999 quake"). The boundary word belongs to the clause it opens.
+CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and|but)\b)"
+                             r"|\s(?=(?:and|but)\s+(?:a|an|the)\s)"
+                             r"|\b(?=(?:when|while|since|after|before|where|compared with|unlike)\b)")
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|deadly|fatal|mass|school|latest|recent)|'s|[A-Z]\w+)\s+$")
+LEAD_SHARE = 0.25                  # a class named in the leads of this share of a story's articles is its main event too
+LEAD_SENTENCES = 2                 # the headline and this many first sentences report the main event
+MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
+# How much earlier than the news a clause's date must be for its event to be another, earlier one:
+# against the main event's own date when an article gives it, else against the publication date
+# (coverage of one event runs for weeks). Measured on the scenarios and ECB+: follow-up articles
+# date the main event up to 5 days back.
+EARLIER_THAN_EVENT_DAYS = 7
+EARLIER_THAN_PUBLISHED_DAYS = 45
+
+
+@dataclass
+class Mention:
+    """What one claim's clause says about its event."""
+    cls: str = ""                  # event class ("" when the clause names no event)
+    word: str = ""                 # the event word as written
+    year: Optional[int] = None     # a year the clause gives the event ("the 2004 tsunami")
+    marker: str = ""               # a word that puts it before the news ("last year's", "since")
+    when: Optional[DateSpan] = None
+    name: frozenset = frozenset()  # the words of a proper name ("World AI Conference" -> {world, ai})
+    name_text: str = ""            # that name as written
+
+
+def proper_name(text: str, start: int, word: str, ruleset: Optional[RuleSet] = None) -> frozenset:
+    """The proper name an event word ends ("the 2025 World AI Conference", "AI Action Summit"):
+    only a capitalised event word is part of a name."""
+    if not word[:1].isupper() or start == 0 and len(text.split()) < 2:
+        return frozenset()
+    out = []
+    for w in reversed(re.findall(r"[\w'&.-]+", text[:start])[-6:]):
+        if w[:1].isupper() or w.isdigit() or w.isupper():
+            out.append(w)
+        else:
+            break
+    words = [w for w in out if not YEAR.fullmatch(w) and w.lower() not in ("the", "a", "an")]
+    if ruleset is not None:      # aliases expanded: "World AI Conference" = "World Artificial Intelligence Conference"
+        return content_tokens(" ".join(words), ruleset)
+    return frozenset(w.lower().strip(".'") for w in words)
+
+
+def _written(text: str, start: int, word: str) -> str:
+    words = re.findall(r"[\w'&.-]+", text[:start])[-6:]
+    keep = []
+    for w in reversed(words):
+        if w[:1].isupper() or w.isdigit():
+            keep.insert(0, w)
+        else:
+            break
+    return " ".join(keep + [word])
+
+
+class EventWords:
+    """The `event_words:` and `background_markers:` rules compiled into one regex each."""
+
+    def __init__(self, ruleset: RuleSet):
+        self.ruleset = ruleset
+        table = ruleset.extra.get("event_words") or {}
+        self.cls: dict[str, str] = {}
+        for cls, words in table.items():
+            for w in words or []:
+                self.cls.setdefault(w.lower(), cls)
+        alts = sorted(self.cls, key=len, reverse=True)
+        self.word_re = re.compile(r"\b(" + "|".join(re.escape(w) for w in alts) + r")(?:e?s)?\b", re.I) \
+            if alts else None
+        markers = [m.lower() for m in ruleset.extra.get("background_markers") or []]
+        self.marker_re = re.compile(r"\b(" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+                                    + r")(?![\w'])", re.I) if markers else None
+
+    def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, word, class) of every event word in the text. A word in -ing names an event
+        only as a noun ("the killing", "Friday's shooting"), not as a verb ("killing two people")."""
+        if not self.word_re:
+            return []
+        out = []
+        for m in self.word_re.finditer(text):
+            w = m.group(0)
+            if w.lower().endswith("ing") and not NOUN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            out.append((m.start(), m.end(), w, self.cls[m.group(1).lower()]))
+        return out
+
+    def marker(self, text: str) -> str:
+        if not self.marker_re:
+            return ""
+        m = self.marker_re.search(text)
+        return m.group(1).lower() if m else ""
+
+
+def _clause(quote: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence that holds [start, end)."""
+    lo, hi = 0, len(quote)
+    for m in CLAUSE_BOUNDARY.finditer(quote):
+        if m.end() <= start and m.start() >= lo:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def claim_span(c: Claim) -> tuple[int, int]:
+    """Where the claim's text sits in its quote."""
+    pos = c.start - c.sentence_start
+    if not (0 <= pos and c.quote[pos:pos + len(c.text)] == c.text):
+        found = c.quote.find(c.text)
+        pos = found if found >= 0 else 0
+    return pos, pos + len(c.text)
+
+
+def mention_of(c: Claim, words: EventWords) -> Mention:
+    """The event mention of a claim's own clause."""
+    start, end = claim_span(c)
+    lo, hi = _clause(c.quote, start, end)
+    if re.match(r",?\s*(?:which|that|who|when|where)\b", c.quote[lo:hi]) and not words.find(c.quote[lo:hi]) and lo > 0:
+        # a relative clause is about the event it hangs on ("since the 1999 quake, which killed 2,400";
+        # "the tsunami of 2004, when waves killed more than 2,000")
+        lo = _clause(c.quote, lo - 1, lo - 1)[0]
+    clause = c.quote[lo:hi]
+    found = words.find(clause)
+    # the event the parse hung the claim on wins ("killed 168,000 in the 2004 Asian tsunami")
+    on_object = words.find(c.object) if c.object else []
+    when = c.date if c.kind == "date" else c.when
+    m = Mention(when=None if c.kind == "date" else when)
+    # (only when that word stands in the claim's own clause: a parse may hang "23 pirates" on
+    # "another attack" of the next clause)
+    if on_object and not any(w.lower() == on_object[0][2].lower() for _, _, w, _ in found):
+        on_object = []
+    if on_object:
+        m.cls, m.word = on_object[0][3], on_object[0][2]
+        m.name = proper_name(c.object, on_object[0][0], m.word, words.ruleset)
+        m.name_text = _written(c.object, on_object[0][0], m.word) if m.name else ""
+        at = next((s for s, _, w, _ in found if w.lower() == m.word.lower()), None)
+    elif found:
+        rel = start - lo
+        s, e, w, cls = min(found, key=lambda f: abs(f[0] - rel))
+        m.cls, m.word, at = cls, w, s
+        m.name = proper_name(clause, s, w, words.ruleset)
+        m.name_text = _written(clause, s, w) if m.name else ""
+    else:
+        at = None
+    own = (start - lo, end - lo)
+    years = [int(y.group(1)) for y in YEAR.finditer(clause)
+             if not (own[0] <= y.start() < own[1]) and c.kind != "date"]
+    if years:
+        m.year = min(years)
+    if at is not None:
+        before = " ".join(clause[:at].split()[-MARKER_WINDOW:])
+        m.marker = words.marker(before + " " + m.word)
+    if not m.marker and clause.lstrip().lower().startswith(("since", "compared with", "unlike")):
+        m.marker = clause.split()[0].lower()
+    return m
+
+
+# ------------------------------------------------------------------ the main event of an article
+
+
+def lead_end(a: Article) -> int:
+    """Where an article's lead (its first sentences) ends."""
+    pos = 0
+    for _ in range(LEAD_SENTENCES):
+        m = re.search(r"[.!?](?:[\"'\u201d\u2019])?\s", a.text[pos:])
+        if not m:
+            return len(a.text)
+        pos += m.end()
+    return pos
+
+
+@dataclass
+class MainEvent:
+    cls: str = ""
+    word: str = ""
+    when: Optional[DateSpan] = None
+    years: frozenset = frozenset()
+    name: frozenset = frozenset()
+    name_text: str = ""
+    classes: frozenset = frozenset()    # every event class the lead names
+
+
+def main_event(a: Article, claims: list[Claim], words: EventWords) -> MainEvent:
+    end = lead_end(a)
+    lead = a.title + "\n" + a.text[:end]
+    found = words.find(lead)
+    out = MainEvent(years=frozenset(int(y.group(1)) for y in YEAR.finditer(lead)),
+                    classes=frozenset(cls for _, _, _, cls in found))
+    if found:
+        counts = Counter(cls for _, _, _, cls in found)
+        # the headline's event, else the lead's most named one
+        title_found = words.find(a.title)
+        out.cls = title_found[0][3] if title_found else counts.most_common(1)[0][0]
+        out.word = next(w for _, _, w, cls in found if cls == out.cls).lower()
+        for s, _, w, cls in found:
+            n = proper_name(lead, s, w, words.ruleset) if cls == out.cls else frozenset()
+            if n:
+                out.name, out.name_text = n, _written(lead, s, w)
+                break
+    for c in claims:
+        if c.sentence_start <= end:
+            w = c.date if c.kind == "date" and c.predicate.split(" (")[0] in ("strike", "hold", "begin") else c.when
+            if w is not None and w.resolved and w.start:
+                out.when = w
+                break
+    return out
+
+
+def _document(obj: str, ruleset: RuleSet) -> bool:
+    """Is the object a document, product or body (`object_nouns:` of a class that names no event)?"""
+    from .facts import object_class
+    cls = object_class(obj, ruleset)
+    return bool(cls) and cls not in set(ruleset.extra.get("event_classes") or [])
+
+
+def _same_name(a: frozenset, b: frozenset) -> bool:
+    """One name in other words: most of their words shared ("AI Action Summit" / "Paris AI Action
+    Summit"), not one word ("World AI Conference" / "AI Action Summit")."""
+    return len(a & b) > 0.5 * len(a | b)
+
+
+def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: Optional[int]) -> bool:
+    """Does the mention's time put its event before the article's news?"""
+    if m.marker:
+        return True
+    if m.year is not None:
+        ref = published.year if published else (main.when.start.year if main.when and main.when.start else year_hint)
+        if ref is not None:
+            return m.year < ref
+        return m.year not in main.years
+    w = m.when
+    if w is not None and w.resolved and w.end:
+        if main.when is not None and main.when.start:
+            return (main.when.start - w.end).days > EARLIER_THAN_EVENT_DAYS
+        if published:
+            return (published - w.end).days > EARLIER_THAN_PUBLISHED_DAYS
+        if year_hint:
+            return w.end.year < year_hint - 1
+    return False
+
+
+# ------------------------------------------------------------------ events of a story
+
+
+def _label(cls: str, word: str, anchor: str, main: bool, background: bool, when: Optional[DateSpan]) -> str:
+    noun = re.sub(r"^(?:open|opened|opening|opens) ", "", (word or cls or "event").lower())
+    noun = re.sub(r"(?<=[a-z])s$", "", noun) if noun.endswith("s") and not noun.endswith(("ss", "us")) else noun
+    if main:
+        day = f" on {when.start.strftime('%-d %B %Y')}" if when is not None and when.start and when.granularity == "day" else ""
+        return f"the {noun}{day}" if word or cls else "the main event"
+    if anchor.isdigit():
+        return f"the {anchor} {noun}"
+    if anchor.startswith("d:"):
+        return f"the {noun} of {anchor[2:]}"
+    if anchor.startswith("n:"):
+        return f"the {anchor[2:].title()} {noun}"
+    return f"an earlier {noun}" if background else f"the {noun}"
+
+
+def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[str, str],
+                  ruleset: RuleSet) -> list[Event]:
+    """Fill in each claim's `event` and return the events, story by story."""
+    words = EventWords(ruleset)
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article].append(c)
+    arts = {a.id: a for a in articles}
+    mains = {a.id: main_event(a, by_article.get(a.id, []), words) for a in articles}
+    story_main: dict[str, str] = {}
+    story_classes: dict[str, set] = {}
+    separate = set(ruleset.extra.get("separate_events") or [])
+    for sid in set(story_of.values()):
+        members = [a for a in story_of if story_of[a] == sid]
+        counts = Counter(mains[a].cls for a in members if mains[a].cls)
+        story_main[sid] = counts.most_common(1)[0][0] if counts else ""
+        # the classes many leads name are all the main event in other words (a hijacking and the
+        # attack; a hit-and-run and the murder charge), except classes that are events of their own
+        named = Counter(cls for a in members for cls in mains[a].classes)
+        need = max(2, LEAD_SHARE * len(members))
+        story_classes[sid] = {story_main[sid]} | {cls for cls, n in named.items() if n >= need and cls not in separate}
+    story_name: dict[str, frozenset] = {}
+    for sid in set(story_of.values()):
+        names = Counter(mains[a].name for a in story_of if story_of[a] == sid and mains[a].name)
+        story_name[sid] = names.most_common(1)[0][0] if names else frozenset()
+
+    # key of an event inside its story: ("main",) or (class, anchor)
+    keyed: dict[tuple, dict] = {}
+    claim_key: dict[str, tuple] = {}
+    for c in claims:
+        a = arts.get(c.article)
+        sid = story_of.get(c.article, "")
+        if a is None:
+            continue
+        main = mains[a.id]
+        m = mention_of(c, words)
+        if not m.cls and c.object and _document(c.object, ruleset):
+            m.when = None      # a resolution adopted last year is still the resolution the news is about
+        earlier = _earlier(m, main, a.published, a.year_hint)
+        # the story's main class decides ("Aftershock rattles Vesna after deadly quake" reports the quake)
+        same_class = not m.cls or m.cls == (story_main.get(sid) or main.cls) or m.cls in story_classes.get(sid, ())
+        # a named event ("the World AI Conference") is the main one only when the lead names it so
+        # (against the story's main name first: an editorial on the World AI Conference among
+        # reports of the Paris summit still keeps the conference apart)
+        ref_name = story_name.get(sid) or main.name
+        other_name = bool(m.name) and not (ref_name and _same_name(m.name, ref_name))
+        # another class with no time of its own is the main event in other words ("under attack by
+        # pirates" in a hijacking story): event words have other senses, and news names its event
+        # many ways; only a class that is always its own event (`separate_events:`) stays apart
+        if not earlier and not other_name and (same_class or m.cls not in separate):
+            key = (sid, "main")
+        else:
+            if m.year is not None:
+                anchor = str(m.year)
+            elif m.when is not None and m.when.resolved and m.when.start and earlier and m.when.granularity == "year":
+                anchor = str(m.when.start.year)
+            elif m.when is not None and m.when.resolved and m.when.start and earlier:
+                anchor = "d:" + m.when.start.strftime("%B %Y")
+            else:
+                anchor = ""
+            if other_name and not anchor:
+                anchor = "n:" + " ".join(sorted(m.name))
+            key = (sid, m.cls, anchor, earlier)
+        claim_key[c.id] = key
+        e = keyed.setdefault(key, {"articles": set(), "words": Counter(), "when": Counter(), "names": Counter()})
+        e["articles"].add(a.id)
+        if m.name_text:
+            e["names"][m.name_text] += 1
+        if m.word:
+            e["words"][m.word.lower()] += 1
+        if key[1] == "main" and main.when is not None:
+            e["when"][(main.when.start, main.when.end, main.when.granularity)] += 1
+    # a mention with no time of its own joins the one dated event of its class ("the Asian
+    # tsunami" is the 2004 tsunami another sentence dates)
+    merged: dict[tuple, tuple] = {}
+    dated = defaultdict(list)
+    for key in keyed:
+        if key[1] != "main" and key[2]:
+            dated[(key[0], key[1])].append(key)
+    by_anchor = defaultdict(list)
+    for key in keyed:
+        if key[1] not in ("main", "") and key[2]:
+            by_anchor[(key[0], key[2])].append(key)
+    for key in keyed:
+        # "when waves killed 2,000" in 2004: the one event of the story dated 2004 (the tsunami)
+        if key[1] == "" and key[2] and len(by_anchor.get((key[0], key[2]), [])) == 1:
+            merged[key] = by_anchor[(key[0], key[2])][0]
+    for key in keyed:
+        if key[1] != "main" and not key[2] and len(dated.get((key[0], key[1]), [])) == 1:
+            target = dated[(key[0], key[1])][0]
+            if target[3] or not key[3]:
+                merged[key] = target
+    # one named event in other words ("AI Action Summit" / "Paris AI Action Summit")
+    named = defaultdict(list)
+    for key in keyed:
+        if key[1] != "main" and key[2].startswith("n:") and key not in merged:
+            named[(key[0], key[1], key[3])].append(key)
+    for keys in named.values():
+        keys.sort(key=lambda k: -len(keyed[k]["articles"]))
+        for i, k in enumerate(keys):
+            if k in merged:
+                continue
+            for other in keys[i + 1:]:
+                if other not in merged and _same_name(frozenset(k[2][2:].split()), frozenset(other[2][2:].split())):
+                    merged[other] = k
+    for key, target in merged.items():
+        keyed[target]["articles"] |= keyed[key]["articles"]
+        keyed[target]["words"].update(keyed[key]["words"])
+        keyed[target]["names"].update(keyed[key]["names"])
+    # every article of a story reports its main event, even with no claim in it
+    for aid, sid in story_of.items():
+        keyed.setdefault((sid, "main"), {"articles": set(), "words": Counter(), "when": Counter(), "names": Counter()})["articles"].add(aid)
+
+    events: dict[tuple, Event] = {}
+    for key, e in keyed.items():
+        if key in merged:
+            continue
+        sid = key[0]
+        is_main = key[1] == "main"
+        cls = story_main.get(sid, "") if is_main else key[1]
+        word = next((w for w, _ in e["words"].most_common() if words.cls.get(w.rstrip("s")) == cls
+                     or words.cls.get(w) == cls), "")
+        if is_main and not word:
+            word = Counter(mains[a].word for a in e["articles"] if mains[a].cls == cls).most_common(1)[0][0] \
+                if cls else ""
+        when = None
+        if e["when"]:
+            (s, en, g), _ = e["when"].most_common(1)[0]
+            when = DateSpan(s, en, g)
+        anchor = "" if is_main else key[2]
+        background = not is_main and key[3]
+        if anchor.isdigit() and when is None:
+            y = int(anchor)
+            when = DateSpan(date(y, 1, 1), date(y, 12, 31), "year", text=anchor)
+        eid = "E" + hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:10]
+        why = ("the headline and first sentences of its articles report it" if is_main else
+               f"mentions of '{word or cls}'" + (f" named {anchor[2:]}" if anchor.startswith("n:") else
+                                                 f" dated {anchor.replace('d:', '')}" if anchor else "")
+               + (", earlier than the news" if background else "") + " merged across articles")
+        label = _label(cls, word, anchor, is_main, background, when)
+        if anchor.startswith("n:") and e["names"]:
+            label = "the " + e["names"].most_common(1)[0][0]
+        events[key] = Event(id=eid, story=sid, label=label,
+                            kind=cls, when=when, where="", articles=sorted(e["articles"]),
+                            background=background, why=why)
+    for c in claims:
+        key = claim_key.get(c.id)
+        if key is None:
+            continue
+        c.event = events[merged.get(key, key)].id
+    return sorted(events.values(), key=lambda e: (e.story, e.background, e.label, e.id))

@@ -1,0 +1,458 @@
+"""Facts: inside one event, the claims that state the same property (DESIGN.md section 4.3).
+
+Claims are blocked by (story, event, kind, property): counts by predicate class and unit class
+(the unit classes a reader merges, `same_as:` in the rules: victims are people), dates and times by
+what they date, measures by what they measure, ages and names by person. Inside a block, scope keeps
+a part from its whole: a qualifier after the number ("$281 million in cash", "404 yards rushing":
+`scope_words:`), a part word before it ("including", "of them": `part_markers:`), or a breakdown one
+article gives ("12 Somali and 11 Yemeni pirates" against "23 pirates").
+
+Inside a scope a claim joins the largest group it is compatible with; one article never gives two
+values of one fact (two values side by side are two facts). A claim is checked against at most
+MAX_CANDIDATES groups and MAX_MEMBERS of each, so one block of thousands of claims costs a bounded
+number of comparisons per claim, not all pairs.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .. import labels
+from ..entities import content_tokens, same_entity
+from ..extract.vocab import _lemma_variants, vocab_for
+from ..models import Claim, DateSpan, Event, Fact, RuleSet
+
+NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
+PLURALS = {"person": "people", "country": "countries", "party": "parties", "police": "police officers"}
+# A claim is tried against this many groups of its block (the first ones made, which hold most
+# articles, and the latest ones) and this many members of each. Measured on ECB+ and the scenarios:
+# no block has more than 4 groups, so the caps only bound hostile or generated corpora.
+MAX_CANDIDATES = 8
+# Two figures further apart than this factor are not two reports of one figure (a share price and a
+# deal price, one town's homes and a province's): on ECB+ and the scenarios every gold disagreement
+# is within a factor of 6 ("at least 50" vs 249), and most pairs further apart were false alarms.
+MAX_RATIO = 10.0
+# Share of an event's listed predicates one class must hold for an unlisted verb to take it.
+PREDICATE_LEAD = 0.5
+MAX_MEMBERS = 6
+PERSON_KINDS = ("age", "name")
+ENTITY_KINDS = ("attendance", "signing")
+
+
+def value_key(c: Claim) -> tuple:
+    """The value a claim states, as a key (the same as compare's reading; align never imports compare)."""
+    if c.kind == "name":
+        return ("n", c.custom_value or c.text)       # spelling is the value: "LuAnn" is not "Luann"
+    if c.measure and "start_minute" in c.measure:
+        return ("tm", c.measure["start_minute"], c.measure["end_minute"], c.measure.get("zone", ""))
+    if c.quantity is not None:
+        q = c.quantity
+        return ("q", q.low, q.high, q.low_inclusive, q.high_inclusive, q.expected_low, q.expected_high)
+    if c.date is not None:
+        return ("d", c.date.start, c.date.end)
+    if c.polarity is not None:
+        return ("p", c.polarity)
+    return ("t", (c.custom_value or c.text).lower())
+
+
+def different_times(a: Optional[DateSpan], b: Optional[DateSpan]) -> bool:
+    """Do two sentences' dates say they are about different events? Resolved spans that do not
+    overlap; or, where a date could not be resolved, dates of different granularity
+    ("on Sunday" vs "in September")."""
+    if a is None or b is None:
+        return False
+    if a.start and b.start:
+        return a.end < b.start or b.end < a.start
+    return a.granularity != b.granularity
+
+
+def object_class(obj: str, ruleset: RuleSet) -> Optional[str]:
+    objects = vocab_for(ruleset).objects
+    for w in re.findall(r"[A-Za-z]+", obj):
+        for v in _lemma_variants(w):
+            if v in objects:
+                return objects[v]
+    return None
+
+
+# ------------------------------------------------------------------ property and scope
+
+
+def unit_parts(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
+    """(unit class as a reader merges it, the modifier extract kept): "detainee (somali)" ->
+    ("detainee", "somali"); "victim" -> "person" (`same_as: person`)."""
+    m = re.match(r"^(.*?)(?:\s*\((.*)\))?$", c.unit or "")
+    base, mod = (m.group(1) or "").strip(), (m.group(2) or "").strip().lower()
+    spec = ruleset.units.get(base) or {}
+    return (spec.get("same_as") or base), mod
+
+
+def known_predicate(c: Claim, ruleset: RuleSet) -> bool:
+    """Is the claim's predicate a class of the rules (`verb_classes:`), not a verb read as it stands?"""
+    return c.predicate.split(" (")[0] in ruleset.verb_classes
+
+
+def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
+    """claim id -> the predicate class its fact is blocked by. A light verb (`light_verbs:` "put 23
+    pirates behind bars", "the quake left 11 injured", "the toll is 12") says little on its own: such a claim takes
+    the class that most claims of the same kind and unit state in its event, when one class
+    clearly leads (PREDICATE_LEAD); a listed class is never changed (killed is not injured)."""
+    light = set(ruleset.extra.get("light_verbs") or [])
+    tally: dict[tuple, Counter] = defaultdict(Counter)
+    for c in claims:
+        if known_predicate(c, ruleset):
+            tally[(c.event, c.kind, _unit_key(c, ruleset))][c.predicate] += 1
+    out = {}
+    for c in claims:
+        pred = c.predicate
+        if not known_predicate(c, ruleset) and c.kind not in ("date", "time") \
+                and c.predicate.split(" (")[0] in light:
+            # (never a date's: "staff are today turning customers away" dates no fire)
+            t = tally.get((c.event, c.kind, _unit_key(c, ruleset)))
+            if t:
+                top, n = t.most_common(1)[0]
+                if n >= PREDICATE_LEAD * sum(t.values()):
+                    pred = top
+        out[c.id] = pred
+    return out
+
+
+def _unit_key(c: Claim, ruleset: RuleSet) -> str:
+    if c.kind == "count":
+        return unit_parts(c, ruleset)[0]
+    if c.kind == "measure":
+        return (c.measure or {}).get("dimension") or c.unit
+    return c.unit if c.kind not in ("date", "time") else ""
+
+
+def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None) -> tuple:
+    """What property of its event a claim states: the block inside an event."""
+    pred = predicate or c.predicate
+    if c.kind == "count":
+        return c.kind, pred, unit_parts(c, ruleset)[0]
+    if c.kind == "name":
+        return c.kind, pred, c.subject               # one block per person key (extract/names.py)
+    if c.kind in ("date", "time"):
+        # the event's own time: whatever verb tells it happened ("struck", "broke out", "was held")
+        spec = ruleset.verb_classes.get(pred.split(" (")[0]) or {}
+        return c.kind, "when" if spec.get("dates_event") else pred
+    if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
+        return c.kind, pred
+    if c.kind == "measure":
+        # what it measures, with its reference place ("distance from Aden" is not "distance from
+        # Cobb"), else its verb's class
+        dim = (c.measure or {}).get("dimension") or c.unit
+        return c.kind, pred, dim
+    return c.kind, pred, c.unit
+
+
+def _after(c: Claim, n: int = 4) -> str:
+    from .events import claim_span
+    _, end = claim_span(c)
+    return " ".join(c.quote[end:end + 60].split()[:n]).lower()
+
+
+def _before(c: Claim, n: int = 4) -> str:
+    from .events import claim_span
+    start, _ = claim_span(c)
+    return " ".join(c.quote[max(0, start - 60):start].split()[-n:]).lower()
+
+
+_SCOPE_RES: dict[int, tuple] = {}
+
+
+def _scope_res(ruleset: RuleSet) -> tuple:
+    hit = _SCOPE_RES.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        alt = lambda ws: "|".join(re.escape(w.lower()) for w in sorted(ws or [], key=len, reverse=True)) or "(?!)"
+        words = alt(ruleset.extra.get("scope_words"))
+        hit = (ruleset, re.compile(r"^(?:of\s+)?(" + words + r")\b"), re.compile(r"\b(" + words + r")$"),
+               re.compile(r"\b(?:" + alt(ruleset.extra.get("part_markers")) + r")[,:]?$"))
+        _SCOPE_RES[id(ruleset)] = hit
+    return hit[1:]
+
+
+def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
+    """(qualifier after the claim, the part it is of) as its words give them: a part place after it
+    ("12 people in the district of Osk", "15 in Osk district alone": `part_places:`), else "part"
+    when a part word comes before it ("including four children")."""
+    after_re, end_re, part_re = _scope_res(ruleset)
+    m = after_re.match(_after(c)) or end_re.search(c.text.lower())
+    place = _part_place(c, ruleset)
+    return (m.group(1) if m else ""), (place or ("part" if part_re.search(_before(c)) else ""))
+
+
+def _part_place(c: Claim, ruleset: RuleSet) -> str:
+    nouns = "|".join(re.escape(n) for n in ruleset.extra.get("part_places") or []) or "(?!)"
+    near = _after(c, 10) if c.quote else ""
+    from .events import claim_span
+    start, end = claim_span(c)
+    raw = " ".join(c.quote[end:end + 80].split()[:10])
+    for text in (raw, " ".join(c.quote[max(0, start - 60):start].split()[-8:])):
+        m = re.search(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)", text) \
+            or re.search(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b", text)
+        if m:
+            return "place:" + m.group(1).lower()
+    return ""
+
+
+def scopes(block: list[Claim], ruleset: RuleSet) -> dict[str, str]:
+    """claim id -> scope, for the claims of one block. A part word ("including") always makes a
+    part. A qualifier ("in cash") or a modifier ("Somali pirates") makes one only where some
+    sentence breaks the figure down (gives it with two qualifiers, or with and without one:
+    "$334 million, including $281 million in cash"); elsewhere it only describes ("for $13.9
+    billion in cash" is the price)."""
+    read = {c.id: scope_of(c, ruleset) + (unit_parts(c, ruleset)[1],) for c in block}
+    by_sentence: dict[tuple, list[tuple]] = defaultdict(list)
+    for c in block:
+        by_sentence[(c.article, c.sentence_start)].append(read[c.id])
+    parts: set[str] = set()
+    for reads in by_sentence.values():
+        for k in (0, 2):
+            seen = {r[k] for r in reads}
+            if len(seen) > 1:
+                parts |= {x for x in seen if x}
+    out = {}
+    for c in block:
+        qualifier, part, mod = read[c.id]
+        out[c.id] = "|".join(x for x in (part, qualifier if qualifier in parts else "",
+                                         mod if mod in parts else "") if x)
+    return out
+
+
+# ------------------------------------------------------------------ two claims
+
+
+class Matcher:
+    """Can two claims of one block be the same fact? Each check reads only the two claims and
+    what their articles state (a value index), never the rest of the block."""
+
+    def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None, scope: Optional[dict] = None):
+        self.ruleset = ruleset
+        self.key = key or (lambda c: property_key(c, ruleset))
+        self.scope = scope or {}
+        self.stated: dict[tuple, set] = defaultdict(set)   # (article, event, property) -> values
+        for c in claims:
+            self.stated[self._stated_key(c)].add(value_key(c))
+        self.comparisons = 0
+        self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
+
+    def _stated_key(self, c: Claim) -> tuple:
+        key = (c.article, c.event) + self.key(c) + (self.scope.get(c.id, ""),)
+        return key + (c.subject.lower(),) if c.kind in ENTITY_KINDS else key
+
+    def obj(self, c: Claim) -> tuple[Optional[str], frozenset]:
+        """(class of the object's head noun, the words of its proper name)."""
+        if c.id not in self._obj:
+            named = " ".join(NAMEWORD.findall(c.object)) if c.object else ""
+            toks = content_tokens(named, self.ruleset) if named else frozenset()
+            heads = {w for ws in self.ruleset.object_nouns.values() for w in (ws or [])}
+            self._obj[c.id] = (object_class(c.object, self.ruleset) if c.object else None,
+                               frozenset(t for t in toks if t not in heads))
+        return self._obj[c.id]
+
+    def compatible(self, a: Claim, b: Claim) -> tuple[bool, str]:
+        self.comparisons += 1
+        va, vb = value_key(a), value_key(b)
+        if a.kind == "name":
+            return (a.subject == b.subject), "the same person (person key)"
+        if (a.article == b.article or a.quote == b.quote) and va != vb:
+            # one article (or a wire sentence copied into two) giving two values states two facts
+            return False, "one article gives both values"
+        if va != vb and (va in self.stated.get(self._stated_key(b), ()) or vb in self.stated.get(self._stated_key(a), ())):
+            return False, "an article gives both values as two facts"
+        if a.kind not in PERSON_KINDS and different_times(a.when, b.when):
+            return False, "their sentences date different days"
+        if a.quantity is not None and b.quantity is not None and _far_apart(a.quantity, b.quantity):
+            return False, f"figures more than {MAX_RATIO:g} times apart"
+        vocab = vocab_for(self.ruleset)
+        if a.kind == "count" and a.unit.split()[0] in vocab.owned_units:
+            if not (a.subject and b.subject and same_entity(a.subject, b.subject)):
+                return False, "counted per owner, and the owners differ or are not named"
+        if a.kind == "name":
+            # one person when the person keys are equal (the block ensures it); an article may spell
+            # one person two ways, so its own two spellings are compared too
+            return (a.subject == b.subject), "the same person (person key)"
+        spec = self.ruleset.verb_classes.get(a.predicate.split(" (")[0]) or {}
+        by_person = a.kind in PERSON_KINDS or a.kind in ENTITY_KINDS or (a.kind == "date" and spec.get("actor_dates"))
+        if by_person:
+            if not (a.subject and b.subject):
+                if a.kind != "date":
+                    return False, "no person named"
+            elif not same_entity(a.subject, b.subject):
+                return False, "different people"
+        elif a.subject and b.subject and not same_entity(a.subject, b.subject):
+            return False, "different entities"      # Halvern's staff is not Quillmark's
+        elif not (a.subject or b.subject):
+            na, nb = _name_before_trigger(a), _name_before_trigger(b)
+            if na and nb and not same_entity(na, nb):
+                return False, "different names before the verb"   # without a parse: "Halvern, which employs"
+        (ca, ta), (cb, tb) = self.obj(a), self.obj(b)
+        events = vocab.event_classes
+        if a.object and b.object and ca not in events and cb not in events:
+            # documents, products, companies: the same class and name ("the Statement on AI")
+            if ca and cb and ca != cb:
+                return False, f"different kinds of object ({ca} / {cb})"
+            na, nb = {t for t in ta if t[0].isdigit()}, {t for t in tb if t[0].isdigit()}
+            if na and nb and not na & nb:
+                return False, "different numbers in the names"
+            ta, tb = ta - na, tb - nb
+            if ta and tb and len(ta & tb) < 0.5 * min(len(ta), len(tb)) and not _squashed_same(ta, tb):
+                return False, "different names"
+        return True, ""
+
+
+def _squashed_same(ta: frozenset, tb: frozenset) -> bool:
+    """One name written apart or together ("Sea Micro" / "SeaMicro Inc.")."""
+    sa, sb = "".join(sorted(ta)), "".join(sorted(tb))
+    return any(len(t) > 4 and (t in sb or t in "".join(tb)) for t in ta) or any(
+        len(t) > 4 and t in "".join(ta) for t in tb) or sa == sb
+
+
+def _name_before_trigger(c: Claim) -> str:
+    """The capitalised word right before the claim's verb ("Quillmark employs", "Halvern, which
+    employs"): who the clause is about when no parse named a subject."""
+    if not c.trigger:
+        return ""
+    from .events import claim_span
+    start, _ = claim_span(c)
+    at = c.quote.rfind(c.trigger, 0, start)
+    if at <= 0:
+        return ""
+    words = re.findall(r"[\w'.-]+", c.quote[:at])
+    while words and words[-1].lower() in ("which", "who", "that", "also", "now", "still"):
+        words.pop()
+    if words and words[-1][:1].isupper() and len(words) > 0 and words[-1].lower() not in ("it", "they", "he", "she", "the"):
+        return words[-1]
+    return ""
+
+
+def _magnitude(q) -> Optional[float]:
+    for x in (q.value, q.low, q.high):
+        if x is not None and x > 0:
+            return float(x)
+    return None
+
+
+def _far_apart(qa, qb) -> bool:
+    ma, mb = _magnitude(qa), _magnitude(qb)
+    return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+
+
+# ------------------------------------------------------------------ groups
+
+
+@dataclass
+class Group:
+    claims: list[Claim] = field(default_factory=list)
+    values: dict[str, tuple] = field(default_factory=dict)     # article -> the value it states here
+
+    def add(self, c: Claim) -> None:
+        self.claims.append(c)
+        self.values.setdefault(c.article, value_key(c))
+
+
+def _signature(c: Claim) -> str:
+    """The last word of who a claim is about ("kirkpatrick"), to find its person's group quickly."""
+    words = re.findall(r"[A-Za-z]+", c.subject or "")
+    return words[-1].lower() if words else ""
+
+
+def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
+    """Claims of one scope of one block grouped into facts (see the module docstring)."""
+    groups: list[Group] = []
+    by_sig: dict[str, list[Group]] = defaultdict(list)     # groups by who they are about
+    for c in block:
+        v = value_key(c)
+        sig = _signature(c)
+        cands = groups if len(groups) <= MAX_CANDIDATES else \
+            groups[:MAX_CANDIDATES // 2] + groups[-(MAX_CANDIDATES // 2):]
+        if sig and len(groups) > MAX_CANDIDATES:
+            cands = list({id(g): g for g in by_sig.get(sig, [])[:MAX_CANDIDATES] + cands}.values())
+        best, best_size = None, 0
+        for g in cands:
+            own = g.values.get(c.article)
+            if own is not None and own != v and c.kind != "name":
+                continue                       # its article already gives another value here
+            members = g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
+            if all(matcher.compatible(c, m)[0] for m in members) and len(g.values) > best_size:
+                best, best_size = g, len(g.values)
+        if best is None:
+            best = Group()
+            groups.append(best)
+        if sig and best not in by_sig[sig]:
+            by_sig[sig].append(best)
+        best.add(c)
+    return [g.claims for g in groups]
+
+
+# ------------------------------------------------------------------ facts
+
+
+def fact_label(claims: list[Claim], ruleset: RuleSet, event: str = "") -> str:
+    """What a fact is about, in words an editor reads: "people killed in the quake". `event` is the
+    label of the event its claims are about ("the quake on 2 July"); labels.py builds the phrase."""
+    return labels.fact_label(claims, ruleset, event=event or None)
+
+
+def fact_id(claims: list[Claim]) -> str:
+    key = "|".join([claims[0].kind, claims[0].predicate, claims[0].unit] + sorted(c.id for c in claims))
+    return "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def make_fact(group: list[Claim], event: Optional[Event], scope: str, ruleset: RuleSet) -> Fact:
+    first = group[0]
+    parts = []
+    if event is not None:
+        parts.append(f"same event ({event.label}" + (", a background event" if event.background else "") + ")")
+    parts += [f"same kind ({first.kind})", f"same predicate class ({first.predicate}: "
+              + ", ".join(sorted({repr(c.trigger) for c in group if c.trigger} or {c.rule for c in group}))[:80] + ")"]
+    if first.kind == "count":
+        parts.append(f"same unit class ({unit_parts(first, ruleset)[0]}: "
+                     + ", ".join(sorted({c.text.split()[-1] for c in group})) + ")")
+    if first.kind in ENTITY_KINDS or first.kind in PERSON_KINDS:
+        parts.append(f"same person or entity ({first.subject})")
+    if scope:
+        parts.append(f"same scope ({scope})")
+    objs = sorted({c.object for c in group if c.object})
+    if objs:
+        parts.append("about " + " ~ ".join(repr(o) for o in objs[:4]))
+    status = "single" if len(group) == 1 else "consistent"
+    label = fact_label(group, ruleset, event.label if event else "")
+    parts_of = [p for p in scope.split("|") if p]
+    if parts_of:      # a part says which: "(in Osk)", "(in cash)", "(a part of a total)"
+        label += " (" + ", ".join("in " + p[6:].title() if p.startswith("place:") else
+                                  "a part of a total" if p == "part" else p for p in parts_of) + ")"
+    return Fact(id=fact_id(group), label=label,
+                kind=first.kind, claims=[c.id for c in group], status=status, why="; ".join(parts),
+                story=event.story if event else "", event=event.id if event else "")
+
+
+def facts_of(claims: list[Claim], events: list[Event], story_of: dict[str, str],
+             ruleset: RuleSet) -> tuple[list[Fact], int]:
+    """(facts, comparisons made). Claims must carry their event already."""
+    by_event = {e.id: e for e in events}
+    folded = fold_predicates(claims, ruleset)
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        # a person's name and age are facts of the story (the person), not of one event
+        event = "" if c.kind in PERSON_KINDS else c.event
+        blocks[(story_of.get(c.article, ""), event) + property_key(c, ruleset, folded[c.id])].append(c)
+    scope: dict[str, str] = {}
+    for block in blocks.values():
+        scope.update(scopes(block, ruleset))
+    matcher = Matcher(claims, ruleset, key=lambda c: property_key(c, ruleset, folded[c.id]), scope=scope)
+    facts: list[Fact] = []
+    for key in sorted(blocks, key=str):
+        block = blocks[key]
+        by_scope: dict[str, list[Claim]] = defaultdict(list)
+        for c in block:
+            by_scope[scope[c.id]].append(c)
+        for sc in sorted(by_scope):
+            for g in group_block(by_scope[sc], matcher):
+                facts.append(make_fact(g, by_event.get(key[1] or g[0].event), sc, ruleset))
+    facts.sort(key=lambda f: (f.kind, f.label, f.id))
+    return facts, matcher.comparisons

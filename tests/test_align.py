@@ -1,0 +1,140 @@
+"""Alignment: stories, events and facts (DESIGN.md section 4), on constructions an editor meets.
+
+Claims are built by hand here (no parser), so each test states exactly what alignment is given.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck import rules
+from claimcheck.align import align_all
+from claimcheck.align.events import EventWords, mention_of
+from claimcheck.align.facts import MAX_CANDIDATES, MAX_MEMBERS
+from claimcheck.compare import compare
+from claimcheck.models import Article, Claim, Quantity
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return rules.load_rules(None)
+
+
+def count(cid, article, text, quote, value, predicate="kill", unit="person", subject=""):
+    start = quote.index(text)
+    return Claim(id=cid, article=article, kind="count", text=text, quote=quote, start=start, end=start + len(text),
+                 predicate=predicate, unit=unit, subject=subject, sentence_start=0,
+                 quantity=Quantity(low=value, high=value, value=value, text=text))
+
+
+def article(aid, text, published=None, title=""):
+    return Article(id=aid, path=aid + ".txt", text=text, title=title, published=published,
+                   published_from="text" if published else "none")
+
+
+# ------------------------------------------------------------------ events of a clause
+
+CLAUSES = [
+    # (sentence, claim text, event class, background?)
+    ("The quake killed 12 people in the town.", "12 people", "quake", False),
+    ("Some 168,000 people were killed by the 2004 Asian tsunami.", "168,000 people", "tsunami", True),
+    ("It was the strongest since the 1999 quake, which killed 2,400 people.", "2,400 people", "quake", True),
+    ("Last year's earthquake killed 40 people in the same province.", "40 people", "quake", True),
+    ("A Monday aftershock injured 11 people.", "11 people", "aftershock", False),
+    ("Fifteen people died when the quake hit the town.", "Fifteen people", "", False),   # its clause names none
+    ("Police said 23 pirates were arrested.", "23 pirates", "", False),
+]
+
+
+@pytest.mark.parametrize("sentence,text,cls,background", CLAUSES)
+def test_a_claim_takes_the_event_of_its_own_clause(ruleset, sentence, text, cls, background):
+    from claimcheck.align.events import MainEvent, _earlier
+    c = count("c", "a", text, sentence, 1.0)
+    m = mention_of(c, EventWords(ruleset))
+    assert m.cls == cls
+    assert _earlier(m, MainEvent(cls="quake"), date(2009, 1, 5), None) is background
+
+
+def test_background_toll_is_its_own_fact_compared_only_with_itself(ruleset):
+    """Every article gives the 2004 tsunami's toll and this week's quake toll: the two tolls are
+    two facts, never compared with each other; the tsunami tolls are compared among themselves."""
+    arts, claims = [], []
+    tolls = [("12 people", 12, "168,000 people", 168000), ("12 people", 12, "230,000 people", 230000),
+             ("14 people", 14, "168,000 people", 168000)]
+    for i, (t, v, bt, bv) in enumerate(tolls):
+        q1 = f"The quake in Manokwari killed {t} on Sunday."
+        q2 = f"The 2004 tsunami killed {bt} in Aceh."
+        text = q1 + " " + q2
+        arts.append(article(f"a{i}", text, date(2009, 1, 5), title="Quake hits Manokwari"))
+        c1 = count(f"c{i}", f"a{i}", t, q1, v)
+        c2 = count(f"b{i}", f"a{i}", bt, q2, bv)
+        c2.sentence_start = len(q1) + 1
+        c2.start += c2.sentence_start
+        c2.end += c2.sentence_start
+        claims += [c1, c2]
+    res = align_all(claims, arts, ruleset)
+    events = {e.id: e for e in res.events}
+    by_claim = {c.id: c for c in claims}
+    background = [e for e in res.events if e.background]
+    assert [e.kind for e in background] == ["tsunami"]
+    assert len({by_claim[f"b{i}"].event for i in range(3)}) == 1          # one tsunami across articles
+    facts = [f for f in res.facts if len(f.claims) > 1]
+    for f in facts:
+        assert len({events[by_claim[c].event].background for c in f.claims}) == 1, f.why
+    assert "2004" in events[by_claim["b0"].event].label
+    found = compare(res.facts, by_claim, ruleset, {a.id: a.published for a in arts})
+    pairs = [{by_claim[i].text for i in d.claims} for d in found]
+    assert {"12 people", "14 people"} in pairs
+    assert {"168,000 people", "230,000 people"} in pairs
+    assert not any(p & {"12 people", "14 people"} and p & {"168,000 people", "230,000 people"} for p in pairs)
+
+
+def test_side_by_side_values_of_one_article_are_never_one_fact(ruleset):
+    q = "AMD will pay $334 million for SeaMicro, including $281 million in cash."
+    arts = [article("a", q, date(2012, 3, 1), "AMD buys SeaMicro"),
+            article("b", "AMD is paying $334 million for SeaMicro.", date(2012, 3, 1), "AMD buys SeaMicro")]
+    claims = [count("a1", "a", "$334 million", q, 334e6, "buy", "USD"),
+              count("a2", "a", "$281 million", q, 281e6, "buy", "USD"),
+              count("b1", "b", "$334 million", arts[1].text, 334e6, "buy", "USD")]
+    res = align_all(claims, arts, ruleset)
+    for f in res.facts:
+        assert not {"a1", "a2"} <= set(f.claims)
+    assert any({"a1", "b1"} <= set(f.claims) for f in res.facts)
+
+
+def test_a_subfolder_is_a_story_and_stories_never_cross_folders(ruleset):
+    text = "A fire in Dunmore killed three people on Tuesday."
+    arts = [article("fire/a", text), article("fire/b", text), article("other/c", text)]
+    res = align_all([], arts, ruleset)
+    stories = sorted(sorted(s.articles) for s in res.stories)
+    assert stories == [["fire/a", "fire/b"], ["other/c"]]
+
+
+# ------------------------------------------------------------------ cost
+
+
+def test_a_block_of_thousands_of_claims_costs_a_bounded_number_of_comparisons(ruleset):
+    """3,000 counts of one kind, predicate and unit in one story and event (300 articles giving 10
+    values each, side by side): each claim is checked against a bounded number of groups and
+    members, so the comparisons grow linearly (all pairs would be 4.5 million)."""
+    n_articles, per_article = 300, 10
+    arts, claims = [], []
+    for i in range(n_articles):
+        quote = "The quake in Valdoria killed " + ", ".join(f"{10 + k} people" for k in range(per_article)) + "."
+        arts.append(article(f"s/a{i}", quote, date(2024, 3, 11), "Quake in Valdoria"))
+        for k in range(per_article):
+            claims.append(count(f"c{i}-{k}", f"s/a{i}", f"{10 + k} people", quote, float(10 + k + (i % 3))))
+    res = align_all(claims, arts, ruleset)
+    n = len(claims)
+    assert res.comparisons <= MAX_CANDIDATES * MAX_MEMBERS * n
+    assert res.comparisons < n * (n - 1) / 2 / 50
+    placed = [c for f in res.facts for c in f.claims]
+    assert sorted(placed) == sorted(c.id for c in claims)           # every claim in exactly one fact
+    for f in res.facts:                                            # no fact holds two values of one article
+        arts_in = [cid.split("-")[0] for cid in f.claims]
+        values = {}
+        by_id = {c.id: c for c in claims}
+        for cid, a in zip(f.claims, arts_in):
+            values.setdefault(a, set()).add(by_id[cid].quantity.low)
+        assert all(len(v) == 1 for v in values.values())
