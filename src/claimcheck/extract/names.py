@@ -40,10 +40,15 @@ RUN = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
 AGE_AFTER = re.compile(r"^(?:,\s*(?:aged?\s+)?\d{1,3}\b(?!\s*(?:%|percent|per cent))|\s*\(\d{1,3}\))")
 AGE_BEFORE = re.compile(r"\b[\w-]+-year-old\s+$", re.I)
 ROLE_AFTER = re.compile(r"^,\s+(?:(?:a|an|the|its|his|her)\s+)?((?:[a-z][\w.'\u2019-]*\s*){1,4})(?=[,;.]|\s+(?:of|at|for|with|from)\b)")
+PRONOUNS = {"he", "she", "he's", "she's", "he\u2019s", "she\u2019s", "who", "which", "they", "it", "we", "i",
+            "that", "this", "you"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 LOWER_BEFORE = re.compile(r"(?<![\w'\u2019])((?:[a-z][\w.-]*\s+){1,3})$")   # lower-case words just before a run
 # a run longer than this is a headline in title case or an organisation, not a person's name
 MAX_NAME_WORDS = 4
+# a lone word this short ("Mo" beside "Doug Moe") is too short to be called a misspelling of a surname
+# without a verb of saying beside it (on ECB+ the only such word was a nickname, not a misspelling)
+MIN_VARIANT_LETTERS = 4
 SAYING = {"said", "says", "told", "tells", "added", "explained", "insisted", "noted", "stated", "wrote",
           "according", "stressed", "confirmed", "declined", "warned", "described", "admitted"}
 
@@ -72,7 +77,11 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
     claims = []
     for offset, sent, words, start, end, role in full:
         key = person_key(words[-1])
-        if len(words) == 1 and key not in people:
+        if len(words) == 1 and key in people and words[0] not in people[key] and not (
+                len(words[0]) >= MIN_VARIANT_LETTERS
+                and any(OSA.distance(words[0].lower(), x.lower()) <= 1 for x in people[key])):
+            key = f"{key}:{words[0].lower()}"   # "coach Mo" beside "Doug Moe": too unlike to be one person
+        elif len(words) == 1 and key not in people:
             near = _near(words[0], people)
             if near is None:
                 people.setdefault(key, []).append(words[0])     # "Chief Russell", named with a title only
@@ -85,7 +94,8 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
         key = person_key(word)
         if word in people.get(key, ()):
             continue         # "LaSalle" again after "Anthony LaSalle": nothing new to compare
-        if key in people and any(OSA.distance(word.lower(), s.lower()) <= 1 for s in people[key]):
+        if key in people and len(word) >= MIN_VARIANT_LETTERS \
+                and any(OSA.distance(word.lower(), s.lower()) <= 1 for s in people[key]):
             # "Lasalle" after "LaSalle", "Kiltschko" after "Klitschko": the same surname, misspelled
             how = "the surname of a person the article named, spelled differently"
         else:
@@ -93,7 +103,9 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
             if key is None or not _cued(sent, start, end):
                 continue
             how = f"one letter from the surname {people[key][0]!r} the article gave in full"
-        claims.append(_claim(article, offset, sent, words, start, end, role, key, how))
+        c = _claim(article, offset, sent, words, start, end, role, key, how)
+        c.measure["variant_of"] = people[key][0]     # the article's own evidence that it is that person
+        claims.append(c)
     return _first_of_each(claims) if ONE_CLAIM_PER_SPELLING else claims
 
 
@@ -169,7 +181,7 @@ def _mention(sent: str, m: re.Match, titles: set[str], stops: set[str], not_surn
     if not role_words:
         # the role in apposition after the name: "Hengky Tewu, a hospital director, said"
         after = ROLE_AFTER.match(sent[end:])
-        if after:
+        if after and after.group(1).split()[0].lower() not in PRONOUNS:   # not ", he's a great coach"
             words_after = after.group(1).split()
             k = next((i for i in range(len(words_after) - 1, -1, -1) if words_after[i] in titles), None)
             if k is not None:
