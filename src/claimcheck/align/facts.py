@@ -203,7 +203,6 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
 
 def _part_place(c: Claim, ruleset: RuleSet) -> str:
     nouns = "|".join(re.escape(n) for n in ruleset.extra.get("part_places") or []) or "(?!)"
-    near = _after(c, 10) if c.quote else ""
     from .events import claim_span
     start, end = claim_span(c)
     raw = " ".join(c.quote[end:end + 80].split()[:10])
@@ -449,9 +448,9 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
 
 
 def fact_label(claims: list[Claim], ruleset: RuleSet, event: str = "") -> str:
-    """What a fact is about, in words an editor reads: "people killed in the quake". `event` is the
-    label of the event its claims are about ("the quake on 2 July"); labels.py builds the phrase."""
-    return labels.fact_label(claims, ruleset, event=event or None)
+    """What a fact is about, in words: "people killed in the quake on 2 July". `event` is the label
+    of the event its claims are about. The phrasing lives in labels.py (one place for every view)."""
+    return labels.fact_label(claims, ruleset, event if event and event != "the main event" else None)
 
 
 def fact_id(claims: list[Claim]) -> str:
