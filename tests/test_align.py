@@ -138,3 +138,31 @@ def test_a_block_of_thousands_of_claims_costs_a_bounded_number_of_comparisons(ru
         for cid, a in zip(f.claims, arts_in):
             values.setdefault(a, set()).add(by_id[cid].quantity.low)
         assert all(len(v) == 1 for v in values.values())
+
+
+# ------------------------------------------------------------------ updates and --fail-on info
+
+
+def test_a_rising_toll_is_an_update_and_fails_only_under_fail_on_info(tmp_path):
+    from typer.testing import CliRunner
+    from claimcheck.cli import app
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title: Quake kills 12 in Valdoria\nDate: 2024-03-11\n\n"
+                                  "A powerful earthquake struck Valdoria on Sunday, killing at least 12 people.\n")
+    (corpus / "b.txt").write_text("Title: Valdoria quake toll climbs to 15\nDate: 2024-03-12\n\n"
+                                  "Fifteen people were killed in Sunday's earthquake in Valdoria, officials said.\n")
+    runner = CliRunner()
+    codes = {}
+    for level in ("warning", "info"):
+        out = tmp_path / f"out-{level}"
+        res = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--fail-on", level, "--quiet", "--no-cache"])
+        codes[level] = res.exit_code
+    import json
+    data = json.loads((tmp_path / "out-info" / "claimcheck.json").read_text())
+    updates = [d for d in data["discrepancies"] if d["code"] == "update"]
+    assert [d["severity"] for d in data["discrepancies"]] == ["info"] and len(updates) == 1
+    assert "2024-03-11" in updates[0]["message"] and "2024-03-12" in updates[0]["message"]
+    assert codes == {"warning": 0, "info": 1}
+    assert data["events"] and all(c["event"] for c in data["claims"])
+    assert data["stories"] and data["stories"][0]["articles"] == ["a", "b"]

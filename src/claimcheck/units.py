@@ -179,8 +179,8 @@ def _compile(ruleset: RuleSet) -> _Table:
     return _Table(re.compile(pattern, re.I), units, rate_words, hedge_before)
 
 
-AFTER_AMBIGUOUS = re.compile(r"\s*(?:[-),.;:]|$|(?:high|tall|long|deep|wide|away|from|off|of|above|below|"
-                             r"under|in\b|west|east|north|south|up|down|into|across|around|beneath))", re.I)
+AFTER_AMBIGUOUS = re.compile(r"\s*(?:[),.;:]|$|-(?:high|tall|long|deep|wide)\b|(?:high|tall|long|deep|wide|away|from|off|of|"
+                             r"above|below|under|in\b|west|east|north|south|up|down|into|across|around|beneath))", re.I)
 RATE_UNITS = {"second": "second", "sec": "second", "minute": "minute", "min": "minute", "hour": "hour",
               "hr": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -209,6 +209,10 @@ def find_measures(text: str, ruleset: Optional[RuleSet] = None) -> list[Measure]
         surface = " ".join(m.group("unit").lower().split())
         spec = table.units.get(surface) or {}
         before = text[max(0, m.start() - 2):m.start()]
+        if spec.get("glued") and m.group("sep").strip() != "-" and m.group("sep"):
+            continue      # "a 30-second ad", but "the 2008 second quarter" is no duration
+        if m.group("num").lower() == "zero":
+            continue      # "a zero-day exploit"
         if spec.get("ambiguous"):
             # "300m" is metres only glued and followed by what a length takes ("300m high", "300m-long", "300m.")
             if m.group("sep") or any(ch in before for ch in "$€£¥") or not AFTER_AMBIGUOUS.match(text, m.end("unit")):

@@ -16,7 +16,7 @@ from ..models import Claim, RuleSet
 from .anchors import compiled, event_word, overlaps
 from .sentences import Sentence, _char_span, _make
 from .syntax import sentence_context
-from .vocab import Vocab
+from .vocab import Vocab, has_parse
 
 AMPM = r"(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 
@@ -42,7 +42,7 @@ def _grammar(zones: tuple, words: tuple, hedges: tuple) -> tuple[re.Pattern, lis
     clock = "|".join(re.escape(w) for w, _ in words) or "(?!)"
     forms = [
         rf"(?<![\w:.,$])(?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*{AMPM}",              # 2:09 a.m., 11am, 8.40am
-        rf"(?<![\w:.,$-])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:])",                        # 06:00, 7:48
+        rf"(?<![\w:.,$-])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:])(?=\s*(?:(?:{zone})\b|[,.;)]|$|\s+(?:on|in|at|local|this|last|yesterday|today|when|and|to|as|after|before)\b))",   # 06:00 BST, at 7:48.
         rf"(?<![\w:.,$-])(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s*(?=(?:hours|hrs|h\b|(?:{zone})\b))(?:hours|hrs\.?|h\b)?",  # 1430 GMT, 1100 hrs
         rf"(?<![\w:.,$-])(?P<h4>[01]?\d|2[0-3])\.(?P<m4>[0-5]\d)(?=\s*(?:{zone})\b)",             # 09.30 BST
         rf"\b(?P<word>{clock})\b",
@@ -63,6 +63,9 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
         if minutes is None or overlaps(m.start(), m.end(), taken):
             continue
         hedge, h_start, before, after = _hedge(text, m.start(), hedge_list)
+        if re.match(r"\s*(?:left|remaining|to go|to play|into|of the (?:first|second|third|fourth|final)|in the (?:first|second|third|fourth))\b",
+                    text[m.end():], re.I) or re.search(r"\bwith\s+$", text[:m.start()], re.I):
+            continue            # a game clock ("with 7:42 left in the first half"), not a time of day
         if m.group("word") and not hedge and not re.search(r"\b(?:at|by|until|till|from|since|to|around|about)\s+$",
                                                            text[:m.start()], re.I):
             continue            # "noon" and "midnight" date something only after a preposition
@@ -89,6 +92,8 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
         if span is None:
             continue
         pred, verb = event_word(doc, span, vocab)
+        if verb is None and has_parse(doc):
+            continue            # "Dec. 18-11:14 pm et": a time stamp under no verb dates no event
         taken.append((start, end))
         part = m.groupdict().get("part")
         value = {"start_minute": max(0, lo), "end_minute": hi if part else min(1440, hi), "zone": zone,
@@ -147,5 +152,7 @@ def _hedge(text: str, start: int, hedges: list[tuple[str, int, int]]) -> tuple[s
 
 
 def _clock(minutes: int) -> str:
-    minutes = max(0, min(1440, int(minutes)))
+    """HH:MM; a night runs past midnight ("Thursday night" ends at 29:00 = 05:00)."""
+    minutes = int(minutes)
+    minutes = minutes - 1440 if minutes > 1440 else max(0, minutes)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

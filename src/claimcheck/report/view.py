@@ -91,7 +91,7 @@ def value_reading(c: Claim) -> str:
     """How the value was read: "(30, ∞), reads as (30, 40]"; "2025-02-10 … 2025-02-11 (day)"."""
     m = c.measure or {}
     if "start_minute" in m:      # a clock time: "18:00–18:15 BST"
-        clock = lambda x: f"{int(x) // 60:02d}:{int(x) % 60:02d}"
+        clock = lambda x: f"{(int(x) - 1440 if int(x) > 1440 else int(x)) // 60:02d}:{int(x) % 60:02d}"
         span = clock(m["start_minute"]) + ("" if m["start_minute"] == m["end_minute"] else "–" + clock(m["end_minute"]))
         return span + (f" {m['zone'].upper()}" if m.get("zone") else " (no zone given)")
     if "base_unit" in m and m.get("base_low") is not None:     # a measure: "[121,500, 148,500] meter (length)"
