@@ -106,6 +106,11 @@ def test_conversions_in_brackets_agree_and_other_units_disagree():
     assert compare_values(d, g)[0] == "contradiction"                    # 40 miles is not 35 km
     h = one("The quake struck 65 km from the city.", "measure")
     assert compare_values(c, h)[0] == "contradiction"                    # one unit: plain numbers
+    i = one("The quake had a depth of 1.2 miles.", "measure")
+    j = one("The quake had a depth of one mile.", "measure")
+    assert compare_values(i, j) is None                                  # "one mile" may round 1.2
+    k = one("The quake had a depth of 2.7 miles.", "measure")
+    assert compare_values(j, k)[0] == "contradiction"
 
 
 def test_measure_value_in_json_and_views():
@@ -246,6 +251,14 @@ def test_clock_times_compare():
     j = one("The quake hit at 2248 GMT.", "time")
     assert compare_values(i, j) is None                                  # local against UTC: not compared
     assert value_label(e) == "2:09 a.m." and value_reading(b).startswith("16:00–16:15")
+    k = one("Johnson was killed Wednesday night in the crosswalk.", "time")
+    m = one("Johnson was killed around 7 p.m. in the crosswalk.", "time")
+    assert compare_values(k, m) is None                                  # 7 p.m. is at night
+    n = one("Johnson was killed at 9 a.m. in the crosswalk.", "time")
+    assert compare_values(k, n)[0] == "mismatch"                         # a part of the day is vague
+    p = one("The cut occurred between 07:28 and 08:06 Coordinated Universal Time (UTC).", "time")
+    q = one("The cut occurred at 10:00 am off Sicily.", "time")
+    assert p.measure["zone"] == "coordinated universal time" and compare_values(p, q) is None
 
 
 # ---------------------------------------------------------------- percents

@@ -253,17 +253,20 @@ def compare_measures(a: Claim, b: Claim):
         return SAME_UNIT
     if ma["base_unit"] != mb["base_unit"]:
         return None                       # not the same dimension: nothing to compare
+    ra, rb = float(ma.get("rounding") or 0.0), float(mb.get("rounding") or 0.0)
     if ma.get("unit") == mb.get("unit") and a.quantity is not None and b.quantity is not None:
-        return SAME_UNIT
+        if ra == rb:
+            return SAME_UNIT     # one unit, one precision: "6 km" and "7 km" compare as numbers
+        # one unit, two precisions: the coarser may round the finer ("one mile" ~ "1.2 miles")
+        ra, rb = (ra, 0.0) if ra > rb else (0.0, rb)
     la = _bounds(ma.get("base_low"), ma.get("base_high"), True, True)
     lb = _bounds(mb.get("base_low"), mb.get("base_high"), True, True)
-    ra, rb = float(ma.get("rounding") or 0.0), float(mb.get("rounding") or 0.0)
     wa, wb = _pad(la, ra), _pad(lb, rb)
     va, vb = value_text(a), value_text(b)
     unit = ma["base_unit"]
     if disjoint(wa, wb):
         return "contradiction", (f"{va!r} is {fmt_interval(la)} {unit} and {vb!r} is {fmt_interval(lb)} {unit}: "
-                                 "even allowing for rounding in the conversion, they do not overlap.")
+                                 "even allowing for rounding, they do not overlap.")
     ea = _pad(_bounds(ma.get("base_expected_low"), ma.get("base_expected_high"), True, True), ra)
     eb = _pad(_bounds(mb.get("base_expected_low"), mb.get("base_expected_high"), True, True), rb)
     if disjoint(ea, eb):
@@ -295,8 +298,9 @@ def _compare_clock(a: Claim, b: Claim):
     round_b = mb["start_minute"] % 5 == 0 or mb["end_minute"] % 5 == 0
     if gap <= CLOCK_ROUNDING and (round_a or round_b):
         return None
-    if gap <= CLOCK_NEAR:
-        return "mismatch", f"{va!r} and {vb!r} are {gap} minutes apart: close, but not the same time."
+    if gap <= CLOCK_NEAR or ":" not in ma.get("clock", ":") or ":" not in mb.get("clock", ":"):
+        # a part of the day ("Wednesday night") is vague: against a clock time it is only a mismatch
+        return "mismatch", f"{va!r} and {vb!r} are {gap} minutes apart: close, or one is vague, but not the same time."
     return "contradiction", f"{va!r} and {vb!r} are {gap} minutes apart: they cannot be one moment."
 
 

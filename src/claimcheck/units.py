@@ -109,17 +109,19 @@ def _base(x: Optional[float], m: Measure) -> Optional[float]:
 
 
 def rounding(q: Quantity) -> float:
-    """Half the step of the last digit written: 135 -> 0.5, 50 -> 5, 1.2 -> 0.05, capped at
-    MAX_ROUNDING of the value. A value converted from another unit is rounded at least this much."""
+    """Half the step of the last digit written: 135 -> 0.5, 1 -> 0.5, 1.2 -> 0.05, 50 -> 5; a round
+    figure's step is capped at MAX_ROUNDING of the value (10 -> 1, not 5). A value converted from
+    another unit, or written less precisely than another, is allowed this much."""
     v = q.value if q.value is not None else q.low
     if v is None or v == 0:
         return 0.0
     text = f"{abs(v):.10g}"
     if "." in text:
-        step = 10 ** -len(text.split(".")[1])
-    else:
-        step = 10 ** (len(text) - len(text.rstrip("0"))) if text.rstrip("0") else 1
-    return min(step / 2, abs(v) * MAX_ROUNDING)
+        return 10 ** -len(text.split(".")[1]) / 2
+    zeros = len(text) - len(text.rstrip("0"))
+    if not zeros:
+        return 0.5                      # "one mile" may be 1.2 miles rounded; "135 km" 134.6
+    return min(10 ** zeros / 2, abs(v) * MAX_ROUNDING)   # "50 miles" +-5, "10 km" +-1
 
 
 def _base_step(q: Quantity, m: Measure) -> float:

@@ -437,5 +437,10 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         key = claim_key.get(c.id)
         if key is None:
             continue
-        c.event = events[merged.get(key, key)].id
+        seen = set()
+        while key in merged and key not in seen:   # a chain of merges (A into B, B into C) ends at the kept one
+            seen.add(key)
+            key = merged[key]
+        if key in events:
+            c.event = events[key].id
     return sorted(events.values(), key=lambda e: (e.story, e.background, e.label, e.id))
