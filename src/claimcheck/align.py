@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from .stopwords import STOP_WORDS
 
 from .compare import value_key
 from .entities import content_tokens, same_entity
@@ -107,6 +107,7 @@ class Aligner:
     def __init__(self, claims: list[Claim], ruleset: RuleSet, vectors: Optional[dict[str, dict[str, float]]] = None,
                  published: Optional[dict] = None, year_hint: Optional[dict] = None):
         self.ruleset = ruleset
+        self.order: dict[str, int] = {}                     # article id -> its place in the corpus
         self.published = published or {}
         self.year_hint = year_hint or {}
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, block) -> values it states
@@ -323,40 +324,59 @@ def fact_id(claims: list[Claim]) -> str:
 
 def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
     """All claims grouped into facts (a fact of one claim is 'single')."""
-    order = {a.id: i for i, a in enumerate(articles)}
+    aligner = prepare(claims, articles, ruleset)
+    facts = [f for block in blocks_of(claims, aligner) for f in align_block(aligner, block)]
+    facts.sort(key=lambda f: (f.kind, f.label, f.id))
+    return facts
+
+
+# Alignment decomposes by block: `prepare` computes what every block reads (story vectors, word
+# weights over all claims), then each block is grouped on its own. An engine may partition the claims
+# by block_key, run blocks_of + align_block on each part anywhere, and sort the facts as align does.
+
+
+def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Aligner:
+    """The corpus-wide statistics every block reads (the claims and articles of the whole run)."""
     aligner = Aligner(claims, ruleset, article_vectors(articles, ruleset), {a.id: a.published for a in articles},
                       {a.id: a.year_hint for a in articles})
+    aligner.order = {a.id: i for i, a in enumerate(articles)}
+    return aligner
+
+
+def blocks_of(claims: list[Claim], aligner: Aligner) -> list[list[Claim]]:
+    """The claims by block (block_key), blocks in a fixed order, each block's claims in article order."""
+    order = aligner.order
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (order.get(c.article, 0), c.start)):
         blocks[block_key(c)].append(c)
-    facts: list[Fact] = []
-    for key in sorted(blocks, key=str):
-        groups: list[list[Claim]] = []
-        reasons: list[set[str]] = []
-        for c in blocks[key]:
-            best, best_score, best_reasons = None, 0.0, set()
-            for gi, g in enumerate(groups):
-                total, why = 0.0, set()
-                for m in g:
-                    ok, score, reason = aligner.compatible(c, m)
-                    if not ok:
-                        break                     # every member must agree: no chains across facts
-                    total += score
-                    why.add(reason)
-                else:
-                    # the fact most articles state wins (total strength, not the average)
-                    if total > best_score:
-                        best, best_score, best_reasons = gi, total, why
-            if best is None:
-                groups.append([c])
-                reasons.append(set())
+    return [blocks[key] for key in sorted(blocks, key=str)]
+
+
+def align_block(aligner: Aligner, block: list[Claim]) -> list[Fact]:
+    """The facts of one block: each claim joins the group every member of which it is compatible with."""
+    groups: list[list[Claim]] = []
+    reasons: list[set[str]] = []
+    for c in block:
+        best, best_score, best_reasons = None, 0.0, set()
+        for gi, g in enumerate(groups):
+            total, why = 0.0, set()
+            for m in g:
+                ok, score, reason = aligner.compatible(c, m)
+                if not ok:
+                    break                     # every member must agree: no chains across facts
+                total += score
+                why.add(reason)
             else:
-                groups[best].append(c)
-                reasons[best] |= best_reasons
-        for g, why in zip(groups, reasons):
-            facts.append(_fact(g, why, ruleset))
-    facts.sort(key=lambda f: (f.kind, f.label, f.id))
-    return facts
+                # the fact most articles state wins (total strength, not the average)
+                if total > best_score:
+                    best, best_score, best_reasons = gi, total, why
+        if best is None:
+            groups.append([c])
+            reasons.append(set())
+        else:
+            groups[best].append(c)
+            reasons[best] |= best_reasons
+    return [_fact(g, why, aligner.ruleset) for g, why in zip(groups, reasons)]
 
 
 def _fact(group: list[Claim], reasons: set[str], ruleset: RuleSet) -> Fact:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import __version__
-from .models import Article, Claim, DateSpan, Quantity, RuleSet
+from .models import Article, Claim, DateSpan, Fact, Quantity, RuleSet
 
 
 def _fingerprint(ruleset: RuleSet) -> str:
@@ -51,11 +51,16 @@ def _decode(d: dict) -> Claim:
 class ClaimCache:
     def __init__(self, folder: str | Path, model: str, ruleset: RuleSet):
         self.folder = Path(folder)
+        self.model = model
         self.salt = f"{__version__}|{model}|{_fingerprint(ruleset)}"
 
-    def _path(self, art: Article) -> Path:
+    def key(self, art: Article) -> str:
+        """What the article's claims depend on: its text and dates, the model, the rules, the version."""
         key = f"{self.salt}|{art.id}|{art.published}|{art.year_hint}|{art.text}"
-        return self.folder / (hashlib.sha1(key.encode()).hexdigest() + ".json")
+        return hashlib.sha1(key.encode()).hexdigest()
+
+    def _path(self, art: Article) -> Path:
+        return self.folder / (self.key(art) + ".json")
 
     def get(self, art: Article) -> Optional[list[Claim]]:
         p = self._path(art)
@@ -65,11 +70,39 @@ class ClaimCache:
             return None
 
     def put(self, art: Article, claims: list[Claim]) -> None:
+        self._write(self._path(art), [_encode(c) for c in claims])
+
+    def _write(self, path: Path, data) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump([_encode(c) for c in claims], f)
-            os.replace(tmp, self._path(art))
+                json.dump(data, f)
+            os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    # The facts of the last run, for a re-run in which every article came from the cache: then the
+    # claims are the same, and alignment (story vectors over every article's words, then every
+    # block) would only compute the same facts again. Keyed by every article's key and title, in order.
+
+    def corpus_key(self, articles: list[Article]) -> str:
+        h = hashlib.sha1(self.salt.encode())
+        for a in articles:
+            h.update(f"\0{self.key(a)}|{a.title}".encode())
+        return h.hexdigest()
+
+    def get_facts(self, corpus_key: str) -> Optional[list[Fact]]:
+        try:
+            data = json.loads((self.folder / FACTS_FILE).read_text(encoding="utf-8"))
+            if data.get("key") != corpus_key:
+                return None
+            return [Fact(**f) for f in data["facts"]]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def put_facts(self, corpus_key: str, facts: list[Fact]) -> None:
+        self._write(self.folder / FACTS_FILE, {"key": corpus_key, "facts": [dataclasses.asdict(f) for f in facts]})
+
+
+FACTS_FILE = "facts.json"     # one file: the last run's facts (claim files are named by their key's hash)

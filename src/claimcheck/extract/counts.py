@@ -2,9 +2,7 @@
 (`verb_classes:`), e.g. "58 nations signed", "Hansbrough scored 25 points"."""
 from __future__ import annotations
 
-from typing import Optional
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Optional
 
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet
@@ -12,6 +10,9 @@ from .sentences import Sentence, _char_span, _make
 from .syntax import (entity_span, find_object, find_predicate, is_dateline, is_entity, object_phrase,
                      sentence_context, subject_of)
 from .vocab import Vocab, _lemma_variants, _lookup, has_parse, lemma
+
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Span
 
 
 def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used: set[int]) -> Optional[Claim]:

@@ -2,9 +2,7 @@
 event ("the 2025 World AI Conference"). (Finding and parsing dates is claimcheck.dates.)"""
 from __future__ import annotations
 
-from typing import Optional
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Optional
 
 from .. import dates as dates_mod
 from ..entities import canonical_entity, content_tokens
@@ -13,6 +11,9 @@ from .sentences import Sentence, _char_span, _make
 from .syntax import (claim_tense, entity_span, find_object, find_predicate, head_path, is_entity,
                      object_phrase, sentence_context, subject_of)
 from .vocab import Vocab, _lookup, has_parse, lemma
+
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Span, Token
 
 EVENT_PREDICATES = {"hold", "begin", "end", "strike"}
 
