@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -28,12 +29,14 @@ ENGINES = ("local", "dask")
 def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: Optional[str] = None,
         progress: Optional[Progress] = None, cache: bool = True, cache_dir: str | Path | None = None,
         nlp: Optional[nlp_mod.NLP] = None, jobs: Optional[int] = None, engine: str = "local",
-        scheduler: Optional[str] = None) -> Report:
+        scheduler: Optional[str] = None, timings: Optional[dict[str, float]] = None) -> Report:
     """Read a corpus, find and compare its claims. Raises ClaimcheckError for user mistakes.
 
     jobs: processes that parse (default: every core); with engine="dask", the workers of the local
     cluster started when no `scheduler` address is given. `nlp`: a pipeline already loaded (tests,
-    benchmarks), used in this process."""
+    benchmarks), used in this process. `timings`, when given, receives the seconds of each stage
+    (read + extract, align, compare) for benchmarks/pipeline.py."""
+    lap = _lap(timings)
     if engine not in ENGINES:
         raise UsageError(f"--engine takes {' or '.join(ENGINES)} (got {engine!r})")
     if jobs is not None and jobs < 1:
@@ -90,6 +93,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
                 progress(done, 0, art.path)
         if progress:
             progress(done, done, "")
+        lap("read+extract")
 
         order = {a.id: i for i, a in enumerate(articles)}
         claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
@@ -103,13 +107,26 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
                 facts = align_mod.align(claims, articles, ruleset)
             if store:
                 store.put_facts(corpus_key, facts)   # before compare, which sets their status
+        lap("align")
     by_id = {c.id: c for c in claims}
     discrepancies = compare_mod.compare(facts, by_id, ruleset, {a.id: a.published for a in articles})
     discrepancies += apply_canonical(facts, by_id, ruleset)
     compare_mod.apply_suppressions(discrepancies, facts, by_id, ruleset)
     discrepancies.sort(key=lambda d: ({"error": 0, "warning": 1}.get(d.severity, 2), d.fact, d.id))
+    lap("compare")
     return Report(articles=articles, claims=claims, facts=facts, discrepancies=discrepancies, skipped=skipped,
                   warnings=[used.warning] if used.warning else [], rules=list(ruleset.sources), model=used.name,
                   corpus=str(corpus_path),
                   generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
 
+
+
+def _lap(timings: Optional[dict[str, float]]) -> Callable[[str], None]:
+    last = [time.perf_counter()]
+
+    def lap(stage: str) -> None:
+        now = time.perf_counter()
+        if timings is not None:
+            timings[stage] = now - last[0]
+        last[0] = now
+    return lap
