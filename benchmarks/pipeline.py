@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -56,7 +57,8 @@ print(json.dumps(t))
 
 
 def command(args: dict, cli: bool = False) -> tuple[float, float, dict]:
-    """(wall seconds, peak MB of the process tree, stage timings) of one run in a fresh process.
+    """(wall seconds, peak MB of the process tree, stage timings) of one run in a fresh process;
+    the timings also hold "cpu": CPU seconds of the run and every process it started and waited for.
     cli=True runs the real command line (claimcheck run ...), whose stages are not reported."""
     if cli:
         cmd = [sys.executable, "-m", "claimcheck.cli", "run", args["corpus"], "--rules", str(REPO / "rules"),
@@ -64,6 +66,7 @@ def command(args: dict, cli: bool = False) -> tuple[float, float, dict]:
         cmd += [] if args["cache"] else ["--no-cache"]
     else:
         cmd = [sys.executable, "-c", CHILD, json.dumps({"rules": str(REPO / "rules"), **args})]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
     peak = _watch(proc)
@@ -71,7 +74,9 @@ def command(args: dict, cli: bool = False) -> tuple[float, float, dict]:
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"run failed ({proc.returncode}): {' '.join(cmd[:4])}\n{err[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     stages = json.loads(out.strip().splitlines()[-1]) if not cli else {}
+    stages["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return wall, peak, stages
 
 
@@ -80,7 +85,6 @@ def _watch(proc: subprocess.Popen) -> float:
         import psutil
     except ImportError:                       # then only the run's own peak, when it ends
         proc.wait()
-        import resource
         return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     peak = 0.0
     root = psutil.Process(proc.pid)
@@ -94,14 +98,14 @@ def _watch(proc: subprocess.Popen) -> float:
     return peak
 
 
-def bare_parse(texts: list[str], model: str | None) -> tuple[float, int]:
+def bare_parse(texts: list[str], model: str | None) -> tuple[float, float, int]:
     from claimcheck import nlp as nlp_mod
     nlp = nlp_mod.load(model)
     for _ in nlp.parser.pipe(texts[:16]):     # warm up: no timed run pays for first use
         pass
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = sum(len(doc) for doc in nlp.parser.pipe(texts, batch_size=64))
-    return time.perf_counter() - t0, n
+    return time.perf_counter() - t0, time.process_time() - c0, n
 
 
 NUMBER = re.compile(r"\d+")
@@ -159,18 +163,21 @@ def main() -> None:
     print(f"corpus  {args.corpus}: {len(articles)} articles, {words} words, {len(skipped)} skipped; "
           f"default --jobs {default_jobs()}")
 
-    bare, tokens = bare_parse(texts, args.model)
+    bare, bare_cpu, tokens = bare_parse(texts, args.model)
     keep = tempfile.TemporaryDirectory(prefix="claimcheck-bench-")
     tmp = keep.name
-    cold, cold_mb, _ = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
-    warm, warm_mb, _ = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
+    cold, cold_mb, cold_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
+    warm, warm_mb, warm_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
     claim_cache = Path(tmp) / "cli" / ".cache"
     print(f"bare nlp.pipe saw {tokens} tokens\n")
-    print(f"{'run (a command, default --jobs)':<34}{'seconds':>9}{'words/s':>10}{'vs bare':>9}{'peak MB':>9}")
-    print(f"{'bare nlp.pipe (1 process)':<34}{bare:>9.2f}{words / bare:>10.0f}{1:>9.2f}{'':>9}")
-    print(f"{'claimcheck run, cold':<34}{cold:>9.2f}{words / cold:>10.0f}{bare / cold:>9.2f}{cold_mb:>9.0f}")
-    print(f"{'claimcheck run, warm (re-run)':<34}{warm:>9.2f}{words / warm:>10.0f}{bare / warm:>9.2f}{warm_mb:>9.0f}"
-          f"   = {100 * warm / cold:.1f}% of cold")
+    print(f"{'run (a command, default --jobs)':<34}{'seconds':>9}{'words/s':>10}{'vs bare':>9}{'CPU s':>8}"
+          f"{'CPU vs bare':>12}{'peak MB':>9}")
+    print(f"{'bare nlp.pipe (1 process)':<34}{bare:>9.2f}{words / bare:>10.0f}{1:>9.2f}{bare_cpu:>8.1f}{1:>12.2f}")
+    for label, secs, t, mb in (("claimcheck run, cold", cold, cold_t, cold_mb),
+                               ("claimcheck run, warm (re-run)", warm, warm_t, warm_mb)):
+        print(f"{label:<34}{secs:>9.2f}{words / secs:>10.0f}{bare / secs:>9.2f}{t['cpu']:>8.1f}"
+              f"{bare_cpu / t['cpu']:>12.2f}{mb:>9.0f}")
+    print(f"warm re-run: {100 * warm / cold:.1f}% of the cold run's wall time")
 
     if not args.no_stages:
         print("\nalignment on the first 25%, 50%, 100% of the articles (claims from the cold run's cache)")

@@ -144,3 +144,14 @@ def test_dask_engine_without_dask_says_how_to_install_it(tmp_path, monkeypatch):
 def test_default_jobs_is_every_core():
     assert engine.default_jobs() >= 1
     assert list(engine.batched(iter(range(5)), 2)) == [[0, 1], [2, 3], [4]]
+
+
+def test_dask_rerun_with_everything_cached_starts_no_cluster(tmp_path, nlp, monkeypatch):
+    cache = tmp_path / "cache"
+    cold = run(SEEDS, rules_dir=None, nlp=nlp, cache_dir=cache)
+
+    def no_cluster(*a, **k):
+        raise AssertionError("a cluster was started for a re-run with nothing to parse")
+    monkeypatch.setattr(engine_dask, "connect", no_cluster)
+    warm = run(SEEDS, rules_dir=None, cache_dir=cache, engine="dask")
+    assert [f.id for f in warm.facts] == [f.id for f in cold.facts]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import zlib
 from collections import deque
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Iterable, Iterator, Optional
 
 from . import align as align_mod
@@ -31,6 +31,33 @@ CONNECT_TIMEOUT = "30s"
 
 _MODELS: dict = {}          # on a worker: model argument -> loaded pipeline
 _LOCK = threading.Lock()    # a worker with several threads parses one batch at a time (one model object)
+
+
+class Session:
+    """A connection to the cluster, opened on first use (a re-run with everything cached opens none)."""
+
+    def __init__(self, scheduler: Optional[str], workers: Optional[int]):
+        self.scheduler, self.workers = scheduler, workers
+        self._stack = ExitStack()
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = self._stack.enter_context(connect(self.scheduler, self.workers))
+        return self._client
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+@contextmanager
+def session(scheduler: Optional[str], workers: Optional[int]) -> Iterator[Session]:
+    s = Session(scheduler, workers)
+    try:
+        yield s
+    finally:
+        s.close()
 
 
 @contextmanager
@@ -64,11 +91,10 @@ def _task(batch: list[Article], model_arg: Optional[str], ruleset: RuleSet) -> t
         return nlp.name, nlp.warning, extract_batch(batch, nlp, ruleset)
 
 
-def extract_on_dask(client, batches: Iterable[list[Article]], ruleset: RuleSet, model: Model,
+def extract_on_dask(session: Session, batches: Iterable[list[Article]], ruleset: RuleSet, model: Model,
                     model_arg: Optional[str]) -> Iterator[tuple[Article, list[Claim]]]:
     """(article, claims) for every article of every batch, in order, extracted on the cluster."""
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    rules_future = None
+    client = workers = rules_future = None
     pending: deque = deque()
 
     def collect():
@@ -78,7 +104,9 @@ def extract_on_dask(client, batches: Iterable[list[Article]], ruleset: RuleSet, 
         yield from zip(batch, found)
 
     for batch in batches:
-        if rules_future is None:
+        if client is None:
+            client = session.client
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
             rules_future = client.scatter(ruleset, broadcast=True)
         pending.append((batch, client.submit(_task, batch, model_arg, rules_future, pure=False)))
         while len(pending) >= workers * IN_FLIGHT_PER_JOB:
@@ -96,9 +124,10 @@ def part_of(claim: Claim, parts: int) -> int:
     return zlib.crc32(repr(align_mod.block_key(claim)).encode()) % parts
 
 
-def align_on_dask(client, claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
+def align_on_dask(session: Session, claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
     """align.align, with the blocks grouped as tasks on the cluster."""
     aligner = align_mod.prepare(claims, articles, ruleset)
+    client = session.client
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     parts: dict[int, list[Claim]] = {}
     n = workers * PARTS_PER_WORKER

@@ -76,8 +76,8 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
     with contextlib.ExitStack() as stack:
         if engine == "dask":
             from . import engine_dask     # dask is imported only when asked for
-            client = stack.enter_context(engine_dask.connect(scheduler, jobs))
-            found = engine_dask.extract_on_dask(client, batches, ruleset, used, model)
+            cluster = stack.enter_context(engine_dask.session(scheduler, jobs))   # connects on first use
+            found = engine_dask.extract_on_dask(cluster, batches, ruleset, used, model)
         elif nlp is not None:
             found = engine_mod.extract_here(batches, ruleset, used, model, nlp)
         else:
@@ -102,7 +102,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
         facts = store.get_facts(corpus_key) if store and not parsing else None
         if facts is None:
             if engine == "dask":
-                facts = engine_dask.align_on_dask(client, claims, articles, ruleset)
+                facts = engine_dask.align_on_dask(cluster, claims, articles, ruleset)
             else:
                 facts = align_mod.align(claims, articles, ruleset)
             if store:
