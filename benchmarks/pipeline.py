@@ -152,6 +152,8 @@ def main() -> None:
     ap.add_argument("--memory-articles", type=int, default=0, help="articles of a generated corpus for peak memory")
     ap.add_argument("--dask", action="store_true", help="also time --engine dask with 1 and 2 workers")
     ap.add_argument("--no-stages", action="store_true", help="skip the 25/50/100%% stage timings")
+    ap.add_argument("--only-generated", action="store_true",
+                    help="skip the baseline, cold/warm and stage runs: only --sizes, --memory-articles, --dask")
     args = ap.parse_args()
     sys.path.insert(0, str(REPO / "src"))
     from claimcheck import corpus as corpus_mod
@@ -163,41 +165,43 @@ def main() -> None:
     print(f"corpus  {args.corpus}: {len(articles)} articles, {words} words, {len(skipped)} skipped; "
           f"default --jobs {default_jobs()}")
 
-    bare, bare_cpu, tokens = bare_parse(texts, args.model)
     keep = tempfile.TemporaryDirectory(prefix="claimcheck-bench-")
-    tmp = keep.name
-    cold, cold_mb, cold_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
-    warm, warm_mb, warm_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
-    claim_cache = Path(tmp) / "cli" / ".cache"
-    print(f"bare nlp.pipe saw {tokens} tokens\n")
-    print(f"{'run (a command, default --jobs)':<34}{'seconds':>9}{'words/s':>10}{'vs bare':>9}{'CPU s':>8}"
-          f"{'CPU vs bare':>12}{'peak MB':>9}")
-    print(f"{'bare nlp.pipe (1 process)':<34}{bare:>9.2f}{words / bare:>10.0f}{1:>9.2f}{bare_cpu:>8.1f}{1:>12.2f}")
-    for label, secs, t, mb in (("claimcheck run, cold", cold, cold_t, cold_mb),
-                               ("claimcheck run, warm (re-run)", warm, warm_t, warm_mb)):
-        print(f"{label:<34}{secs:>9.2f}{words / secs:>10.0f}{bare / secs:>9.2f}{t['cpu']:>8.1f}"
-              f"{bare_cpu / t['cpu']:>12.2f}{mb:>9.0f}")
-    print(f"warm re-run: {100 * warm / cold:.1f}% of the cold run's wall time")
+    bare = None
+    if not args.only_generated:
+        bare, bare_cpu, tokens = bare_parse(texts, args.model)
+        tmp = keep.name
+        cold, cold_mb, cold_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
+        warm, warm_mb, warm_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
+        claim_cache = Path(tmp) / "cli" / ".cache"
+        print(f"bare nlp.pipe saw {tokens} tokens\n")
+        print(f"{'run (a command, default --jobs)':<34}{'seconds':>9}{'words/s':>10}{'vs bare':>9}{'CPU s':>8}"
+              f"{'CPU vs bare':>12}{'peak MB':>9}")
+        print(f"{'bare nlp.pipe (1 process)':<34}{bare:>9.2f}{words / bare:>10.0f}{1:>9.2f}{bare_cpu:>8.1f}{1:>12.2f}")
+        for label, secs, t, mb in (("claimcheck run, cold", cold, cold_t, cold_mb),
+                                   ("claimcheck run, warm (re-run)", warm, warm_t, warm_mb)):
+            print(f"{label:<34}{secs:>9.2f}{words / secs:>10.0f}{bare / secs:>9.2f}{t['cpu']:>8.1f}"
+                  f"{bare_cpu / t['cpu']:>12.2f}{mb:>9.0f}")
+        print(f"warm re-run: {100 * warm / cold:.1f}% of the cold run's wall time")
 
-    if not args.no_stages:
-        print("\nalignment on the first 25%, 50%, 100% of the articles (claims from the cold run's cache)")
-        print(f"{'share':<7}{'articles':>9}{'words':>9}{'claims':>8}{'facts':>7}{'read+cache':>11}{'align':>8}"
-              f"{'compare':>9}{'wall':>8}{'align ms/1k words':>18}")
-        for share in (0.25, 0.5, 1.0):
-            k = max(1, round(len(articles) * share))
-            with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
-                sub = Path(tmp) / "part"
-                for a in articles[:k]:                   # the same files, in a folder of their own
-                    src = Path(a.path)
-                    dst = sub / src.relative_to(args.corpus)
-                    dst.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(src, dst)
-                (claim_cache / "facts.json").unlink(missing_ok=True)      # align for real
-                wall, _, t = command({"corpus": str(sub), "out": tmp + "/out", "cache": True,
-                                      "cache_dir": str(claim_cache)})
-            n_words = sum(len(a.text.split()) for a in articles[:k])
-            print(f"{share:<7.0%}{k:>9}{n_words:>9}{t['claims']:>8}{t['facts']:>7}{t['read+extract']:>11.2f}"
-                  f"{t['align']:>8.2f}{t['compare']:>9.2f}{wall:>8.2f}{1e6 * t['align'] / n_words:>18.2f}")
+        if not args.no_stages:
+            print("\nalignment on the first 25%, 50%, 100% of the articles (claims from the cold run's cache)")
+            print(f"{'share':<7}{'articles':>9}{'words':>9}{'claims':>8}{'facts':>7}{'read+cache':>11}{'align':>8}"
+                  f"{'compare':>9}{'wall':>8}{'align ms/1k words':>18}")
+            for share in (0.25, 0.5, 1.0):
+                k = max(1, round(len(articles) * share))
+                with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+                    sub = Path(tmp) / "part"
+                    for a in articles[:k]:                   # the same files, in a folder of their own
+                        src = Path(a.path)
+                        dst = sub / src.relative_to(args.corpus)
+                        dst.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(src, dst)
+                    (claim_cache / "facts.json").unlink(missing_ok=True)      # align for real
+                    wall, _, t = command({"corpus": str(sub), "out": tmp + "/out", "cache": True,
+                                          "cache_dir": str(claim_cache)})
+                n_words = sum(len(a.text.split()) for a in articles[:k])
+                print(f"{share:<7.0%}{k:>9}{n_words:>9}{t['claims']:>8}{t['facts']:>7}{t['read+extract']:>11.2f}"
+                      f"{t['align']:>8.2f}{t['compare']:>9.2f}{wall:>8.2f}{1e6 * t['align'] / n_words:>18.2f}")
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     if sizes:
@@ -227,8 +231,8 @@ def main() -> None:
                 wall, mb, t = command({"corpus": args.corpus, "out": tmp + "/out", "cache": False,
                                        "engine": "dask", "jobs": workers})
             times[workers] = wall
-            print(f"{workers} worker(s): {wall:.2f} s (align {t['align']:.2f} s), peak {mb:.0f} MB, "
-                  f"vs bare {bare / wall:.2f}")
+            print(f"{workers} worker(s): {wall:.2f} s (align {t['align']:.2f} s), CPU {t['cpu']:.1f} s, "
+                  f"peak {mb:.0f} MB" + (f", vs bare {bare / wall:.2f}" if bare else ""))
         print(f"speed-up with 2 workers over 1: {times[1] / times[2]:.2f}x")
     keep.cleanup()
 
