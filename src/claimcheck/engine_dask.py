@@ -16,6 +16,7 @@ cluster instead ("tcp://10.0.0.5:8786"), whose workers must have claimcheck and 
 from __future__ import annotations
 
 import threading
+import warnings
 import zlib
 from collections import deque
 from contextlib import ExitStack, contextmanager
@@ -76,8 +77,11 @@ def connect(scheduler: Optional[str], workers: Optional[int]) -> Iterator[object
         with client:
             yield client
         return
-    with LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with warnings.catch_warnings():    # "Port 8787 is already in use": no dashboard is asked for
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+        cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+    with cluster, Client(cluster) as client:
         yield client
 
 
