@@ -50,11 +50,11 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
     skipped: list[Skipped] = []
     claims: list[Claim] = []
     done = 0
-    parsing: list[bool] = []     # becomes [True] when an article is not in the cache
+    parsing = False              # becomes True when some article is not in the cache
 
     def misses() -> Iterator[Article]:
         """The articles of the corpus not in the cache, as they are read; the rest is recorded here."""
-        nonlocal done
+        nonlocal done, parsing
         for item in corpus.iter_corpus(corpus_path):
             if isinstance(item, Skipped):
                 skipped.append(item)
@@ -64,7 +64,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
             if hit is None:
                 if not parsing:
                     rules.load_rules(rules_dir)   # spaCy checks the token patterns (raises RuleError)
-                    parsing.append(True)
+                    parsing = True
                 yield item
             else:
                 claims.extend(hit)
