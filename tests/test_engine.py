@@ -114,14 +114,14 @@ def test_rerun_of_unchanged_corpus_imports_no_spacy_and_finds_the_same(tmp_path,
         "import json, sys\n"
         "from claimcheck.pipeline import run\n"
         f"rep = run({str(SEEDS)!r}, rules_dir={str(ROOT / 'rules')!r}, cache=True, cache_dir={str(cache)!r})\n"
-        "print(json.dumps({'spacy': 'spacy' in sys.modules, 'claims': [c.id for c in rep.claims],\n"
+        "print(json.dumps({'spacy': 'spacy' in sys.modules, 'pint': 'pint' in sys.modules, 'claims': [c.id for c in rep.claims],\n"
         "                  'facts': [(f.id, f.status) for f in rep.facts],\n"
         "                  'discrepancies': [d.id for d in rep.discrepancies]}))\n")
     env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     warm = json.loads(out.stdout)
-    assert warm["spacy"] is False
+    assert warm["spacy"] is False and warm["pint"] is False     # both cost about a second to import
     assert warm["claims"] == [c.id for c in cold.claims]
     assert warm["facts"] == [[f.id, f.status] for f in cold.facts]
     assert warm["discrepancies"] == [d.id for d in cold.discrepancies] and warm["discrepancies"]
