@@ -1,147 +1,240 @@
-"""Throughput of the claimcheck pipeline against bare spaCy parsing. A script, not a test:
+"""Throughput, warm re-runs, scaling and memory of claimcheck against bare spaCy. A script, not a test:
 
-    .venv/bin/python benchmarks/pipeline.py [CORPUS] [--model NAME] [--repeat N]
+    python benchmarks/pipeline.py [CORPUS] [--sizes 1,2,5] [--memory-articles 20000] [--dask]
 
 CORPUS defaults to ../shared/corpora/ecbplus-dev next to the repository (read in place, never copied).
-The corpus and the spaCy model are loaded once; then it times
+Every claimcheck run is a command (`python -m claimcheck.cli run ...` in a subprocess, default --jobs:
+every core), so imports and model loading count, as they do for a user. It measures, in one run:
 
-1. bare `nlp.parser.pipe(texts, batch_size=64)` over every article text (the reference),
-2. `pipeline.run(corpus, rules_dir=None, nlp=nlp, cache=False)` end to end (load included),
-3. a warm re-run with the claim cache (the second of two cached runs),
-4. the stages (load, extract, align, compare) timed one by one on the first 25%, 50% and 100% of
-   the articles, to show cost per article stays flat as the corpus grows,
+1. bare `nlp.pipe(texts, batch_size=64)` over every article text, on one process, the model already
+   loaded and warmed up: the reference, as a user would call spaCy;
+2. a cold claimcheck run (--no-cache); "vs bare" = bare seconds / claimcheck seconds;
+3. a warm re-run (the cache filled by the cold run): its wall time as a share of the cold run's;
+4. alignment and comparison on the first 25%, 50% and 100% of the articles (their claims read from
+   the cache the cold run filled, so only these stages cost anything);
+5. with --sizes: generated corpora of k copies of CORPUS (one JSONL file each, numbers and names
+   altered per copy so that no copy repeats another), seconds per 1,000 words and alignment time;
+6. with --memory-articles N: a generated corpus of N articles, peak memory of the run;
+7. with --dask: the Dask engine on a LocalCluster of 1 and 2 workers, speed-up over 1 worker.
 
-and prints peak RSS after each phase (ru_maxrss only grows, so a jump shows which phase allocated;
-bare parsing of whole articles runs last because its peak is the largest).
-"ratio vs bare" = bare nlp.pipe seconds / claimcheck seconds: above 1 is faster than parsing every
-sentence, which claimcheck can be because it parses only sentences that may hold a claim.
+Peak memory is the largest sum of RSS over the run's process tree (the run and its workers), sampled
+every 0.2 s with psutil. The machine may be shared: absolute seconds are noisy, ratios taken within
+one run less so; repeat the script and report both runs.
 """
 from __future__ import annotations
 
 import argparse
-import gc
+import json
+import os
+import re
 import resource
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from claimcheck import align as align_mod, compare as compare_mod, corpus as corpus_mod, extract, nlp as nlp_mod, \
-    pipeline, rules
-
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "ecbplus-dev"
+ENV = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+# the child: one pipeline.run as the CLI calls it, then its stage timings as JSON on stdout
+CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+from claimcheck import pipeline
+from claimcheck.report import write_reports
+args = json.loads(sys.argv[1])
+t = {}
+rep = pipeline.run(args["corpus"], rules_dir=args["rules"], cache=args["cache"],
+                   cache_dir=args.get("cache_dir") or args["out"] + "/.cache",
+                   jobs=args.get("jobs"), engine=args.get("engine", "local"), timings=t)
+write_reports(rep, __import__("pathlib").Path(args["out"]), ["json"], quiet=True)
+t["claims"], t["facts"], t["discrepancies"] = len(rep.claims), len(rep.facts), len(rep.discrepancies)
+print(json.dumps(t))
+"""
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # kilobytes on Linux
+def command(args: dict, cli: bool = False) -> tuple[float, float, dict]:
+    """(wall seconds, peak MB of the process tree, stage timings) of one run in a fresh process;
+    the timings also hold "cpu": CPU seconds of the run and every process it started and waited for.
+    cli=True runs the real command line (claimcheck run ...), whose stages are not reported."""
+    if cli:
+        cmd = [sys.executable, "-m", "claimcheck.cli", "run", args["corpus"], "--rules", str(REPO / "rules"),
+               "--out", args["out"], "--quiet", "--fail-on", "never", "--format", "json,html"]
+        cmd += [] if args["cache"] else ["--no-cache"]
+    else:
+        cmd = [sys.executable, "-c", CHILD, json.dumps({"rules": str(REPO / "rules"), **args})]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    peak = _watch(proc)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"run failed ({proc.returncode}): {' '.join(cmd[:4])}\n{err[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    stages = json.loads(out.strip().splitlines()[-1]) if not cli else {}
+    stages["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, peak, stages
 
 
-def best_of(repeat: int, fn) -> tuple[float, object]:
-    """(fastest wall time of `repeat` calls, result of the last call)."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
+def _watch(proc: subprocess.Popen) -> float:
+    try:
+        import psutil
+    except ImportError:                       # then only the run's own peak, when it ends
+        proc.wait()
+        return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak = 0.0
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            rss = root.memory_info().rss + sum(c.memory_info().rss for c in root.children(recursive=True))
+            peak = max(peak, rss / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    return peak
 
 
-def bare_parse(nlp: nlp_mod.NLP, texts: list[str]) -> int:
-    n = 0
-    for doc in nlp.parser.pipe(texts, batch_size=64):
-        n += len(doc)
-    return n
+def bare_parse(texts: list[str], model: str | None) -> tuple[float, float, int]:
+    from claimcheck import nlp as nlp_mod
+    nlp = nlp_mod.load(model)
+    for _ in nlp.parser.pipe(texts[:16]):     # warm up: no timed run pays for first use
+        pass
+    t0, c0 = time.perf_counter(), time.process_time()
+    n = sum(len(doc) for doc in nlp.parser.pipe(texts, batch_size=64))
+    return time.perf_counter() - t0, time.process_time() - c0, n
 
 
-def run_stages(subset, nlp: nlp_mod.NLP, ruleset) -> tuple[dict[str, float], int, int]:
-    """The stages of pipeline.run (no cache, no report) on the files of `subset`, each stage timed."""
-    t: dict[str, float] = {}
-    last = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal last
-        now = time.perf_counter()
-        t[stage], last = now - last, now
-
-    articles = []
-    for path, art_id in dict.fromkeys((a.path, a.id.split("#")[0]) for a in subset):   # re-read their files
-        articles += corpus_mod.load_file(Path(path), art_id, path)[0]
-    lap("load")
-    claims = [c for _, found in extract.extract_articles(articles, nlp, ruleset) for c in found]
-    order = {a.id: i for i, a in enumerate(articles)}
-    claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
-    lap("extract")
-    facts = align_mod.align(claims, articles, ruleset)
-    lap("align")
-    by_id = {c.id: c for c in claims}
-    found = compare_mod.compare(facts, by_id, ruleset) + compare_mod.apply_canonical(facts, by_id, ruleset)
-    compare_mod.apply_suppressions(found, facts, by_id, ruleset)
-    lap("compare")
-    return t, len(claims), len(facts)
+NUMBER = re.compile(r"\d+")
+NAME = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{3,})\b")
 
 
-def row(label: str, n_art: int, words: int, secs: float, bare: float) -> str:
-    return (f"{label:<28}{n_art:>8}{words:>10}{secs:>9.2f}{n_art / secs:>11.1f}{words / secs:>10.0f}"
-            f"{bare / secs:>9.2f}")
+def altered(text: str, k: int) -> str:
+    """Copy k of a text: every number raised by k, every capitalised word inside a sentence given a
+    suffix, so copies state other values about other names (nothing is a duplicate of the original)."""
+    if k == 0:
+        return text
+    suffix = "".join(chr(ord("a") + int(d)) for d in str(k))
+    text = NUMBER.sub(lambda m: str(int(m.group(0)) + k) if len(m.group(0)) < 9 else m.group(0), text)
+    return NAME.sub(lambda m: m.group(1) + suffix, text)
+
+
+def generate(articles, copies: int | None, n_articles: int | None, folder: Path) -> tuple[Path, int, int]:
+    """A JSONL corpus of `copies` altered copies of the articles (or the first `n_articles` of
+    endless copies). Returns (path, articles, words)."""
+    path = folder / "corpus.jsonl"
+    n = words = 0
+    with path.open("w", encoding="utf-8") as f:
+        k = 0
+        while (copies is not None and k < copies) or (n_articles is not None and n < n_articles):
+            for a in articles:
+                if n_articles is not None and n >= n_articles:
+                    break
+                text = altered(a.text, k)
+                rec = {"title": altered(a.title, k), "text": text, "outlet": a.outlet,
+                       "date": a.published.isoformat() if a.published else None}
+                f.write(json.dumps(rec) + "\n")
+                n += 1
+                words += len(text.split())
+            k += 1
+    folder.joinpath("out").mkdir(exist_ok=True)
+    return path, n, words
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
-    ap.add_argument("--model", default=None, help="spaCy model package (default: as claimcheck chooses)")
-    ap.add_argument("--repeat", type=int, default=1, help="best of N for the timed runs (default 1)")
+    ap.add_argument("--model", default=None, help="spaCy model package for the bare baseline (default: claimcheck's)")
+    ap.add_argument("--sizes", default="", help="comma-separated copies of CORPUS to time, e.g. 1,2,5,25")
+    ap.add_argument("--memory-articles", type=int, default=0, help="articles of a generated corpus for peak memory")
+    ap.add_argument("--dask", action="store_true", help="also time --engine dask with 1 and 2 workers")
+    ap.add_argument("--no-stages", action="store_true", help="skip the 25/50/100%% stage timings")
+    ap.add_argument("--only-generated", action="store_true",
+                    help="skip the baseline, cold/warm and stage runs: only --sizes, --memory-articles, --dask")
     args = ap.parse_args()
-    rss: list[tuple[str, float]] = [("start", peak_rss_mb())]
+    sys.path.insert(0, str(REPO / "src"))
+    from claimcheck import corpus as corpus_mod
+    from claimcheck.engine import default_jobs
 
-    t_load, (articles, skipped) = best_of(1, lambda: corpus_mod.load_corpus(args.corpus))
+    articles, skipped = corpus_mod.load_corpus(args.corpus)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    t0 = time.perf_counter()
-    nlp = nlp_mod.load(args.model)
-    t_model = time.perf_counter() - t0
-    ruleset = rules.load_rules(None)
-    for _ in nlp.parser.pipe(texts[:16]):   # warm up the model so no timed run pays for first use
-        pass
-    rss.append(("corpus + model loaded", peak_rss_mb()))
-    print(f"corpus  {args.corpus}: {len(articles)} articles, {words} words, {len(skipped)} skipped "
-          f"(load {t_load:.2f}s)")
-    print(f"model   {nlp.name} (load {t_model:.2f}s; parser pipes: {', '.join(nlp.parser.pipe_names)})")
+    print(f"corpus  {args.corpus}: {len(articles)} articles, {words} words, {len(skipped)} skipped; "
+          f"default --jobs {default_jobs()}")
 
-    cold, report = best_of(args.repeat, lambda: pipeline.run(args.corpus, rules_dir=None, nlp=nlp, cache=False))
-    rss.append(("pipeline.run (no cache)", peak_rss_mb()))
-    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
-        pipeline.run(args.corpus, rules_dir=None, nlp=nlp, cache=True, cache_dir=tmp)
-        warm, _ = best_of(args.repeat, lambda: pipeline.run(args.corpus, rules_dir=None, nlp=nlp,
-                                                             cache=True, cache_dir=tmp))
-    rss.append(("pipeline.run (warm cache)", peak_rss_mb()))
-    bare, tokens = best_of(args.repeat, lambda: bare_parse(nlp, texts))   # last: its peak hides the others'
-    rss.append(("bare nlp.pipe", peak_rss_mb()))
+    keep = tempfile.TemporaryDirectory(prefix="claimcheck-bench-")
+    bare = None
+    if not args.only_generated:
+        bare, bare_cpu, tokens = bare_parse(texts, args.model)
+        tmp = keep.name
+        cold, cold_mb, cold_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
+        warm, warm_mb, warm_t = command({"corpus": args.corpus, "out": tmp + "/cli", "cache": True}, cli=True)
+        claim_cache = Path(tmp) / "cli" / ".cache"
+        print(f"bare nlp.pipe saw {tokens} tokens\n")
+        print(f"{'run (a command, default --jobs)':<34}{'seconds':>9}{'words/s':>10}{'vs bare':>9}{'CPU s':>8}"
+              f"{'CPU vs bare':>12}{'peak MB':>9}")
+        print(f"{'bare nlp.pipe (1 process)':<34}{bare:>9.2f}{words / bare:>10.0f}{1:>9.2f}{bare_cpu:>8.1f}{1:>12.2f}")
+        for label, secs, t, mb in (("claimcheck run, cold", cold, cold_t, cold_mb),
+                                   ("claimcheck run, warm (re-run)", warm, warm_t, warm_mb)):
+            print(f"{label:<34}{secs:>9.2f}{words / secs:>10.0f}{bare / secs:>9.2f}{t['cpu']:>8.1f}"
+                  f"{bare_cpu / t['cpu']:>12.2f}{mb:>9.0f}")
+        print(f"warm re-run: {100 * warm / cold:.1f}% of the cold run's wall time")
 
-    print(f"\nclaims {len(report.claims)}, facts {len(report.facts)}, discrepancies {len(report.discrepancies)}; "
-          f"bare parse saw {tokens} tokens\n")
-    print(f"{'run':<28}{'articles':>8}{'words':>10}{'seconds':>9}{'articles/s':>11}{'words/s':>10}{'vs bare':>9}")
-    n = len(articles)
-    print(row("bare nlp.parser.pipe", n, words, bare, bare))
-    print(row("claimcheck (no cache)", n, words, cold, bare))
-    print(row("claimcheck (warm cache)", n, words, warm, bare))
+        if not args.no_stages:
+            print("\nalignment on the first 25%, 50%, 100% of the articles (claims from the cold run's cache)")
+            print(f"{'share':<7}{'articles':>9}{'words':>9}{'claims':>8}{'facts':>7}{'read+cache':>11}{'align':>8}"
+                  f"{'compare':>9}{'wall':>8}{'align ms/1k words':>18}")
+            for share in (0.25, 0.5, 1.0):
+                k = max(1, round(len(articles) * share))
+                with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+                    sub = Path(tmp) / "part"
+                    for a in articles[:k]:                   # the same files, in a folder of their own
+                        src = Path(a.path)
+                        dst = sub / src.relative_to(args.corpus)
+                        dst.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(src, dst)
+                    (claim_cache / "facts.json").unlink(missing_ok=True)      # align for real
+                    wall, _, t = command({"corpus": str(sub), "out": tmp + "/out", "cache": True,
+                                          "cache_dir": str(claim_cache)})
+                n_words = sum(len(a.text.split()) for a in articles[:k])
+                print(f"{share:<7.0%}{k:>9}{n_words:>9}{t['claims']:>8}{t['facts']:>7}{t['read+extract']:>11.2f}"
+                      f"{t['align']:>8.2f}{t['compare']:>9.2f}{wall:>8.2f}{1e6 * t['align'] / n_words:>18.2f}")
 
-    print("\nscaling (pipeline stages on the first k articles' files, each stage timed)")
-    print(f"{'share':<7}{'articles':>9}{'words':>8}{'claims':>8}{'facts':>7}{'load':>7}{'extract':>9}{'align':>8}"
-          f"{'compare':>9}{'total':>8}{'ms/article':>11}{'ms/1k words':>12}")
-    for share in (0.25, 0.5, 1.0):
-        k = max(1, round(n * share))
-        subset = articles[:k]
-        n_words = sum(len(a.text.split()) for a in subset)
-        gc.collect()
-        times, n_claims, n_facts = run_stages(subset, nlp, ruleset)
-        total = sum(times.values())
-        print(f"{share:<7.0%}{k:>9}{n_words:>8}{n_claims:>8}{n_facts:>7}{times['load']:>7.2f}"
-              f"{times['extract']:>9.2f}{times['align']:>8.2f}{times['compare']:>9.2f}{total:>8.2f}"
-              f"{1000 * total / k:>11.1f}{1e6 * total / n_words:>12.1f}")
-    rss.append(("scaling runs", peak_rss_mb()))
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    if sizes:
+        print(f"\nscaling: k altered copies of the corpus in one JSONL file (cold, default --jobs)")
+        print(f"{'copies':<7}{'articles':>9}{'words':>9}{'claims':>8}{'facts':>8}{'read+extract':>13}{'align':>8}"
+              f"{'wall':>9}{'s/1k words':>11}{'peak MB':>9}")
+        for k in sizes:
+            with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+                path, n, n_words = generate(articles, k, None, Path(tmp))
+                wall, mb, t = command({"corpus": str(path), "out": tmp + "/out", "cache": False})
+            print(f"{k:<7}{n:>9}{n_words:>9}{t['claims']:>8}{t['facts']:>8}{t['read+extract']:>13.2f}"
+                  f"{t['align']:>8.2f}{wall:>9.2f}{1000 * wall / n_words:>11.3f}{mb:>9.0f}")
 
-    print("\npeak RSS (MB) after each phase: " + ", ".join(f"{name} {mb:.0f}" for name, mb in rss))
+    if args.memory_articles:
+        with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+            path, n, n_words = generate(articles, None, args.memory_articles, Path(tmp))
+            wall, mb, t = command({"corpus": str(path), "out": tmp + "/out", "cache": False})
+        print(f"\nmemory: {n} articles ({n_words} words, one JSONL file): peak {mb:.0f} MB over the process tree, "
+              f"{wall:.0f} s ({1000 * wall / n_words:.3f} s/1k words; align {t['align']:.1f} s), "
+              f"{t['claims']} claims, {t['facts']} facts")
+
+    if args.dask:
+        print("\n--engine dask on a LocalCluster (cold, --no-cache)")
+        times = {}
+        for workers in (1, 2):
+            with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+                wall, mb, t = command({"corpus": args.corpus, "out": tmp + "/out", "cache": False,
+                                       "engine": "dask", "jobs": workers})
+            times[workers] = wall
+            print(f"{workers} worker(s): {wall:.2f} s (align {t['align']:.2f} s), CPU {t['cpu']:.1f} s, "
+                  f"peak {mb:.0f} MB" + (f", vs bare {bare / wall:.2f}" if bare else ""))
+        print(f"speed-up with 2 workers over 1: {times[1] / times[2]:.2f}x")
+    keep.cleanup()
 
 
 if __name__ == "__main__":

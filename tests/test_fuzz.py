@@ -111,10 +111,9 @@ def test_hostile_corpus_every_file_read_or_skipped(tmp_path, good_report):
     folder, outside = tmp_path / "corpus", tmp_path / "outside"
     expect = hostile.build_corpus(folder, outside)
     out = tmp_path / "out"
-    started = time.monotonic()
     r = cc("run", folder, "--rules", empty(tmp_path / "norules"), "--out", out, "--quiet", "--no-cache")
     assert_clean_exit(r, codes=(1,))          # the good articles' contradiction still fails the run
-    assert time.monotonic() - started < 300   # nothing hung (a FIFO opened for reading blocks for ever)
+    # nothing hung (a FIFO opened for reading blocks for ever): the run returned; how fast is not asserted
     report = json.loads((out / "claimcheck.json").read_text(encoding="utf-8"))
     every_file_accounted_for(report, folder, expect)
     good = {"good_a", "good_b"}
@@ -461,8 +460,8 @@ def test_large_input_bounded(slow_cases, tmp_path, name, articles):
     assert peak < 2048, f"{name}: peak {peak:.0f} MB"
     # measured on the 2-core build machine while six other jobs ran (load average 10-12): huge.txt
     # (50 MB) 50-180 s, many.html (8.7 MB) 28-90 s, many.jsonl (9 MB) 29-145 s, peak 330 MB at most.
-    # The bound says "did not hang", with room for a machine that busy and slower still.
-    assert took < 500, f"{name}: {took:.0f} s"
+    # "did not hang" is the subprocess timeout; no wall-clock bound is asserted (flaky on a busy machine)
+    print(f"{name}: {took:.0f} s, peak {peak:.0f} MB")
     report = json.loads((tmp_path / "out" / "claimcheck.json").read_text(encoding="utf-8"))
     assert len(report["articles"]) == articles and not report["skipped"]
     assert any(c["kind"] == "count" for c in report["claims"])

@@ -41,3 +41,37 @@ def test_rules_only_pipeline_still_finds_and_compares_counts(monkeypatch, tmp_pa
     texts = {c.text for c in report.claims if c.kind == "count"}
     assert {"Twelve people", "Thirty people"} <= texts
     assert any(d.code == "contradiction" for d in report.discrepancies)
+
+
+# spaCy's attribute ruler and claimcheck's memoized one must agree on every token: the sentences use the
+# ruler's word exceptions (contractions, "gonna", "let's", "ai n't", possessives, double spaces).
+RULER_SENTENCES = [
+    "At least 12 people were killed and 30 injured when the fire broke out on Monday.",
+    "He's gonna say it wasn't his fault, but they're not buying it and we'd rather wait.",
+    "Let's see: I'm sure you've heard that y'all ain't got nothin' on the 2008 team.",
+    "The company, which has  3,400 employees, said it did not know whether the deal's price was fair.",
+    "Lindsay Lohan's lawyer said she is in rehab at the Betty Ford Center in Rancho Mirage, Calif.",
+    "C'mon, don't you think the U.S. should've signed the Paris statement on AI in February 2025?",
+    "Around 60 countries signed; the UK and the US refused to sign, as did two others.",
+]
+
+
+def test_fast_attribute_ruler_gives_spacys_output_token_by_token(nlp):
+    import spacy
+    if nlp.rules_only or "attribute_ruler" not in nlp.parser.pipe_names:
+        pytest.skip("no trained model installed")
+    assert type(nlp.parser.get_pipe("attribute_ruler")).__name__ == "FastAttributeRuler"
+    reference = spacy.load(nlp.name, exclude=["textcat"])
+    assert type(reference.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+    for ours, theirs in zip(nlp.parser.pipe(RULER_SENTENCES), reference.pipe(RULER_SENTENCES)):
+        got = [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.ent_type_) for t in ours]
+        want = [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.ent_type_) for t in theirs]
+        assert got == want
+
+
+def test_fast_attribute_ruler_is_used_only_for_patterns_it_can_read():
+    from claimcheck.nlp import _supported
+    assert _supported([{"patterns": [[{"TAG": "NN"}], [{"LOWER": {"IN": ["is", "'s"]}}, {"TAG": "VBZ"}]],
+                        "attrs": {"POS": "NOUN"}, "index": 0}])
+    assert not _supported([{"patterns": [[{"TEXT": "US"}]], "attrs": {"POS": "PROPN"}, "index": 0}])
+    assert not _supported([{"patterns": [[{"TAG": "DT"}, {"TAG": "JJ"}, {"TAG": "NN"}]], "attrs": {}, "index": 0}])

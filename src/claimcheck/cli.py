@@ -118,6 +118,9 @@ def run(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the per-article claim cache."),
     debug: bool = DEBUG_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (written by `claimcheck baseline`)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes that parse (default: every core). With --engine dask: workers of the local cluster."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) | dask (a Dask cluster: pip install 'claimcheck[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: address of a running Dask scheduler (default: start a local cluster)."),
 ) -> None:
     """Read CORPUS, extract and compare claims, write reports, exit by --fail-on."""
     from . import baseline as baseline_mod, pipeline, report as report_mod
@@ -136,8 +139,8 @@ def run(
         check_out_dir(out)
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
-                               cache=not no_cache, cache_dir=out / ".cache",
-                               status=report_mod.terminal.status(quiet=quiet))
+                               cache=not no_cache, cache_dir=out / ".cache", jobs=jobs, engine=engine,
+                               scheduler=scheduler, status=report_mod.terminal.status(quiet=quiet))
         if accepted is not None:
             baseline_mod.apply(rep, accepted, source=report_mod.terminal.shown_path(baseline))
         if not quiet:

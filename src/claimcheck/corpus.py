@@ -23,7 +23,7 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Optional
+from typing import Any, Iterable, Iterator, Optional
 from urllib.parse import urlparse
 
 import yaml
@@ -54,12 +54,22 @@ MAX_FILE_BYTES = 100 * 2**20
 def load_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None
                 ) -> tuple[list[Article], list[Skipped]]:
     """Read every article under `path` (a folder, read recursively in sorted order, or one file)."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in iter_corpus(path, rules):
+        (skipped if isinstance(item, Skipped) else articles).append(item)
+    return articles, skipped
+
+
+def iter_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None) -> Iterator[Article | Skipped]:
+    """The articles under `path` and what was skipped, one file at a time, in load_corpus's order
+    (the folder's skips first), so a large corpus streams through the pipeline instead of being
+    read whole. Raises CorpusError up front for a missing path, and at the end when nothing was read."""
     given = os.fspath(path)
     root = Path(given)
     if not os.path.lexists(given):
         raise CorpusError("corpus not found (no such file or folder)", path=printable(given))
     boiler = _boilerplate(rules)
-    articles: list[Article] = []
     skipped: list[Skipped] = []
     if not root.is_dir():
         files = [(root, root.name, _strip_suffix(printable(root.name)))]
@@ -68,6 +78,8 @@ def load_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None
         files = []
         _walk(root, "", files, skipped, given, os.path.realpath(given))
         shown = lambda rel: _join(printable(given), printable(rel))  # noqa: E731
+    yield from skipped
+    found = False
     seen: set[str] = set()
     for file, rel, art_id in files:
         if art_id in seen:                   # a.txt and a.md: keep ids unique and stable
@@ -76,11 +88,12 @@ def load_corpus(path: str | os.PathLike, rules: Optional[RuleSet] = None
             art_id += "~"
         seen.add(art_id)
         got, skips = _load_one(file, art_id, shown(rel), boiler)
-        articles.extend(got)
+        found = found or bool(got)
         skipped.extend(skips)
-    if not articles:
+        yield from got
+        yield from skips
+    if not found:
         raise CorpusError(_nothing_read(skipped), path=printable(given))
-    return articles, skipped
 
 
 def _load_one(file: Path, art_id: str, shown: str, boiler: list[re.Pattern]

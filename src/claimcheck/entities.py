@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from spacy.lang.en.stop_words import STOP_WORDS
+from .stopwords import STOP_WORDS
 
 from .models import RuleSet
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from typing import Any, Optional
-
-import spacy
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Any, Optional
 
 from .models import Claim, Quantity, RuleSet
+
+if TYPE_CHECKING:   # spaCy is imported where a pattern is compiled: a warm re-run never pays for it
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span
 
 CAPTURE = "CAPTURE"
 _SPACY_LOC = re.compile(r"\[pattern -> (\d+)(?: -> (\w+))?")
@@ -33,11 +33,13 @@ def split_pattern(pattern: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
 
 @lru_cache(maxsize=1)
 def _blank_vocab():
+    import spacy
     return spacy.blank("en").vocab
 
 
 def pattern_error(pattern: list[dict[str, Any]]) -> Optional[tuple[str, Optional[int], Optional[str]]]:
     """None when spaCy accepts the pattern; else (spaCy's message, token index, key) for the line."""
+    from spacy.matcher import Matcher
     spacy_pattern, _ = split_pattern(pattern)
     matcher = Matcher(_blank_vocab(), validate=True)
     try:
@@ -71,6 +73,7 @@ def _compiled(vocab, rules: list[dict]) -> tuple[Matcher, dict[str, tuple[dict, 
     Each pattern gets its own key 'rule-id#n' so its CAPTURE roles are known after a match."""
     key = (id(vocab), json.dumps(rules, sort_keys=True, default=str))
     if key not in _matchers:
+        from spacy.matcher import Matcher
         matcher = Matcher(vocab)
         table: dict[str, tuple[dict, list]] = {}
         for rule in rules:

@@ -1,20 +1,30 @@
 """The library entry point: corpus folder in, Report out. cli.py is a thin wrapper over run().
 
 load -> extract -> (normalize inside extract) -> align -> compare -> Report
+
+Articles stream from the corpus one file at a time. Each is looked up in the claim cache first;
+the ones not found go, in batches, to an engine (engine.py: this process, a pool of `jobs`
+processes, or Dask) that loads the spaCy model only when a batch needs parsing. So a re-run of an
+unchanged corpus never imports spaCy, and memory holds the articles' metadata and text (alignment
+reads the text for its story vectors) and the claims, never a parsed Doc beyond one batch.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import time
 from pathlib import Path
 from contextlib import nullcontext
-from typing import Callable, ContextManager, Optional
+from typing import Callable, ContextManager, Iterator, Optional
 
-from . import align as align_mod, compare as compare_mod, corpus, extract, nlp as nlp_mod, rules
+from . import align as align_mod, compare as compare_mod, corpus, engine as engine_mod, nlp as nlp_mod, rules
 from .cache import ClaimCache
 from .compare import apply_canonical
-from .models import Claim, Report
+from .errors import UsageError
+from .models import Article, Claim, Report, Skipped
 
 Progress = Callable[..., None]
+ENGINES = ("local", "dask")
 
 
 def _no_status(message: str) -> ContextManager:
@@ -23,50 +33,127 @@ def _no_status(message: str) -> ContextManager:
 
 def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: Optional[str] = None,
         progress: Optional[Progress] = None, cache: bool = True, cache_dir: str | Path | None = None,
-        nlp: Optional[nlp_mod.NLP] = None, status: Optional[Callable[[str], ContextManager]] = None) -> Report:
-    """Read a corpus, find and compare its claims. Raises ClaimcheckError for user mistakes."""
-    ruleset = rules.load_rules(rules_dir)
-    articles, skipped = corpus.load_corpus(corpus_path, ruleset)
-    if nlp is None:
-        with (status or _no_status)("Loading the language model"):   # a spinner in the terminal
-            nlp = nlp_mod.load(model)
-    if not nlp.rules_only:      # a user rule whose examples fail stops the run, as in `rules check`
-        problems = rules.example_errors(rules_dir, ruleset, nlp)
+        nlp: Optional[nlp_mod.NLP] = None, status: Optional[Callable[[str], ContextManager]] = None,
+        jobs: Optional[int] = None, engine: str = "local", scheduler: Optional[str] = None,
+        timings: Optional[dict[str, float]] = None) -> Report:
+    """Read a corpus, find and compare its claims. Raises ClaimcheckError for user mistakes.
+
+    jobs: processes that parse (default: every core); with engine="dask", the workers of the local
+    cluster started when no `scheduler` address is given. `nlp`: a pipeline already loaded (tests,
+    benchmarks), used in this process. `status(message)`: a context around the model's load (a
+    spinner in the terminal), entered only when a model is loaded. `timings`, when given, receives
+    the seconds of each stage (read + extract, align, compare) for benchmarks/pipeline.py."""
+    lap = _lap(timings)
+    if engine not in ENGINES:
+        raise UsageError(f"--engine takes {' or '.join(ENGINES)} (got {engine!r})")
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs takes a number of processes, 1 or more (got {jobs})")
+    ruleset = rules.load_rules(rules_dir, check_patterns=False)   # patterns: checked below, if anything is parsed
+    name = nlp.name if nlp else nlp_mod.model_name(model)          # no model is loaded for this
+    used = engine_mod.Model(name, nlp.warning if nlp else nlp_mod.model_warning(name, model))
+    store = ClaimCache(cache_dir, name, ruleset) if cache and cache_dir else None
+    status = status or _no_status
+
+    def check_examples(loaded: Optional[nlp_mod.NLP]) -> None:
+        """A user rule whose examples fail stops the run, as in `rules check` (with the model that
+        parses, when it is loaded in this process)."""
+        if loaded is not None and loaded.rules_only:
+            return
+        problems = rules.example_errors(rules_dir, ruleset, loaded)
         if problems:
             raise problems[0]
-    warnings = [nlp.warning] if nlp.warning else []
-    warnings += [f"{a.path}: {w}" for a in articles for w in a.warnings]   # read, but not as written
-    store = ClaimCache(cache_dir, nlp.name, ruleset) if cache and cache_dir else None
 
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
     claims: list[Claim] = []
-    todo = []
-    for art in articles:
-        hit = store.get(art) if store else None
-        if hit is None:
-            todo.append(art)
-        else:
-            claims.extend(hit)
-    done = len(articles) - len(todo)
-    if progress:
-        progress(done, len(articles), "cached")
-    for art, found in extract.extract_articles(todo, nlp, ruleset):
-        claims.extend(found)
-        if store:
-            store.put(art, found)
-        done += 1
-        if progress:
-            progress(done, len(articles), art.path)
+    done = 0
+    parsing = False              # becomes True when some article is not in the cache
 
-    order = {a.id: i for i, a in enumerate(articles)}
-    claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
-    alignment = align_mod.align_all(claims, articles, ruleset)
-    facts = alignment.facts
+    def misses() -> Iterator[Article]:
+        """The articles of the corpus not in the cache, as they are read; the rest is recorded here."""
+        nonlocal done, parsing
+        for item in corpus.iter_corpus(corpus_path, ruleset):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            articles.append(item)
+            hit = store.get(item) if store else None
+            if hit is None:
+                if not parsing:
+                    rules.load_rules(rules_dir)   # spaCy checks the token patterns (raises RuleError)
+                    if nlp is not None:
+                        check_examples(nlp)
+                    parsing = True
+                yield item
+            else:
+                claims.extend(hit)
+                done += 1
+                if progress:
+                    progress(done, 0, "cached")
+
+    batches = engine_mod.batched(misses())
+    with contextlib.ExitStack() as stack:
+        if engine == "dask":
+            from . import engine_dask     # dask is imported only when asked for
+            cluster = stack.enter_context(engine_dask.session(scheduler, jobs))   # connects on first use
+            found = engine_dask.extract_on_dask(cluster, batches, ruleset, used, model, status=status,
+                                                loaded=check_examples)
+        elif nlp is not None:
+            found = engine_mod.extract_here(batches, ruleset, used, model, nlp)
+        else:
+            found = engine_mod.extract_in_pool(batches, ruleset, used, model, jobs or engine_mod.default_jobs(),
+                                               status=status, loaded=check_examples)
+        for art, got in found:
+            claims.extend(got)
+            if store:
+                if store.model != used.name:   # a broken model package made load fall back to another
+                    store = ClaimCache(cache_dir, used.name, ruleset)
+                store.put(art, got)
+            done += 1
+            if progress:
+                progress(done, 0, art.path)
+        if progress:
+            progress(done, done, "")
+        lap("read+extract")
+
+        order = {a.id: i for i, a in enumerate(articles)}
+        claims.sort(key=lambda c: (order.get(c.article, 0), c.start, c.end, c.kind, c.rule))
+        # every article from the cache: the claims are last run's, and so is their alignment
+        corpus_key = store.corpus_key(articles) if store else ""
+        cached = store.get_alignment(corpus_key) if store and not parsing else None
+        if cached is not None:
+            stories, events, facts, claim_events = cached
+            for c in claims:
+                c.event = claim_events.get(c.id, "")
+        else:
+            if engine == "dask":
+                alignment = engine_dask.align_on_dask(cluster, claims, articles, ruleset)
+            else:
+                alignment = align_mod.align_all(claims, articles, ruleset)
+            stories, events, facts = alignment.stories, alignment.events, alignment.facts
+            if store:
+                store.put_alignment(corpus_key, stories, events, facts, claims)   # before compare sets statuses
+        lap("align")
     by_id = {c.id: c for c in claims}
     discrepancies = compare_mod.compare(facts, by_id, ruleset, {a.id: a.published for a in articles})
     discrepancies += apply_canonical(facts, by_id, ruleset)
     compare_mod.apply_suppressions(discrepancies, facts, by_id, ruleset)
     discrepancies.sort(key=lambda d: ({"error": 0, "warning": 1}.get(d.severity, 2), d.fact, d.id))
+    lap("compare")
+    warnings = [used.warning] if used.warning else []
+    warnings += [f"{a.path}: {w}" for a in articles for w in a.warnings]   # read, but not as written
     return Report(articles=articles, claims=claims, facts=facts, discrepancies=discrepancies, skipped=skipped,
-                  stories=alignment.stories, events=alignment.events,
-                  warnings=warnings, rules=list(ruleset.sources), model=nlp.name, corpus=str(corpus_path),
+                  stories=stories, events=events,
+                  warnings=warnings, rules=list(ruleset.sources), model=used.name, corpus=str(corpus_path),
                   generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
+
+
+def _lap(timings: Optional[dict[str, float]]) -> Callable[[str], None]:
+    last = [time.perf_counter()]
+
+    def lap(stage: str) -> None:
+        now = time.perf_counter()
+        if timings is not None:
+            timings[stage] = now - last[0]
+        last[0] = now
+    return lap

@@ -557,8 +557,10 @@ def _duplicate_errors(model: RuleFile, raw: _Map, path: str) -> list[RuleError]:
     return out
 
 
-def validate_text(text: str, path: str, label: str | None = None) -> tuple[Optional[ParsedFile], list[RuleError]]:
-    """Validate one file's text. Returns the parsed file (or None) and every problem found."""
+def validate_text(text: str, path: str, label: str | None = None, check_patterns: bool = True
+                  ) -> tuple[Optional[ParsedFile], list[RuleError]]:
+    """Validate one file's text. Returns the parsed file (or None) and every problem found.
+    check_patterns=False leaves out compiling token patterns with spaCy (see load_rules)."""
     try:
         raw = _read_yaml(text, path)
     except RuleError as e:
@@ -568,15 +570,15 @@ def validate_text(text: str, path: str, label: str | None = None) -> tuple[Optio
     except ValidationError as e:
         errors = _validation_errors(e, raw, path)
         return None, sorted(errors, key=lambda x: x.line or 0)
-    errors = _duplicate_errors(model, raw, path) + _pattern_errors(model, raw, path)
+    errors = _duplicate_errors(model, raw, path) + (_pattern_errors(model, raw, path) if check_patterns else [])
     if errors:
         return None, sorted(errors, key=lambda x: x.line or 0)
     return ParsedFile(path, label or path, model, raw), []
 
 
-def parse_file(text: str, path: str, label: str | None = None) -> ParsedFile:
+def parse_file(text: str, path: str, label: str | None = None, check_patterns: bool = True) -> ParsedFile:
     """Validate one file's text; raise RuleError at the first problem."""
-    parsed, errors = validate_text(text, path, label)
+    parsed, errors = validate_text(text, path, label, check_patterns)
     if errors:
         raise errors[0]
     assert parsed is not None
@@ -708,11 +710,14 @@ def _read(f: Path) -> str:
         raise RuleError(f"cannot read rule file: not UTF-8 (byte {e.start})", path=str(f), line=line) from None
 
 
-def load_rules(rules_dir: str | Path | None) -> RuleSet:
-    """Built-in rules, then every rules_dir/*.yml (sorted) on top. Validates; raises RuleError."""
+def load_rules(rules_dir: str | Path | None, check_patterns: bool = True) -> RuleSet:
+    """Built-in rules, then every rules_dir/*.yml (sorted) on top. Validates; raises RuleError.
+    check_patterns=False skips compiling the user's token patterns with spaCy (importing spaCy costs a
+    second): the pipeline checks them only when some article is not in the claim cache, since cached
+    claims were made with exactly these rules, checked then."""
     rs = _new_ruleset()
     for f in rule_files(rules_dir):
-        _merge(rs, parse_file(_read(f), str(f)))
+        _merge(rs, parse_file(_read(f), str(f), check_patterns=check_patterns))
     return rs
 
 

@@ -7,9 +7,16 @@
 Each stage blocks the next: no two claims of different stories, events or properties are ever
 compared, and inside a block a claim is checked against a bounded number of groups, so the cost
 grows close to linearly with the corpus.
+
+Alignment decomposes by block, for the engines (engine_dask.py): `prepare` computes what is
+corpus-wide once (stories, events, each claim's event, the predicate classes light verbs take);
+then every block (story, event, kind, property: `block_key`) is grouped on its own by
+`align_block`, anywhere, and the facts sorted as `align_all` sorts them give its facts exactly
+(tests/test_engine.py compares the two).
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Article, Claim, Event, Fact, RuleSet, Story
@@ -17,7 +24,8 @@ from .events import assign_events
 from .facts import Matcher, fact_label, property_key
 from .stories import find_stories
 
-__all__ = ["Alignment", "align", "align_all", "fact_label", "Matcher", "property_key"]
+__all__ = ["Alignment", "Prepared", "align", "align_all", "align_block", "align_blocks", "block_key", "blocks_of",
+           "fact_label", "Matcher", "prepare", "property_key", "sort_facts"]
 
 
 @dataclass
@@ -40,3 +48,77 @@ def align_all(claims: list[Claim], articles: list[Article], ruleset: RuleSet) ->
 def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
     """All claims grouped into facts (a fact of one claim is 'single')."""
     return align_all(claims, articles, ruleset).facts
+
+
+# ------------------------------------------------------------------ by block (engines)
+
+
+@dataclass
+class Prepared:
+    """What every block reads, computed once over the whole corpus (small: it travels to workers)."""
+    ruleset: RuleSet
+    stories: list[Story]
+    events: list[Event]
+    story_of: dict[str, str]       # article id -> Story.id
+    predicate: dict[str, str]      # claim id -> the predicate class its block is keyed by
+    event_by_id: dict[str, Event] = field(default_factory=dict)
+
+
+def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Prepared:
+    """Stories and events of the corpus (each claim's `event` filled in), and the folded predicates."""
+    from .facts import fold_predicates
+    stories, story_of = find_stories(articles, ruleset)
+    events = assign_events(claims, articles, story_of, ruleset)
+    return Prepared(ruleset, stories, events, story_of, fold_predicates(claims, ruleset), {e.id: e for e in events})
+
+
+def block_key(prep: Prepared, c: Claim) -> tuple:
+    """(story, event, kind, property...): the claims one fact may hold; as facts.facts_of blocks them."""
+    from .facts import PERSON_KINDS
+    # a person's name and age are facts of the story (the person), not of one event
+    event = "" if c.kind in PERSON_KINDS else c.event
+    return (prep.story_of.get(c.article, ""), event) + property_key(c, prep.ruleset, prep.predicate[c.id])
+
+
+def blocks_of(claims: list[Claim], prep: Prepared) -> list[list[Claim]]:
+    """The claims by block, blocks in a fixed order, each block's claims in the order given."""
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        blocks[block_key(prep, c)].append(c)
+    return [blocks[k] for k in sorted(blocks, key=str)]
+
+
+def align_block(prep: Prepared, block: list[Claim]) -> tuple[list[Fact], int]:
+    """(the facts of one block, claim pairs compared). A block reads only its own claims: the values
+    an article states (Matcher) and the scopes are per block, as in facts.facts_of."""
+    from .facts import group_block, make_fact, scopes
+    if not block:
+        return [], 0
+    ruleset = prep.ruleset
+    key = block_key(prep, block[0])
+    scope = scopes(block, ruleset)
+    matcher = Matcher(block, ruleset, key=lambda c: property_key(c, ruleset, prep.predicate[c.id]), scope=scope)
+    by_scope: dict[str, list[Claim]] = defaultdict(list)
+    for c in block:
+        by_scope[scope[c.id]].append(c)
+    facts = [make_fact(g, prep.event_by_id.get(key[1] or g[0].event), sc, ruleset)
+             for sc in sorted(by_scope) for g in group_block(by_scope[sc], matcher)]
+    return facts, matcher.comparisons
+
+
+def sort_facts(facts: list[Fact]) -> list[Fact]:
+    """The order align_all gives its facts."""
+    facts.sort(key=lambda f: (f.kind, f.label, f.id))
+    return facts
+
+
+def align_blocks(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Alignment:
+    """align_all, computed block by block (what an engine distributes)."""
+    prep = prepare(claims, articles, ruleset)
+    facts: list[Fact] = []
+    comparisons = 0
+    for block in blocks_of(claims, prep):
+        got, n = align_block(prep, block)
+        facts += got
+        comparisons += n
+    return Alignment(prep.stories, prep.events, sort_facts(facts), comparisons)

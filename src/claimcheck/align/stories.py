@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from ..stopwords import STOP_WORDS
 
 from ..models import Article, RuleSet, Story
 

@@ -22,9 +22,7 @@ This module runs them over articles.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .. import dates as dates_mod
 from .. import patterns
@@ -43,6 +41,9 @@ from .sentences import Sentence, _char_span, candidate_sentences, claim_id, spli
 from .syntax import head_path
 from .vocab import Vocab, _lookup, has_parse, vocab_for
 from .when import _date_claim
+
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc
 
 __all__ = ["extract_articles", "claims_from_text", "default_nlp", "extract_sentence", "claim_id", "vocab_for"]
 

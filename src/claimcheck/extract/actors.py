@@ -5,7 +5,7 @@ without one (rules-only) it is the nearest capitalised name before the verb.
 """
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from ..stopwords import STOP_WORDS
 
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, RuleSet

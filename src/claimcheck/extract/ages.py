@@ -14,9 +14,10 @@ of "N-year-old" is never a count: the number is taken here, before counts are re
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Token
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Token
 
 from ..entities import canonical_entity
 from ..models import Claim, Quantity, RuleSet

@@ -6,9 +6,10 @@ With a parse these walk the dependency tree; in rules-only mode they fall back t
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Span, Token
 
 from ..entities import canonical_entity, resolve_alias
 from ..models import RuleSet

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Span
 
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz.distance import OSA
-from spacy.lang.en.stop_words import STOP_WORDS
+from ..stopwords import STOP_WORDS
 
 from ..models import Article, Claim, RuleSet
 from .sentences import claim_id

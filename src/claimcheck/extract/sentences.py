@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Optional
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Optional
 
 from ..models import Article, Claim
 from ..nlp import NLP
 from .vocab import Vocab, _lemma_variants
+
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Span
 
 WORD_RE = re.compile(r"[a-z]+")
 DIGIT = re.compile(r"\d")

@@ -5,12 +5,14 @@ back to word order: the nearest trigger word, capitalised runs, a negation word 
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span, Token
+from ..stopwords import STOP_WORDS
 
 from .vocab import Vocab, _lemma_variants, _lookup, has_parse, lemma
+
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Span, Token
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}

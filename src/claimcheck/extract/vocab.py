@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from ..stopwords import STOP_WORDS
 
 from ..models import RuleSet
+
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Token
 
 
 @dataclass

@@ -7,9 +7,10 @@ claimcheck.dates.)"""
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
+    from spacy.tokens import Doc, Span, Token
 
 from .. import dates as dates_mod
 from ..entities import canonical_entity, content_tokens
