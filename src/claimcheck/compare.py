@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Optional
+from typing import Callable, Optional
 
 from .models import Claim, DateSpan, Discrepancy, Fact, Quantity, RuleSet
 from .rules import render_message
@@ -465,16 +465,18 @@ def apply_suppressions(discrepancies: list[Discrepancy], facts: list[Fact], clai
 # ------------------------------------------------------------------ canonical facts from the user's rules
 
 
-def apply_canonical(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet) -> list[Discrepancy]:
-    """Check every claim of a fact against a user-declared canonical value (rules `canonical:`)."""
-    from .align import Matcher
+def apply_canonical(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: RuleSet,
+                    compatible: Callable[[Claim, Claim], tuple] = lambda a, b: (True, 0.0, "")) -> list[Discrepancy]:
+    """Check every claim of a fact against a user-declared canonical value (rules `canonical:`).
+
+    `compatible(canonical, claim)` says whether a claim states the canonical fact's subject and object;
+    the pipeline passes alignment's own test (compare never imports align, DESIGN.md section 1)."""
     from .dates import parse_date
     from .quantities import parse_quantity
 
     out: list[Discrepancy] = []
     if not ruleset.canonical:
         return out
-    aligner = Matcher(list(claims_by_id.values()), ruleset)
     for entry in ruleset.canonical:
         if not isinstance(entry, dict):
             continue
@@ -505,7 +507,7 @@ def apply_canonical(facts: list[Fact], claims_by_id: dict[str, Claim], ruleset: 
             if first.kind != kind or (ref.predicate and first.predicate != ref.predicate) \
                     or (ref.unit and first.unit != ref.unit):
                 continue
-            if not all(aligner.compatible(ref, m)[0] or (not ref.object and not ref.subject) for m in members):
+            if not all(compatible(ref, m)[0] or (not ref.object and not ref.subject) for m in members):
                 continue
             f.canonical = {"id": entry.get("id"), "value": raw, "source": entry.get("source", "")}
             tol = float(ruleset.tolerances.get(kind, 0.0) or 0.0) if kind not in ("count", "date") else 0.0

@@ -136,7 +136,9 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
         lap("align")
     by_id = {c.id: c for c in claims}
     discrepancies = compare_mod.compare(facts, by_id, ruleset, {a.id: a.published for a in articles})
-    discrepancies += apply_canonical(facts, by_id, ruleset)
+    if ruleset.canonical:
+        matcher = align_mod.Matcher(list(by_id.values()), ruleset)
+        discrepancies += apply_canonical(facts, by_id, ruleset, matcher.compatible)
     compare_mod.apply_suppressions(discrepancies, facts, by_id, ruleset)
     discrepancies.sort(key=lambda d: ({"error": 0, "warning": 1}.get(d.severity, 2), d.fact, d.id))
     lap("compare")
