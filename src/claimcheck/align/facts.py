@@ -238,6 +238,58 @@ def scopes(block: list[Claim], ruleset: RuleSet) -> dict[str, str]:
     return out
 
 
+# ------------------------------------------------------------------ persons by role
+
+
+def _is_role(subject: str) -> bool:
+    """A person told by a role noun ("suspect", "man"), not by a name."""
+    return bool(subject) and not any(ch.isupper() for ch in subject) and len(subject.split()) <= 2
+
+
+def person_subjects(claims: list[Claim], story_of: dict[str, str]) -> dict[str, str]:
+    """claim id -> the name an age claim told by a role is about ("the suspect, a 61-year-old man"
+    -> "Eric Allen Kirkpatrick"). A role is linked to a name where an article puts them side by
+    side: the role right before the name ("the recently-fired man, Eric Allen Kirkpatrick",
+    "a Vancouver man-Eric Allen Kirkpatrick", "suspect John Smith") or the name, its age and the
+    role after it ("Benjamin David Banky, 40, the CEO"). A role linked to one surname in its
+    article stands for that person there; a role linked to one surname in the whole story stands
+    for it in every article of the story. Roles linked to two people stay roles."""
+    names: dict[str, set[str]] = defaultdict(set)          # article -> names it gives
+    quotes: dict[str, set[str]] = defaultdict(set)          # article -> its sentences we hold
+    for c in claims:
+        quotes[c.article].add(c.quote)
+        if c.kind == "name" and c.text[:1].isupper():
+            names[c.article].add(c.text)
+        elif c.kind in PERSON_KINDS and c.subject and not _is_role(c.subject):
+            names[c.article].add(c.subject)
+    roles = {(c.article, c.subject) for c in claims if c.kind == "age" and _is_role(c.subject)}
+    story_roles = {(story_of.get(a, ""), r) for a, r in roles}
+    linked: dict[tuple, dict[str, str]] = defaultdict(dict)        # (article, role) -> surname -> name
+    story_linked: dict[tuple, dict[str, str]] = defaultdict(dict)  # (story, role) -> surname -> name
+    for article, ns in names.items():
+        story = story_of.get(article, "")
+        for role in {r for s, r in story_roles if s == story}:
+            plural = re.escape(role) + r"(?:s|es)?"
+            for n in ns:
+                name = re.escape(n)
+                side = re.compile(r"\b" + plural + r"\s*(?:,|[-\u2013\u2014])?\s*" + name + r"\b"
+                                  + r"|\b" + name + r",\s+(?:\d+,\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
+                                  + plural + r"\b", re.I)
+                if any(side.search(q) for q in quotes[article]):
+                    sur = n.split()[-1].lower()
+                    for d in (linked[(article, role)], story_linked[(story, role)]):
+                        if len(n) > len(d.get(sur, "")):
+                            d[sur] = n
+    out = {}
+    for c in claims:
+        if c.kind != "age" or not _is_role(c.subject):
+            continue
+        own = linked.get((c.article, c.subject)) or story_linked.get((story_of.get(c.article, ""), c.subject)) or {}
+        if len(own) == 1:
+            out[c.id] = next(iter(own.values()))
+    return out
+
+
 # ------------------------------------------------------------------ two claims
 
 
@@ -245,8 +297,10 @@ class Matcher:
     """Can two claims of one block be the same fact? Each check reads only the two claims and
     what their articles state (a value index), never the rest of the block."""
 
-    def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None, scope: Optional[dict] = None):
+    def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None, scope: Optional[dict] = None,
+                 persons: Optional[dict] = None):
         self.ruleset = ruleset
+        self.persons = persons or {}      # claim id -> the name a role stands for (person_subjects)
         self.key = key or (lambda c: property_key(c, ruleset))
         self.scope = scope or {}
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, event, property) -> values
@@ -326,10 +380,13 @@ class Matcher:
         spec = self.ruleset.verb_classes.get(a.predicate.split(" (")[0]) or {}
         by_person = a.kind in PERSON_KINDS or a.kind in ENTITY_KINDS or (a.kind == "date" and spec.get("actor_dates"))
         if by_person:
-            if not (a.subject and b.subject):
+            sa, sb = self.persons.get(a.id, a.subject), self.persons.get(b.id, b.subject)
+            if not (sa and sb):
                 if a.kind != "date":
                     return False, "no person named"
-            elif not same_entity(a.subject, b.subject) and not self._nickname(a.subject, b.subject):
+            elif not same_entity(sa, sb) and not self._nickname(sa, sb) \
+                    and not (a.kind == "age" and (a.id in self.persons or b.id in self.persons)
+                             and sa.split()[-1].lower() == sb.split()[-1].lower()):
                 return False, "different people"
         elif a.subject and b.subject and not same_entity(a.subject, b.subject):
             return False, "different entities"      # Halvern's staff is not Quillmark's
@@ -410,9 +467,9 @@ class Group:
         self.values.setdefault(c.article, value_key(c))
 
 
-def _signature(c: Claim) -> str:
+def _signature(c: Claim, person: Optional[str] = None) -> str:
     """The last word of who a claim is about ("kirkpatrick"), to find its person's group quickly."""
-    words = re.findall(r"[A-Za-z]+", c.subject or "")
+    words = re.findall(r"[A-Za-z]+", person or c.subject or "")
     return words[-1].lower() if words else ""
 
 
@@ -422,7 +479,7 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
     by_sig: dict[str, list[Group]] = defaultdict(list)     # groups by who they are about
     for c in block:
         v = value_key(c)
-        sig = _signature(c)
+        sig = _signature(c, matcher.persons.get(c.id))
         cands = groups if len(groups) <= MAX_CANDIDATES else \
             groups[:MAX_CANDIDATES // 2] + groups[-(MAX_CANDIDATES // 2):]
         if sig and len(groups) > MAX_CANDIDATES:
@@ -499,7 +556,8 @@ def facts_of(claims: list[Claim], events: list[Event], story_of: dict[str, str],
     scope: dict[str, str] = {}
     for block in blocks.values():
         scope.update(scopes(block, ruleset))
-    matcher = Matcher(claims, ruleset, key=lambda c: property_key(c, ruleset, folded[c.id]), scope=scope)
+    matcher = Matcher(claims, ruleset, key=lambda c: property_key(c, ruleset, folded[c.id]), scope=scope,
+                      persons=person_subjects(claims, story_of))
     facts: list[Fact] = []
     for key in sorted(blocks, key=str):
         block = blocks[key]
