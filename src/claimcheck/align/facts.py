@@ -43,6 +43,10 @@ CONTEXT_SHARE = 0.2
 # Share of an event's listed predicates one class must hold for an unlisted verb to take it.
 PREDICATE_LEAD = 0.5
 MAX_MEMBERS = 6
+# Clock times of a verb that is not the event's own, when neither sentence names an object or
+# subject, are one fact when their verb word and event agree. Measured on the 12 ECB+ gold folders:
+# with dates and measures too, or with the verb's class only, false flags rose by 5 and unjudged by 11.
+BARE_VERB_DATES = True
 PERSON_KINDS = ("age", "name")
 ENTITY_KINDS = ("attendance", "signing")
 
@@ -336,6 +340,11 @@ class Matcher:
     def _same_object_words(self, a: Claim, b: Claim) -> bool:
         wa = content_tokens(a.object or a.subject, self.ruleset)
         wb = content_tokens(b.object or b.subject, self.ruleset)
+        if not (wa or wb) and BARE_VERB_DATES and a.kind == b.kind == "time" \
+                and a.trigger.lower() == b.trigger.lower():
+            # neither names what it times: one verb of one event ("who gave himself up just after
+            # 6 p.m." in two articles) is one happening
+            return True
         return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
     def _unknown_vocab(self, c: Claim) -> bool:
