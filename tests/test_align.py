@@ -213,6 +213,8 @@ def test_a_partitive_of_an_unlisted_noun_takes_the_leading_unit_class(ruleset):
     cs = [count("a", "a", "23 pirates", "The navy captured 23 pirates.", 23.0, "arrest", "detainee"),
           count("b", "b", "23 pirates", "The navy arrested 23 pirates.", 23.0, "arrest", "detainee"),
           count("c", "c", "23 of the raiders", "The navy captured 23 of the raiders.", 23.0, "arrest", "raider"),
-          count("d", "d", "23 raiders", "The navy captured 23 raiders.", 23.0, "arrest", "raider")]
+          count("d", "d", "23 raiders", "The navy captured 23 raiders.", 23.0, "arrest", "raider"),
+          count("e", "e", "20 others", "Five pirates were killed and 20 others captured.", 20.0, "arrest", "other")]
     units = fold_units(cs, ruleset, fold_predicates(cs, ruleset))
-    assert units == {"c": "detainee"}          # only the partitive; a bare unlisted noun stays its own
+    # the partitive and "others" count the group named before; a bare unlisted noun stays its own
+    assert units == {"c": "detainee", "e": "detainee"}

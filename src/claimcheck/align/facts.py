@@ -25,7 +25,9 @@ from ..entities import content_tokens, same_entity
 from ..extract.vocab import _lemma_variants, vocab_for
 from ..models import Claim, DateSpan, Event, Fact, RuleSet
 
-PARTITIVE = re.compile(r"\bof (?:the|these|those) \w", re.I)
+# A count of a group its sentence or article named before: a partitive ("23 of the raiders") or
+# "others" as the noun ("five people were killed, 250 others injured"). Grammar, not vocabulary.
+PARTITIVE = re.compile(r"\bof (?:the|these|those) \w|\d\s+others\b|\bothers$", re.I)
 WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\.", re.I)
 NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
 PLURALS = {"person": "people", "country": "countries", "party": "parties", "police": "police officers"}
