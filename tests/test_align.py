@@ -166,3 +166,55 @@ def test_a_rising_toll_is_an_update_and_fails_only_under_fail_on_info(tmp_path):
     assert codes == {"warning": 0, "info": 1}
     assert data["events"] and all(c["event"] for c in data["claims"])
     assert data["stories"] and data["stories"][0]["articles"] == ["a", "b"]
+
+
+# ------------------------------------------------------------------ persons by role, partitives
+
+def _age(cid, art, text, quote, value, subject):
+    c = count(cid, art, text, quote, value, predicate="age", unit="year", subject=subject)
+    c.kind = "age"
+    return c
+
+
+ROLE_LINKS = [
+    # (sentence that names the person, role an age claim of another article uses, linked?)
+    ("Police allege the recently-fired man, Eric Allen Kirkpatrick, opened fire.", "man", True),
+    ("A 61-year-old Vancouver man-Eric Allen Kirkpatrick-was charged Saturday.", "man", True),
+    ("The suspect, Eric Allen Kirkpatrick, surrendered.", "suspect", True),
+    ("Eric Allen Kirkpatrick, 61, the suspect, surrendered.", "suspect", True),
+    ("Eric Allen Kirkpatrick surrendered after the suspect's lawyer arrived.", "suspect", False),
+]
+
+
+@pytest.mark.parametrize("sentence,role,linked", ROLE_LINKS)
+def test_an_age_told_by_a_role_is_the_age_of_the_name_put_beside_the_role(sentence, role, linked):
+    from claimcheck.align.facts import person_subjects
+    named = Claim(id="n", article="a", kind="name", text="Eric Allen Kirkpatrick", quote=sentence,
+                  start=sentence.index("Eric"), end=sentence.index("Eric") + 22, predicate="name", unit="",
+                  subject="krkptrck", sentence_start=0)
+    q = f"The {role}, a 62-year-old, was arrested."
+    aged = _age("r", "b", "62-year-old", q, 62.0, role)
+    out = person_subjects([named, aged], {"a": "S", "b": "S"})
+    assert (out.get("r") == "Eric Allen Kirkpatrick") is linked
+
+
+def test_a_role_beside_two_people_stays_a_role():
+    from claimcheck.align.facts import person_subjects
+    s1, s2 = "The suspect, Eric Kirkpatrick, surrendered.", "The suspect, John Smith, fled."
+    names = [Claim(id=f"n{i}", article=f"a{i}", kind="name", text=n, quote=s, start=s.index(n), end=s.index(n) + len(n),
+                   predicate="name", unit="", subject=n.lower(), sentence_start=0)
+             for i, (n, s) in enumerate([("Eric Kirkpatrick", s1), ("John Smith", s2)])]
+    aged = _age("r", "b", "62-year-old", "The suspect, a 62-year-old, was arrested.", 62.0, "suspect")
+    assert person_subjects(names + [aged], {"a0": "S", "a1": "S", "b": "S"}) == {}
+
+
+def test_a_partitive_of_an_unlisted_noun_takes_the_leading_unit_class(ruleset):
+    from claimcheck.align.facts import fold_predicates, fold_units
+    cs = [count("a", "a", "23 pirates", "The navy captured 23 pirates.", 23.0, "arrest", "detainee"),
+          count("b", "b", "23 pirates", "The navy arrested 23 pirates.", 23.0, "arrest", "detainee"),
+          count("c", "c", "23 of the raiders", "The navy captured 23 of the raiders.", 23.0, "arrest", "raider"),
+          count("d", "d", "23 raiders", "The navy captured 23 raiders.", 23.0, "arrest", "raider"),
+          count("e", "e", "20 others", "Five pirates were killed and 20 others captured.", 20.0, "arrest", "other")]
+    units = fold_units(cs, ruleset, fold_predicates(cs, ruleset))
+    # the partitive and "others" count the group named before; a bare unlisted noun stays its own
+    assert units == {"c": "detainee", "e": "detainee"}
