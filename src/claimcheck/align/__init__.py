@@ -24,7 +24,7 @@ from .events import assign_events
 from .facts import Matcher, fact_label, property_key
 from .stories import find_stories
 
-__all__ = ["Alignment", "Prepared", "align", "align_all", "align_block", "align_blocks", "block_key", "blocks_of",
+__all__ = ["Alignment", "Prepared", "align", "align_all", "align_block", "block_key", "blocks_of",
            "fact_label", "Matcher", "prepare", "property_key", "sort_facts"]
 
 
@@ -37,12 +37,17 @@ class Alignment:
 
 
 def align_all(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Alignment:
-    """Stories, events (each claim's `event` filled in) and facts of a corpus."""
-    from .facts import facts_of
-    stories, story_of = find_stories(articles, ruleset)
-    events = assign_events(claims, articles, story_of, ruleset)
-    facts, comparisons = facts_of(claims, events, story_of, ruleset)
-    return Alignment(stories, events, facts, comparisons)
+    """Stories, events (each claim's `event` filled in) and facts of a corpus: what is corpus-wide
+    once (`prepare`), then every block on its own (`align_block`), the one way facts are made, here
+    and on the engines."""
+    prep = prepare(claims, articles, ruleset)
+    facts: list[Fact] = []
+    comparisons = 0
+    for block in blocks_of(claims, prep):
+        got, n = align_block(prep, block)
+        facts += got
+        comparisons += n
+    return Alignment(prep.stories, prep.events, sort_facts(facts), comparisons)
 
 
 def align(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> list[Fact]:
@@ -62,22 +67,30 @@ class Prepared:
     story_of: dict[str, str]       # article id -> Story.id
     predicate: dict[str, str]      # claim id -> the predicate class its block is keyed by
     event_by_id: dict[str, Event] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)     # claim id -> folded unit class (facts.fold_units)
+    persons: dict[str, str] = field(default_factory=dict)   # claim id -> the name a role stands for
 
 
 def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Prepared:
     """Stories and events of the corpus (each claim's `event` filled in), and the folded predicates."""
-    from .facts import fold_predicates
+    from .facts import fold_predicates, fold_units, person_subjects
     stories, story_of = find_stories(articles, ruleset)
     events = assign_events(claims, articles, story_of, ruleset)
-    return Prepared(ruleset, stories, events, story_of, fold_predicates(claims, ruleset), {e.id: e for e in events})
+    folded = fold_predicates(claims, ruleset)
+    return Prepared(ruleset, stories, events, story_of, folded, {e.id: e for e in events},
+                    fold_units(claims, ruleset, folded), person_subjects(claims, story_of))
 
 
 def block_key(prep: Prepared, c: Claim) -> tuple:
-    """(story, event, kind, property...): the claims one fact may hold; as facts.facts_of blocks them."""
+    """(story, event, kind, property...): the claims one fact may hold; the claims of one block are grouped together."""
     from .facts import PERSON_KINDS
     # a person's name and age are facts of the story (the person), not of one event
     event = "" if c.kind in PERSON_KINDS else c.event
-    return (prep.story_of.get(c.article, ""), event) + property_key(c, prep.ruleset, prep.predicate[c.id])
+    return (prep.story_of.get(c.article, ""), event) + _property(prep, c)
+
+
+def _property(prep: Prepared, c: Claim) -> tuple:
+    return property_key(c, prep.ruleset, prep.predicate[c.id], prep.units.get(c.id))
 
 
 def blocks_of(claims: list[Claim], prep: Prepared) -> list[list[Claim]]:
@@ -90,14 +103,14 @@ def blocks_of(claims: list[Claim], prep: Prepared) -> list[list[Claim]]:
 
 def align_block(prep: Prepared, block: list[Claim]) -> tuple[list[Fact], int]:
     """(the facts of one block, claim pairs compared). A block reads only its own claims: the values
-    an article states (Matcher) and the scopes are per block, as in facts.facts_of."""
+    an article states (Matcher) and the scopes are per block."""
     from .facts import group_block, make_fact, scopes
     if not block:
         return [], 0
     ruleset = prep.ruleset
     key = block_key(prep, block[0])
     scope = scopes(block, ruleset)
-    matcher = Matcher(block, ruleset, key=lambda c: property_key(c, ruleset, prep.predicate[c.id]), scope=scope)
+    matcher = Matcher(block, ruleset, key=lambda c: _property(prep, c), scope=scope, persons=prep.persons)
     by_scope: dict[str, list[Claim]] = defaultdict(list)
     for c in block:
         by_scope[scope[c.id]].append(c)
@@ -110,15 +123,3 @@ def sort_facts(facts: list[Fact]) -> list[Fact]:
     """The order align_all gives its facts."""
     facts.sort(key=lambda f: (f.kind, f.label, f.id))
     return facts
-
-
-def align_blocks(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Alignment:
-    """align_all, computed block by block (what an engine distributes)."""
-    prep = prepare(claims, articles, ruleset)
-    facts: list[Fact] = []
-    comparisons = 0
-    for block in blocks_of(claims, prep):
-        got, n = align_block(prep, block)
-        facts += got
-        comparisons += n
-    return Alignment(prep.stories, prep.events, sort_facts(facts), comparisons)

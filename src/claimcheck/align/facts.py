@@ -583,32 +583,3 @@ def make_fact(group: list[Claim], event: Optional[Event], scope: str, ruleset: R
     return Fact(id=fact_id(group), label=label,
                 kind=first.kind, claims=[c.id for c in group], status=status, why="; ".join(parts),
                 story=event.story if event else "", event=event.id if event else "")
-
-
-def facts_of(claims: list[Claim], events: list[Event], story_of: dict[str, str],
-             ruleset: RuleSet) -> tuple[list[Fact], int]:
-    """(facts, comparisons made). Claims must carry their event already."""
-    by_event = {e.id: e for e in events}
-    folded = fold_predicates(claims, ruleset)
-    units = fold_units(claims, ruleset, folded)
-    blocks: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        # a person's name and age are facts of the story (the person), not of one event
-        event = "" if c.kind in PERSON_KINDS else c.event
-        blocks[(story_of.get(c.article, ""), event) + property_key(c, ruleset, folded[c.id], units.get(c.id))].append(c)
-    scope: dict[str, str] = {}
-    for block in blocks.values():
-        scope.update(scopes(block, ruleset))
-    matcher = Matcher(claims, ruleset, key=lambda c: property_key(c, ruleset, folded[c.id], units.get(c.id)), scope=scope,
-                      persons=person_subjects(claims, story_of))
-    facts: list[Fact] = []
-    for key in sorted(blocks, key=str):
-        block = blocks[key]
-        by_scope: dict[str, list[Claim]] = defaultdict(list)
-        for c in block:
-            by_scope[scope[c.id]].append(c)
-        for sc in sorted(by_scope):
-            for g in group_block(by_scope[sc], matcher):
-                facts.append(make_fact(g, by_event.get(key[1] or g[0].event), sc, ruleset))
-    facts.sort(key=lambda f: (f.kind, f.label, f.id))
-    return facts, matcher.comparisons
