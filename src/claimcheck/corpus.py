@@ -23,7 +23,7 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterator, Optional
 from urllib.parse import urlparse
 
 import yaml

@@ -139,7 +139,7 @@ def _is_person(doc, start: int, end: int) -> bool:
 
 
 def _whose(s: Sentence, m: re.Match, how: str, ruleset: RuleSet) -> Optional[str]:
-    doc, text = s.doc, s.doc.text
+    doc = s.doc
     known = s.known_names
     if how in ("name-comma", "name-paren"):
         return canonical_entity(m.group("name"), ruleset, known)      # a person, as the construction says
