@@ -9,24 +9,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import baseline, nlp as nlp_mod
+from claimcheck import baseline
 from claimcheck.cli import app
 from report_fixtures import make_newsroom
 
 runner = CliRunner()
-_REAL_LOAD = nlp_mod.load
-_LOADED: dict = {}
-
-
-def _cached_load(model=None):
-    if model not in _LOADED:
-        _LOADED[model] = _REAL_LOAD(model)
-    return _LOADED[model]
 
 
 @pytest.fixture(autouse=True)
-def _shared_nlp(monkeypatch):
-    monkeypatch.setattr(nlp_mod, "load", _cached_load)
+def _shared_nlp(shared_nlp):
+    """Every test here loads the model once (conftest.cached_load)."""
 
 
 def cc(*args):

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from claimcheck import __version__, nlp as nlp_mod
 from claimcheck.cli import app
+from conftest import cached_load
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"
@@ -25,15 +26,6 @@ RULES = ROOT / "rules"
 
 runner = CliRunner()
 
-_REAL_LOAD = nlp_mod.load
-_LOADED: dict = {}
-
-
-def _cached_load(model=None):
-    """nlp.load, memoized per model name (errors are not cached, so --model no_such_model still fails)."""
-    if model not in _LOADED:
-        _LOADED[model] = _REAL_LOAD(model)
-    return _LOADED[model]
 
 
 
@@ -43,8 +35,8 @@ def empty_dir(p: Path) -> Path:
     return p
 
 @pytest.fixture(autouse=True)
-def _shared_nlp(monkeypatch):
-    monkeypatch.setattr(nlp_mod, "load", _cached_load)
+def _shared_nlp(shared_nlp):
+    """Every test here loads the model once (conftest.cached_load)."""
 
 
 def cc(*args: str | Path):
@@ -107,7 +99,7 @@ def seed_run(tmp_path_factory):
     """One default run of the seed corpus, shared by the tests that only read its output."""
     out = tmp_path_factory.mktemp("seed-out")
     mp = pytest.MonkeyPatch()
-    mp.setattr(nlp_mod, "load", _cached_load)
+    mp.setattr(nlp_mod, "load", cached_load)
     try:
         result = cc("run", SEEDS, "--rules", RULES, "--out", out)
     finally:

@@ -24,25 +24,18 @@ from typer.testing import CliRunner
 
 from claimcheck import corpus, nlp as nlp_mod, rules
 from claimcheck.cli import app
-from claimcheck.errors import CorpusError, RuleError
+from conftest import cached_load
+from claimcheck.errors import RuleError
 
 import hostile
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
-_REAL_LOAD = nlp_mod.load
-_LOADED: dict = {}
-
-
-def _cached_load(model=None):
-    if model not in _LOADED:
-        _LOADED[model] = _REAL_LOAD(model)
-    return _LOADED[model]
 
 
 @pytest.fixture(autouse=True)
-def _shared_nlp(monkeypatch):
-    monkeypatch.setattr(nlp_mod, "load", _cached_load)
+def _shared_nlp(shared_nlp):
+    """Every test here loads the model once (conftest.cached_load)."""
 
 
 def empty(p: Path) -> Path:
@@ -98,7 +91,7 @@ def good_report(tmp_path_factory):
     hostile.write_good(folder / "c")
     out = folder / "out"
     mp = pytest.MonkeyPatch()
-    mp.setattr(nlp_mod, "load", _cached_load)
+    mp.setattr(nlp_mod, "load", cached_load)
     try:
         r = cc("run", folder / "c", "--rules", empty(folder / "norules"), "--out", out, "--quiet", "--no-cache")
     finally:
