@@ -56,13 +56,12 @@ PERSON_UNITS = {"person", "official", "participant", "worker", "student", "victi
 PROPERTY = {"percent": "percentage", "measure": "measure", "time": "time"}   # kind -> what a label calls it
 PREPOSITION = {"gathering": "at", "disaster": "in", "attack": "in", "election": "in", "contest": "in",
                "trial": "in", "product": "of", "company": "by"}
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "today", "yesterday", "last", "next", "early", "late"}
+# words an object phrase loses besides the rules' month, weekday and scale words ("the 4.2-magnitude
+# quake on Monday" -> "quake"): relative time words and currency marks
+RELATIVE_AND_CURRENCY = frozenset({"today", "yesterday", "last", "next", "early", "late", "us", "$", "€", "£"})
 # predicates whose participle takes the named subject as its agent: "people arrested by Sukanya"
 AGENT_PARTICIPLE = {"arrest", "kill", "rescue", "deploy", "employ", "dismiss", "destroy", "injure", "charge",
                     "infect", "displace"}
-SCALE_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "mln", "bn", "us", "$", "€", "£"}
 DOCUMENTS = {"declaration", "resolution", "treaty", "initiative", "plan", "law"}
 _ARTICLE = re.compile(r"^(a|an|the)\s+", re.I)
 _NUMERIC = re.compile(r"\d")
@@ -90,7 +89,24 @@ def _known_nouns(ruleset: Optional[RuleSet]) -> set[str]:
     return {n.lower() for nouns in (ruleset.object_nouns.values() if ruleset else []) for n in nouns}
 
 
-def clean_object(obj: str, drop: tuple[str, ...] = (), known: Optional[set[str]] = None) -> str:
+def skip_words(ruleset: Optional[RuleSet]) -> frozenset:
+    """Words an object phrase loses: the rules' month and weekday names (the full name of each, the
+    longest word for it: "May", not "Sat" or "Dec" that may be words of a name), their scale words of
+    100 and more ("million", "bn"), and RELATIVE_AND_CURRENCY."""
+    if ruleset is None:
+        return RELATIVE_AND_CURRENCY
+    names: dict[tuple, str] = {}
+    for table, which in ((ruleset.months, "m"), (ruleset.weekdays, "w")):
+        for word, n in table.items():
+            w = word.lower().rstrip(".")
+            if len(w) > len(names.get((which, n), "")):
+                names[(which, n)] = w
+    scales = {w.lower() for w, x in ruleset.scales.items() if x >= 100 and len(w) > 1}
+    return RELATIVE_AND_CURRENCY | set(names.values()) | scales
+
+
+def clean_object(obj: str, drop: tuple[str, ...] = (), known: Optional[set[str]] = None,
+                 skip: frozenset = RELATIVE_AND_CURRENCY) -> str:
     """The document or event a claim is about, as a label names it.
 
     Articles, numbers and measure words go ("the 4.2-magnitude earthquake" -> "earthquake"); a name is
@@ -99,7 +115,7 @@ def clean_object(obj: str, drop: tuple[str, ...] = (), known: Optional[set[str]]
     """
     words = [w for w in re.split(r"\s+", _ARTICLE.sub("", (obj or "").strip())) if w]
     words = [w for w in words if not _NUMERIC.search(w) and w.lower().strip("-,") not in drop
-             and w.lower().strip("-,") not in SCALE_WORDS and re.sub(r"(?:'s|’s)$", "", w.lower().strip("-,")) not in TIME_WORDS]
+             and w.lower().strip("-,") not in skip and re.sub(r"(?:'s|’s)$", "", w.lower().strip("-,")) not in skip]
     while words and words[0].lower() in {"a", "an", "the", "-"}:
         words = words[1:]
     if not words:
@@ -162,9 +178,10 @@ def _subject(claims: list[Claim]) -> str:
     return subs.most_common(1)[0][0] if subs else ""
 
 
-def _object(claims: list[Claim], drop: tuple[str, ...] = (), known: Optional[set[str]] = None) -> str:
+def _object(claims: list[Claim], drop: tuple[str, ...] = (), known: Optional[set[str]] = None,
+            skip: frozenset = RELATIVE_AND_CURRENCY) -> str:
     """The object most claims name (the first on ties)."""
-    objs = [clean_object(c.object, drop, known) for c in claims if c.object]
+    objs = [clean_object(c.object, drop, known, skip) for c in claims if c.object]
     objs = [o for o in objs if len(o) > 1]          # a lone letter ("O") names nothing
     return Counter(objs).most_common(1)[0][0] if objs else ""
 
@@ -218,6 +235,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
     subject = _subject(claims)
     ev = _event_phrase(event or "")
     known = _known_nouns(ruleset)
+    skip = skip_words(ruleset)
     the = lambda p: _the(p, known)  # noqa: E731
 
     if kind == "name":                       # "spelling of the name of the suspect John Smyth"
@@ -228,7 +246,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
         return f"spelling of the name of {_the(role) + ' ' if role else ''}{name}".strip()
 
     if kind in ("attendance", "signing"):
-        obj = _object(claims, known=known)
+        obj = _object(claims, known=known, skip=skip)
         who = subject or "the party"
         return f"whether {who} {past}" + (f" {the(obj)}" if obj else f" {ev}" if ev else "")
 
@@ -237,7 +255,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
     if kind == "count" and money:
         noun = MONEY_NOUN.get(pred, "amount")
         of = "" if noun.endswith(" under") else " of"     # "amount given under the Act"
-        obj = _object(claims, known=known)
+        obj = _object(claims, known=known, skip=skip)
         if obj and not _overlaps(obj, subject):
             label = f"{noun}{of} {the(obj)}"
         elif ev:
@@ -250,7 +268,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
 
     if kind == "count":
         unit = (first.unit or "").split()[0] if first.unit else ""
-        obj = _object(claims, known=known)
+        obj = _object(claims, known=known, skip=skip)
         cls = _object_class(obj, ruleset) if obj else ""
         if unit in UNIT_PROPERTY and subject:
             return f"{UNIT_PROPERTY[unit]} {subject}" if UNIT_PROPERTY[unit].endswith(" against") \
@@ -273,7 +291,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
         return head
 
     if kind == "date":
-        obj = _object(claims, known=known)
+        obj = _object(claims, known=known, skip=skip)
         if obj and subject and _overlaps(obj, subject):
             obj = ""
         if subject and _named(subject):
@@ -301,7 +319,7 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
     # measures and custom kinds: "magnitude of the earthquake", "age of the suspect"
     dim = (first.measure or {}).get("dimension") if isinstance(first.measure, dict) else None
     prop = str(dim or PROPERTY.get(kind, kind)).replace("_", " ").replace("-", " ")
-    obj = _object(claims, drop=(kind.lower(), prop.lower()), known=known)
+    obj = _object(claims, drop=(kind.lower(), prop.lower()), known=known, skip=skip)
     if subject and kind in PERSON_PROPERTIES:       # a person's age is the person's, whatever the event
         return f"{prop} of {subject if _named(subject) else the(subject)}"
     if ev:
