@@ -123,13 +123,14 @@ def run(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: address of a running Dask scheduler (default: start a local cluster)."),
 ) -> None:
     """Read CORPUS, extract and compare claims, write reports, exit by --fail-on."""
-    from . import baseline as baseline_mod, pipeline, report as report_mod
+    from . import report as report_mod, reuse
 
     formats = [f.strip() for f in format.split(",") if f.strip()]
     try:
         unknown = [f for f in formats if f not in report_mod.FORMATS]
         if unknown or not formats:
             raise UsageError(f"--format takes {', '.join(report_mod.FORMATS)} (got {format!r})")
+        from . import baseline as baseline_mod
         accepted = baseline_mod.load(baseline) if baseline is not None else None
         if fail_on not in ("error", "warning", "info", "never"):
             raise UsageError(f"--fail-on takes error, warning, info or never (got {fail_on!r})")
@@ -137,24 +138,68 @@ def run(
             raise UsageError(f"--rules {rules}: no such folder")
         rules = rules if rules is not None else Path("rules")
         check_out_dir(out)
+        # nothing the reports depend on changed since the last run: write its reports again
+        key = None if no_cache else reuse.inputs_key(corpus, rules, model, formats, baseline)
+        last = reuse.load(out / ".cache", key, _stamps()) if key else None
+        if last is not None:
+            paths = _write(out, last.files)
+            _finish(last.warnings, last.terminal, paths, formats, quiet, reused=True)
+            _exit(last.severities, fail_on)
+        from . import pipeline
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
                                cache=not no_cache, cache_dir=out / ".cache", jobs=jobs, engine=engine,
                                scheduler=scheduler, status=report_mod.terminal.status(quiet=quiet))
         if accepted is not None:
             baseline_mod.apply(rep, accepted, source=report_mod.terminal.shown_path(baseline))
-        if not quiet:
-            for w in rep.warnings:
-                typer.echo(f"claimcheck: warning: {w}", err=True)
-        try:
-            report_mod.write_reports(rep, out, formats, quiet=quiet)
-        except OSError as e:
-            raise OutputError(f"--out {out}: cannot write the reports ({e.strerror or e}); "
-                              "the previous reports are left as they were") from None
+        files = report_mod.render_files(rep, formats)
+        paths = _write(out, files)
+        active = [d for d in rep.discrepancies if not d.suppressed]
+        severities = {name: sum(d.severity == name for d in active) for name in SEVERITY_RANK}
+        view = report_mod.terminal.summary_view(rep)
+        if key:
+            reuse.store(out / ".cache", key, files, _stamps(rep.generated_at), view, severities, rep.warnings)
+        _finish(rep.warnings, view, paths, formats, quiet)
     except ClaimcheckError as e:
         _fail(e)
-    active = [d for d in rep.discrepancies if not d.suppressed]
-    if fail_on != "never" and any(SEVERITY_RANK.get(d.severity, 0) >= SEVERITY_RANK[fail_on] for d in active):
+    _exit(severities, fail_on)
+
+
+def _stamps(generated_at: Optional[str] = None) -> dict[str, str]:
+    """The generation time as the reports write it: ISO 8601 (JSON, the HTML's datetime) and as text."""
+    import datetime as dt
+    from .report import view
+    iso = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return {"iso": iso, "text": view.fmt_timestamp(iso)}
+
+
+def _write(out: Path, files: list[tuple[str, str]]) -> list[Path]:
+    from .report import write_all
+    try:
+        return write_all(out, files) if files else []
+    except OSError as e:
+        raise OutputError(f"--out {out}: cannot write the reports ({e.strerror or e}); "
+                          "the previous reports are left as they were") from None
+
+
+def _finish(warnings: list[str], view: dict[str, Any], paths: list[Path], formats: list[str], quiet: bool,
+            reused: bool = False) -> None:
+    """The warnings, then the table and the summary line (unless --quiet)."""
+    if quiet:
+        return
+    for w in warnings:
+        typer.echo(f"claimcheck: warning: {w}", err=True)
+    if "table" in formats:
+        from .report import terminal
+        terminal.write(view, paths=paths)
+    if reused:
+        typer.echo("claimcheck: nothing changed since the last run: its reports were written again "
+                   "(--no-cache runs everything)", err=True)
+
+
+def _exit(severities: dict[str, int], fail_on: str) -> None:
+    if fail_on != "never" and any(n and SEVERITY_RANK.get(name, 0) >= SEVERITY_RANK[fail_on]
+                                  for name, n in severities.items()):
         raise typer.Exit(1)
     raise typer.Exit(0)
 

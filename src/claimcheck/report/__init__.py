@@ -7,40 +7,69 @@ or none.
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from rich.console import Console
-
-from ..models import Report
-from . import csv, html, json, sarif, terminal
 from .atomic import atomic_open, atomic_write_text, write_all
 
-FORMATS: dict[str, Callable] = {"json": json.write, "html": html.write, "csv": csv.write, "sarif": sarif.write,
-                                "table": terminal.write}
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..models import Report
+
+# The format modules are imported when first used (a re-run that reuses its reports needs none of
+# them, and jinja2 and rich cost a third of a second to import): `report.html` and the like, and the
+# writers below, load them on demand.
+MODULES = ("csv", "html", "json", "sarif", "terminal", "view")
+# each file format's file name (the format module's FILENAME is this)
+FILENAMES = {"json": "claimcheck.json", "html": "claimcheck.html", "csv": "claimcheck.csv",
+             "sarif": "claimcheck.sarif"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _writer(name: str) -> Callable:
+    return lambda *args, **kwargs: __getattr__(name).write(*args, **kwargs)
+
+
+def _renderer(name: str) -> Callable:
+    return lambda rep: __getattr__(name).render(rep)
+
+
+FORMATS: dict[str, Callable] = {name: _writer(name) for name in ("json", "html", "csv", "sarif")}
+FORMATS["table"] = _writer("terminal")
 # each file format as (file name, render(rep) -> text): write_all writes all of a run's files together.
 # The render functions are looked up when called (late-bound), so a format module can be patched in tests.
-RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
-    name: (mod.FILENAME, (lambda mod: lambda rep: mod.render(rep))(mod))
-    for name, mod in (("json", json), ("html", html), ("csv", csv), ("sarif", sarif))
-}
+RENDERERS: dict[str, tuple[str, Callable]] = {name: (FILENAMES[name], _renderer(name)) for name in FILENAMES}
 FILE_FORMATS = tuple(RENDERERS)
 
-__all__ = ["FORMATS", "FILE_FORMATS", "RENDERERS", "write_reports", "write_all", "atomic_open", "atomic_write_text",
-           "csv", "html", "json", "sarif", "terminal"]
+__all__ = ["FORMATS", "FILE_FORMATS", "FILENAMES", "RENDERERS", "render_files", "write_reports", "write_all",
+           "atomic_open", "atomic_write_text", "csv", "html", "json", "sarif", "terminal"]
 
 
-def write_reports(rep: Report, out_dir: Path, formats: list[str], quiet: bool = False,
-                  console: Optional[Console] = None) -> list[Path]:
+def render_files(rep: "Report", formats: list[str]) -> list[tuple[str, str]]:
+    """(file name, text) of every chosen file format, JSON first, rendered before anything is written."""
+    return [(RENDERERS[name][0], RENDERERS[name][1](rep)) for name in FILE_FORMATS if name in formats]
+
+
+def write_reports(rep: "Report", out_dir: Path, formats: list[str], quiet: bool = False,
+                  console: Optional["Console"] = None, rendered: Optional[list[tuple[str, str]]] = None
+                  ) -> list[Path]:
     """Write the chosen file formats to out_dir atomically, then print the table unless quiet.
 
+    `rendered`: the files already rendered by render_files (the CLI keeps them for reuse.store).
     Returns the paths written, JSON first. Unknown format names raise ValueError (the CLI checks first).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown report format(s): {', '.join(unknown)}")
     out_dir = Path(out_dir)
-    outputs = [(RENDERERS[name][0], RENDERERS[name][1](rep)) for name in FILE_FORMATS if name in formats]
+    outputs = rendered if rendered is not None else render_files(rep, formats)
     paths = write_all(out_dir, outputs) if outputs else []
     if "table" in formats and not quiet:
         FORMATS["table"](rep, out_dir, console=console, paths=paths)

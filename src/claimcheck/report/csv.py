@@ -13,10 +13,11 @@ from typing import Any
 
 from ..models import Report
 from . import view
+from . import FILENAMES
 from .atomic import atomic_open
 from .findings import findings
 
-FILENAME = "claimcheck.csv"
+FILENAME = FILENAMES["csv"]
 COLUMNS = ["finding", "baseline_key", "severity", "code", "suppressed", "fact", "fact_id", "story", "event",
            "values", "articles", "titles", "outlets", "published", "quotes", "message", "explanation"]
 JOIN = " | "

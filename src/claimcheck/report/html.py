@@ -26,10 +26,11 @@ from .. import __version__
 from ..models import Article, Claim, Discrepancy, Report
 from . import view
 from .stories import layout
+from . import FILENAMES
 from .atomic import atomic_open
 from .json import SEVERITY_ORDER, generated_at, ordered, summary
 
-FILENAME = "claimcheck.html"
+FILENAME = FILENAMES["html"]
 TEMPLATES = Path(__file__).with_name("templates")
 
 

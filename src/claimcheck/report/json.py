@@ -14,10 +14,11 @@ from typing import Any, Optional
 
 from .. import __version__
 from ..models import Article, Claim, Discrepancy, Fact, Report
+from . import FILENAMES
 from .atomic import atomic_open
 
 SCHEMA_VERSION = 1
-FILENAME = "claimcheck.json"
+FILENAME = FILENAMES["json"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}   # info: an update (a toll that rose)
 STATUS_ORDER = {"discrepancy": 0, "consistent": 1, "single": 2}
 
@@ -193,7 +194,21 @@ def to_dict(rep: Report) -> dict[str, Any]:
 
 
 def dumps(data: dict[str, Any]) -> str:
-    return _json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    """The report as JSON text: each top-level key on its own line, and each element of a top-level
+    list (an article, a claim, a fact...) on its own line, so the file reads and diffs line by line.
+    Each line is encoded by json's C encoder (an indented dump goes through the pure-Python one,
+    about four times slower on ECB+'s 14 MB report)."""
+    def one(value: Any) -> str:
+        return _json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            body = ",\n".join("    " + one(v) for v in value)
+            lines.append(f"  {one(key)}: [\n{body}\n  ]")
+        else:
+            lines.append(f"  {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def render(rep: Report) -> str:

@@ -17,10 +17,11 @@ from urllib.parse import quote
 from .. import __version__
 from ..models import Report
 from . import view
+from . import FILENAMES
 from .atomic import atomic_open
 from .findings import Finding, Side, findings
 
-FILENAME = "claimcheck.sarif"
+FILENAME = FILENAMES["sarif"]
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 RULES = {

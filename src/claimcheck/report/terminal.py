@@ -100,24 +100,17 @@ def _short(label: str, width: int = 40) -> str:
 # ---------------------------------------------------------------- table and summary
 
 
-def table(rep: Report) -> Optional[Table]:
+def summary_view(rep: Report) -> dict[str, Any]:
+    """What the terminal shows of a report, as plain data (JSON-safe, so a re-run that reuses its
+    reports prints the same without the report): one row per fact with findings, the counts."""
     articles, claims, facts, discs = ordered(rep)
-    if not discs:
-        return None
     by_claim = {c.id: c for c in claims}
     facts_by_id = {f.id: f for f in facts}
     titles = {a.id: (a.outlet or a.title or view.relative_path(a.path, rep.corpus)) for a in articles}
-    n_facts = len({d.fact for d in discs})
-
-    t = Table(title=f"Facts with findings ({view.plural(n_facts, 'fact')}, {view.plural(len(discs), 'finding')})",
-              title_justify="left", show_lines=False, expand=False, header_style="bold")
-    t.add_column("Fact", overflow="fold", ratio=3)
-    t.add_column("Values", overflow="fold", ratio=3)
-    t.add_column("Articles", overflow="fold", ratio=3)
-    t.add_column("Findings", no_wrap=True)
     per_fact: dict[str, list] = {}
     for d in discs:  # one row per fact, in the order of its first (worst) discrepancy
         per_fact.setdefault(d.fact, []).append(d)
+    rows = []
     for fact_id, ds in per_fact.items():
         f = facts_by_id.get(fact_id)
         ids = [i for d in ds for i in d.claims] or (f.claims if f else [])
@@ -125,18 +118,38 @@ def table(rep: Report) -> Optional[Table]:
         groups: dict[str, list] = {}
         for c in cs:
             groups.setdefault(view.value_key(c), []).append(c)
-        values = " / ".join(f"{_wording(g)} ({len({c.article for c in g})})" for g in groups.values())
-        arts = ", ".join(dict.fromkeys(titles.get(c.article, c.article) for c in cs))
         active = [d for d in ds if not d.suppressed]
+        rows.append({
+            "fact": f.label if f else ds[0].message,
+            "values": " / ".join(f"{_wording(g)} ({len({c.article for c in g})})" for g in groups.values()),
+            "articles": ", ".join(dict.fromkeys(titles.get(c.article, c.article) for c in cs)),
+            "severities": {name: sum(d.severity == name for d in active) for name in ("error", "warning", "info")},
+            "suppressed": len(ds) - len(active)})
+    return {"rows": rows, "findings": len(discs), "summary": summary(rep), "baseline": bool(rep.baseline)}
+
+
+def table(view_data: dict[str, Any]) -> Optional[Table]:
+    """The table of facts with findings of a summary_view (None when there are none)."""
+    rows = view_data["rows"]
+    if not rows:
+        return None
+    t = Table(title=f"Facts with findings ({view.plural(len(rows), 'fact')}, "
+                    f"{view.plural(view_data['findings'], 'finding')})",
+              title_justify="left", show_lines=False, expand=False, header_style="bold")
+    t.add_column("Fact", overflow="fold", ratio=3)
+    t.add_column("Values", overflow="fold", ratio=3)
+    t.add_column("Articles", overflow="fold", ratio=3)
+    t.add_column("Findings", no_wrap=True)
+    for row in rows:
         sev = Text()
         for name in ("error", "warning", "info"):
-            n = sum(d.severity == name for d in active)
+            n = row["severities"].get(name, 0)
             if n:
                 word = {"error": "error", "warning": "warning", "info": "update"}[name]
                 sev.append(("" if not sev.plain else ", ") + view.plural(n, word), style=SEVERITY_STYLE.get(name, ""))
-        if len(ds) > len(active):
-            sev.append(("" if not sev.plain else ", ") + f"{len(ds) - len(active)} suppressed", style="dim")
-        t.add_row(safe(f.label if f else ds[0].message), safe(values), safe(arts), sev)
+        if row["suppressed"]:
+            sev.append(("" if not sev.plain else ", ") + f"{row['suppressed']} suppressed", style="dim")
+        t.add_row(safe(row["fact"]), safe(row["values"]), safe(row["articles"]), sev)
     return t
 
 
@@ -156,9 +169,11 @@ def shown_path(p: Path | str) -> str:
     return p if rel.startswith("..") else rel
 
 
-def summary_line(rep: Report, paths: Optional[list[Path]] = None) -> str:
-    """One unit per count: findings (by severity), and the facts that have them."""
-    s = summary(rep)
+def summary_line(rep: Report | dict[str, Any], paths: Optional[list[Path]] = None) -> str:
+    """One unit per count: findings (by severity), and the facts that have them. Takes a report or
+    its summary_view."""
+    data = rep if isinstance(rep, dict) else summary_view(rep)
+    s = data["summary"]
     parts = [view.plural(s["articles"], "article"), view.plural(s["claims"], "claim"),
              view.plural(s["facts"], "fact")]
     kinds = [view.plural(s["errors"], "error"), view.plural(s["warnings"], "warning")]
@@ -168,7 +183,7 @@ def summary_line(rep: Report, paths: Optional[list[Path]] = None) -> str:
         kinds.append(f"{s['suppressed']} suppressed")
     parts.append(f"{view.plural(s['discrepancies'], 'finding')} ({', '.join(kinds)}) on "
                  f"{view.plural(s['facts_with_findings'], 'fact')} with findings")
-    if rep.baseline:
+    if data["baseline"]:
         parts.append(f"{s['accepted']} accepted by the baseline")
     if s["skipped"]:
         parts.append(f"{s['skipped']} skipped")
@@ -178,14 +193,16 @@ def summary_line(rep: Report, paths: Optional[list[Path]] = None) -> str:
     return line
 
 
-def write(rep: Report, out_dir: Path | None = None, console: Optional[Console] = None,
+def write(rep: Report | dict[str, Any], out_dir: Path | None = None, console: Optional[Console] = None,
           paths: Optional[list[Path]] = None, **_: Any) -> None:
+    """Print the table and the summary line of a report (or of its summary_view)."""
     con = console or make_console()
-    t = table(rep)
+    data = rep if isinstance(rep, dict) else summary_view(rep)
+    t = table(data)
     if t is not None:
         con.print(t)
-    line = Text(summary_line(rep, paths))
-    s = summary(rep)
+    line = Text(summary_line(data, paths))
+    s = data["summary"]
     if con.no_color is False and con.is_terminal:
         line.stylize("bold red" if s["errors"] else ("yellow" if s["warnings"] else "green"))
     con.print(line, soft_wrap=True)
