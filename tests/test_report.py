@@ -164,7 +164,7 @@ def test_unknown_format_is_rejected(tmp_path, rep):
     assert set(report.FORMATS) == {"html", "json", "table", "csv", "sarif"}
     assert set(report.RENDERERS) == {"html", "json", "csv", "sarif"}
     for name, (filename, render) in report.RENDERERS.items():
-        assert filename == f"claimcheck.{name}" and isinstance(render(rep), str)
+        assert filename == f"claimcheck.{name}" and isinstance("".join(render(rep)), str)
     with pytest.raises(ValueError):
         report.write_reports(rep, tmp_path, ["pdf"], quiet=True)
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
@@ -144,3 +145,33 @@ def test_a_reused_run_imports_no_model_rules_or_renderer(corpus, tmp_path):
                           cwd=os.getcwd())
     assert NOTE in done.stderr, done.stderr
     assert re.search(r"HEAVY \[\] 0", done.stderr), done.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(parts=st.lists(st.one_of(st.text(alphabet="aé€😀\n{}\"", max_size=12), st.sampled_from(["<ISO>", "<TEXT>"])),
+                      max_size=12),
+       block=st.integers(min_value=1, max_value=9))
+def test_the_time_is_spliced_wherever_it_falls_in_a_block(parts, block, tmp_path_factory):
+    """A stored report is scanned and copied back a block at a time: a stamp that straddles two
+    blocks, or a character of several bytes split by a block, comes back right."""
+    from claimcheck import reuse
+    saved, reuse.BLOCK = reuse.BLOCK, block
+    try:
+        _splice_round_trip(parts, tmp_path_factory)
+    finally:
+        reuse.BLOCK = saved
+
+
+def _splice_round_trip(parts, tmp_path_factory):
+    from claimcheck import reuse
+    old = {"iso": "2026-12-02T02:19:00+00:00", "text": "2 Dec 2026, 02:19 UTC"}
+    new = {"iso": "2031-05-06T07:08:00+00:00", "text": "6 May 2031, 07:08 UTC"}
+    text = "".join(old["iso"] if p == "<ISO>" else old["text"] if p == "<TEXT>" else p for p in parts)
+    path = tmp_path_factory.mktemp("splice") / "report.json"
+    path.write_bytes(text.encode("utf-8"))
+    sha1, marks = reuse._scan(path, {k: v.encode() for k, v in old.items()})
+    back = "".join(reuse._spliced(path, sha1, marks, {k: v.encode() for k, v in old.items()}, new))
+    assert back == text.replace(old["iso"], new["iso"]).replace(old["text"], new["text"])
+    path.write_bytes(text.encode("utf-8") + b"x")          # changed after it was stored
+    with pytest.raises(reuse.Damaged):
+        "".join(reuse._spliced(path, sha1, marks, {k: v.encode() for k, v in old.items()}, new))

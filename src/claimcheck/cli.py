@@ -142,9 +142,13 @@ def run(
         key = None if no_cache else reuse.inputs_key(corpus, rules, model, formats, baseline)
         last = reuse.load(out / ".cache", key, _stamps()) if key else None
         if last is not None:
-            paths = _write(out, last.files)
-            _finish(last.warnings, last.terminal, paths, formats, quiet, reused=True)
-            _exit(last.severities, fail_on)
+            try:
+                paths = _write(out, last.files)
+            except reuse.Damaged:
+                pass                                   # nothing replaced: run as if nothing was stored
+            else:
+                _finish(last.warnings, last.terminal, paths, formats, quiet, reused=True)
+                _exit(last.severities, fail_on)
         from . import pipeline
         with report_mod.terminal.progress(quiet=quiet) as progress:
             rep = pipeline.run(corpus, rules_dir=rules, model=model, progress=progress,
@@ -158,7 +162,7 @@ def run(
         severities = {name: sum(d.severity == name for d in active) for name in SEVERITY_RANK}
         view = report_mod.terminal.summary_view(rep)
         if key:
-            reuse.store(out / ".cache", key, files, _stamps(rep.generated_at), view, severities, rep.warnings)
+            reuse.store(out / ".cache", key, paths, _stamps(rep.generated_at), view, severities, rep.warnings)
         _finish(rep.warnings, view, paths, formats, quiet)
     except ClaimcheckError as e:
         _fail(e)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sys
 import time
 from pathlib import Path
 from contextlib import nullcontext
@@ -86,7 +87,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
                     parsing = True
                 yield item
             else:
-                claims.extend(hit)
+                claims.extend(compact(hit))
                 done += 1
                 if progress:
                     progress(done, 0, "cached")
@@ -104,7 +105,7 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
             found = engine_mod.extract_in_pool(batches, ruleset, used, model, jobs or engine_mod.default_jobs(),
                                                status=status, loaded=check_examples)
         for art, got in found:
-            claims.extend(got)
+            claims.extend(compact(got))
             if store:
                 if store.model != used.name:   # a broken model package made load fall back to another
                     store = ClaimCache(cache_dir, used.name, ruleset)
@@ -148,6 +149,31 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
                   stories=stories, events=events,
                   warnings=warnings, rules=list(ruleset.sources), model=used.name, corpus=str(corpus_path),
                   generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
+
+
+# the short strings every claim repeats (ids, kinds, rules, predicates, units, names): one copy each
+_SHARED_FIELDS = ("article", "kind", "rule", "predicate", "unit", "subject", "object", "trigger", "event")
+
+
+def compact(claims: list[Claim]) -> list[Claim]:
+    """The claims of one article, sharing what they repeat instead of each holding a copy (claims
+    come from JSON in the cache or unpickled from a worker, every field its own object): the short
+    strings are interned, and claims of one sentence share its quote and its word set, whose words
+    are interned too. The run keeps every claim until the report is written, so this is most of
+    its memory: on ECB+ (10,796 claims) 2.7 KB a claim before, XXX after."""
+    quotes: dict[str, str] = {}
+    contexts: dict[frozenset, frozenset] = {}
+    for c in claims:
+        for name in _SHARED_FIELDS:
+            value = getattr(c, name)
+            if type(value) is str and value:
+                setattr(c, name, sys.intern(value))
+        c.quote = quotes.setdefault(c.quote, c.quote)
+        ctx = contexts.get(c.context)
+        if ctx is None:
+            ctx = contexts[c.context] = frozenset(sys.intern(w) if type(w) is str else w for w in c.context)
+        c.context = ctx
+    return claims
 
 
 def _lap(timings: Optional[dict[str, float]]) -> Callable[[str], None]:

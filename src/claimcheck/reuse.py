@@ -21,18 +21,22 @@ the exit status follows the stored severities. Nothing else is imported: no spaC
 renderer. On a miss the run goes on as usual and `store` keeps its reports afterwards.
 
 Stored in the claim cache's folder as plain files (never pickle): `last-run/index.json` (the key,
-the generation time and where it appears in each file, each file's SHA-1, the summary and the
-severities) and one file per report, checked against its SHA-1 when loaded.
+the generation time and the byte offsets where it appears in each file, each file's SHA-1, the
+summary and the severities) and each report the run wrote, hard-linked where the file system allows
+(the next run replaces the report's name, never its content), checked against its SHA-1 as it is
+copied back (a file that changed is not reused: the run runs).
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import importlib.metadata
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from . import __version__
 
@@ -47,7 +51,7 @@ class Reused:
 
     def __init__(self, files: list[tuple[str, str]], terminal: dict[str, Any], severities: dict[str, int],
                  warnings: list[str]):
-        self.files = files              # (file name, text) with this run's generation time
+        self.files = files              # (file name, text chunks) with this run's generation time
         self.terminal = terminal        # report.terminal.summary_view of the last run
         self.severities = severities    # active findings by severity
         self.warnings = warnings
@@ -147,67 +151,119 @@ def inputs_key(corpus: Path, rules_dir: Optional[Path], model: Optional[str], fo
         return None
 
 
-def _stamps(text: str, stamp: str) -> list[int]:
-    found, i = [], text.find(stamp)
-    while i >= 0:
-        found.append(i)
-        i = text.find(stamp, i + len(stamp))
-    return found
+class Damaged(ValueError):
+    """A stored report that is not what was stored (changed, cut short, unreadable)."""
 
 
-def _splice(text: str, marks: list[tuple[int, str]], new: dict[str, str], old: dict[str, str]) -> str:
-    parts, last = [], 0
-    for at, which in sorted(marks):
-        parts.append(text[last:at])
-        parts.append(new[which])
-        last = at + len(old[which])
-    parts.append(text[last:])
-    return "".join(parts)
+BLOCK = 1 << 20              # bytes read at a time when a stored report is scanned or copied
 
 
-def store(cache_dir: Path, key: str, files: list[tuple[str, str]], stamps: dict[str, str],
-          terminal: dict[str, Any], severities: dict[str, int], warnings: list[str]) -> None:
-    """Keep a finished run's reports for the next run with the same inputs_key. `stamps`: the
-    generation time as each format writes it ({"iso": ..., "text": ...}); their places in each file
-    are recorded so that a reuse can write the new time there. A failure to store is not an error
-    (the next run just runs)."""
-    from .report.atomic import write_all
-    folder = Path(cache_dir) / FOLDER
+def _scan(path: Path, stamps: dict[str, bytes]) -> tuple[str, list[tuple[int, str]]]:
+    """The SHA-1 of a file and the byte offsets where each stamp occurs in it (read a block at a
+    time: a report of a large corpus is hundreds of megabytes)."""
+    h = hashlib.sha1()
+    found: list[tuple[int, str]] = []
+    longest = max((len(b) for b in stamps.values()), default=1)
+    keep, base = b"", 0           # the tail of the last block (a stamp may straddle two) and its offset
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(BLOCK), b""):
+            h.update(block)
+            buf = keep + block
+            for which, stamp in stamps.items():
+                i = buf.find(stamp)
+                while i >= 0:
+                    if i + len(stamp) > len(keep):
+                        found.append((base + i, which))    # not found already in the last block
+                    i = buf.find(stamp, i + 1)
+            cut = max(0, len(buf) - (longest - 1))
+            keep, base = buf[cut:], base + cut
+    found.sort()
+    marks: list[tuple[int, str]] = []
+    for at, which in found:                     # one stamp inside another is spliced once
+        if not marks or at >= marks[-1][0] + len(stamps[marks[-1][1]]):
+            marks.append((at, which))
+    return h.hexdigest(), marks
+
+
+def _spliced(path: Path, sha1: str, marks: list[tuple[int, str]], old: dict[str, bytes],
+             new: dict[str, str]) -> Iterator[str]:
+    """The stored report as text chunks, with `new` written where the old stamps stood; raises
+    Damaged (at the end, so nothing is renamed into place) if the file is not the one stored."""
+    h = hashlib.sha1()
+    text = codecs.getincrementaldecoder("utf-8")()
+    pos = 0
     try:
-        marks = {}
-        for name, text in files:
-            marks[name] = sorted([(i, which) for which, s in stamps.items() if s for i in _stamps(text, s)])
-            # a stamp inside another (the text form containing the ISO form) would be spliced twice
-            marks[name] = [m for j, m in enumerate(marks[name])
-                           if j == 0 or m[0] >= marks[name][j - 1][0] + len(stamps[marks[name][j - 1][1]])]
-        index = {"version": INDEX_VERSION, "key": key, "stamps": stamps,
-                 "files": [{"name": name, "sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(),
-                            "marks": marks[name]} for name, text in files],
+        with open(path, "rb") as f:
+            for at, which in list(marks) + [(None, "")]:
+                while at is None or pos < at:
+                    block = f.read(BLOCK if at is None else min(BLOCK, at - pos))
+                    if not block:
+                        break
+                    h.update(block)
+                    pos += len(block)
+                    yield text.decode(block)
+                if at is None:
+                    break
+                stamp = f.read(len(old[which]))
+                if pos != at or stamp != old[which]:
+                    raise Damaged(f"{path.name}: the stored report changed")
+                h.update(stamp)
+                pos += len(stamp)
+                yield new[which]
+            yield text.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError, KeyError) as e:
+        raise Damaged(f"{path.name}: {e}") from None
+    if h.hexdigest() != sha1:
+        raise Damaged(f"{path.name}: the stored report changed")
+
+
+def store(cache_dir: Path, key: str, written: list[Path], stamps: dict[str, str],
+          terminal: dict[str, Any], severities: dict[str, int], warnings: list[str]) -> None:
+    """Keep a finished run's reports (the files it wrote) for the next run with the same
+    inputs_key: each is linked (or copied) into the cache, with its SHA-1 and the places of the
+    generation time `stamps` ({"iso": ..., "text": ...}, as the formats write it), so that a reuse
+    writes the new time there. A failure to store is not an error (the next run just runs)."""
+    folder = Path(cache_dir) / FOLDER
+    encoded = {which: v.encode("utf-8") for which, v in stamps.items() if v}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / INDEX).unlink(missing_ok=True)      # a run killed from here on leaves no index
+        for old in folder.glob("report-*"):
+            old.unlink()
+        files = []
+        for path in written:
+            kept = folder / f"report-{path.name}"
+            try:
+                os.link(path, kept)                   # the next run replaces `path`, not this inode
+            except OSError:
+                shutil.copyfile(path, kept)
+            sha1, marks = _scan(kept, encoded)
+            files.append({"name": path.name, "sha1": sha1, "marks": marks})
+        index = {"version": INDEX_VERSION, "key": key, "stamps": stamps, "files": files,
                  "terminal": terminal, "severities": severities, "warnings": warnings}
-        # the index goes last: a run killed half-way leaves an index that does not match its files
-        write_all(folder, [(INDEX, "")])
-        write_all(folder, [(f"report-{name}", text) for name, text in files])
+        from .report.atomic import write_all
         write_all(folder, [(INDEX, json.dumps(index, ensure_ascii=False))])
     except (OSError, ValueError, TypeError, UnicodeError):
         return
 
 
 def load(cache_dir: Path, key: str, stamps: dict[str, str]) -> Optional[Reused]:
-    """The last run's reports if its inputs_key was `key` (and every file is intact), with the new
-    generation time `stamps` spliced in; else None."""
+    """The last run's reports if its inputs_key was `key`, as (file name, text chunks) with the new
+    generation time `stamps` spliced in; else None. The chunks raise Damaged if a stored file is not
+    what was stored (write_all then replaces nothing, and the caller runs)."""
     folder = Path(cache_dir) / FOLDER
     try:
         index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
         if not isinstance(index, dict) or index.get("version") != INDEX_VERSION or index.get("key") != key:
             return None
-        old = index["stamps"]
+        old = {which: str(v).encode("utf-8") for which, v in index["stamps"].items() if v}
         files = []
         for entry in index["files"]:
-            data = (folder / f"report-{entry['name']}").read_bytes()
-            if hashlib.sha1(data).hexdigest() != entry["sha1"]:
+            path = folder / f"report-{entry['name']}"
+            if not path.is_file():
                 return None
-            text = data.decode("utf-8")
-            files.append((entry["name"], _splice(text, [tuple(m) for m in entry["marks"]], stamps, old)))
+            marks = [(int(at), str(which)) for at, which in entry["marks"]]
+            files.append((str(entry["name"]), _spliced(path, str(entry["sha1"]), marks, old, stamps)))
         return Reused(files, index["terminal"], dict(index["severities"]), list(index["warnings"]))
     except (OSError, ValueError, TypeError, KeyError, UnicodeError):
         return None

@@ -38,12 +38,18 @@ def _writer(name: str) -> Callable:
 
 
 def _renderer(name: str) -> Callable:
-    return lambda rep: __getattr__(name).render(rep)
+    """render(rep) of a format module, or its chunks(rep) when it streams (the JSON report of a large
+    corpus is hundreds of megabytes: written as it is encoded, it is never whole in memory)."""
+    def render(rep):
+        mod = __getattr__(name)
+        return mod.chunks(rep) if hasattr(mod, "chunks") else mod.render(rep)
+    return render
 
 
 FORMATS: dict[str, Callable] = {name: _writer(name) for name in ("json", "html", "csv", "sarif")}
 FORMATS["table"] = _writer("terminal")
-# each file format as (file name, render(rep) -> text): write_all writes all of a run's files together.
+# each file format as (file name, render(rep) -> text or text chunks): write_all writes all of a run's
+# files together.
 # The render functions are looked up when called (late-bound), so a format module can be patched in tests.
 RENDERERS: dict[str, tuple[str, Callable]] = {name: (FILENAMES[name], _renderer(name)) for name in FILENAMES}
 FILE_FORMATS = tuple(RENDERERS)
@@ -52,8 +58,9 @@ __all__ = ["FORMATS", "FILE_FORMATS", "FILENAMES", "RENDERERS", "render_files", 
            "atomic_open", "atomic_write_text", "csv", "html", "json", "sarif", "terminal"]
 
 
-def render_files(rep: "Report", formats: list[str]) -> list[tuple[str, str]]:
-    """(file name, text) of every chosen file format, JSON first, rendered before anything is written."""
+def render_files(rep: "Report", formats: list[str]) -> list[tuple[str, Any]]:
+    """(file name, text or text chunks) of every chosen file format, JSON first, for write_all (a
+    streaming format renders as it is written)."""
     return [(RENDERERS[name][0], RENDERERS[name][1](rep)) for name in FILE_FORMATS if name in formats]
 
 
@@ -62,7 +69,7 @@ def write_reports(rep: "Report", out_dir: Path, formats: list[str], quiet: bool 
                   ) -> list[Path]:
     """Write the chosen file formats to out_dir atomically, then print the table unless quiet.
 
-    `rendered`: the files already rendered by render_files (the CLI keeps them for reuse.store).
+    `rendered`: the files as render_files gives them (default: render them here).
     Returns the paths written, JSON first. Unknown format names raise ValueError (the CLI checks first).
     """
     unknown = [f for f in formats if f not in FORMATS]

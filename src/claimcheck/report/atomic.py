@@ -63,11 +63,16 @@ def probe(folder: Path | str) -> None:
     os.unlink(tmp)
 
 
-def _write_tmp(folder: Path, name: str, content: str) -> str:
+def _write_tmp(folder: Path, name: str, content: str | Iterable[str]) -> str:
+    """Write content (a text, or its chunks as a renderer yields them) to a temporary file in folder."""
     fd, tmp = _tmp_file(folder, name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+            if isinstance(content, str):
+                fh.write(content)
+            else:
+                for chunk in content:
+                    fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)  # mkstemp creates 0600; a report is meant to be shared
@@ -84,9 +89,10 @@ def _unlink(path: str) -> None:
         pass
 
 
-def write_all(out_dir: Path | str, outputs: Iterable[tuple[str, str]]) -> list[Path]:
+def write_all(out_dir: Path | str, outputs: Iterable[tuple[str, str | Iterable[str]]]) -> list[Path]:
     """Write every (file name, content) to out_dir, all or nothing: each to a temporary file first,
-    then all renamed into place. On any error no report is replaced and no temporary file is left."""
+    then all renamed into place. A content is a text or an iterable of text chunks (a renderer that
+    streams: it runs as its file is written, and an error it raises is an error of the write). On any error no report is replaced and no temporary file is left."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     clean_stale(folder)

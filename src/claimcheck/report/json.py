@@ -10,7 +10,7 @@ import json as _json
 import math
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from .. import __version__
 from ..models import Article, Claim, Discrepancy, Fact, Report
@@ -139,7 +139,10 @@ def generated_at(rep: Report) -> str:
     return rep.generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def to_dict(rep: Report) -> dict[str, Any]:
+def to_dict(rep: Report, lazy: bool = False) -> dict[str, Any]:
+    """The report as a dict; lazy=True: its lists of records as iterators (for chunks: each record
+    built as it is written)."""
+    seq = iter if lazy else list
     articles, claims, facts, discs = ordered(rep)
     claim_rank = {c.id: i for i, c in enumerate(claims)}
     per_article: dict[str, int] = {}
@@ -154,70 +157,87 @@ def to_dict(rep: Report) -> dict[str, Any]:
         "rules": list(rep.rules),
         "baseline": rep.baseline,
         "summary": summary(rep),
-        "articles": [{
+        "articles": seq({
             "id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "url": a.url,
             "published": iso(a.published), "published_from": a.published_from,
             "claims": per_article.get(a.id, 0),
-        } for a in articles],
-        "skipped": [{"path": s.path, "reason": s.reason}
-                    for s in sorted(rep.skipped, key=lambda s: (s.path, s.reason))],
+        } for a in articles),
+        "skipped": seq({"path": s.path, "reason": s.reason}
+                    for s in sorted(rep.skipped, key=lambda s: (s.path, s.reason))),
         "warnings": list(rep.warnings),
-        "claims": [{
+        "claims": seq({
             "id": c.id, "article": c.article, "kind": c.kind, "text": c.text, "quote": c.quote,
             "start": c.start, "end": c.end, "subject": c.subject, "predicate": c.predicate,
             "object": c.object, "unit": c.unit, "value": claim_value(c), "rule": c.rule, "trigger": c.trigger, "why": c.why,
             "event": c.event,
-        } for c in claims],
-        "stories": [{
+        } for c in claims),
+        "stories": seq({
             "id": s.id, "label": s.label, "articles": sorted(s.articles), "folder": s.folder,
             "first": iso(s.first), "last": iso(s.last),
-        } for s in sorted(rep.stories, key=lambda s: s.id)],
-        "events": [{
+        } for s in sorted(rep.stories, key=lambda s: s.id)),
+        "events": seq({
             "id": e.id, "story": e.story, "label": e.label, "kind": e.kind,
             "when": ({"start": iso(e.when.start), "end": iso(e.when.end), "granularity": e.when.granularity}
                      if e.when is not None else {}),
             "where": e.where, "articles": sorted(e.articles), "background": e.background, "why": e.why,
-        } for e in sorted(rep.events, key=lambda e: (e.story, e.id))],
-        "facts": [{
+        } for e in sorted(rep.events, key=lambda e: (e.story, e.id))),
+        "facts": seq({
             "id": f.id, "label": f.label, "kind": f.kind,
             "claims": _claim_ids_in_order(f.claims, claim_rank),
             "status": f.status, "why": f.why, "canonical": clean(f.canonical),
             "story": f.story, "event": f.event,
-        } for f in facts],
-        "discrepancies": [{
+        } for f in facts),
+        "discrepancies": seq({
             "id": d.id, "fact": d.fact, "code": d.code, "severity": d.severity,
             "claims": _claim_ids_in_order(d.claims, claim_rank),
             "message": d.message, "explanation": d.explanation,
             "suppressed": d.suppressed, "suppressed_reason": d.suppressed_reason,
-        } for d in discs],
+        } for d in discs),
     }
 
 
-def dumps(data: dict[str, Any]) -> str:
-    """The report as JSON text: each top-level key on its own line, and each element of a top-level
-    list (an article, a claim, a fact...) on its own line, so the file reads and diffs line by line.
-    Each line is encoded by json's C encoder (an indented dump goes through the pure-Python one,
-    about four times slower on ECB+'s 14 MB report)."""
-    def one(value: Any) -> str:
-        return _json.dumps(value, ensure_ascii=False, allow_nan=False)
+def _one(value: Any) -> str:
+    return _json.dumps(value, ensure_ascii=False, allow_nan=False)
 
-    lines = []
+
+def _lines(data: dict[str, Any]) -> Iterator[str]:
+    """The report as JSON text, in chunks: each top-level key on its own line, and each element of a
+    top-level list (an article, a claim, a fact...) on its own line, so the file reads and diffs line
+    by line. Each line goes through json's C encoder (an indented dump goes through the pure-Python
+    one). The values of `data` may be iterators (to_dict's lists are, when streaming)."""
+    yield "{"
+    first_key = True
     for key, value in data.items():
-        if isinstance(value, list) and value:
-            body = ",\n".join("    " + one(v) for v in value)
-            lines.append(f"  {one(key)}: [\n{body}\n  ]")
+        yield ("\n" if first_key else ",\n") + f"  {_one(key)}: "
+        first_key = False
+        if isinstance(value, (list, Iterator)):
+            empty = True
+            for item in value:
+                yield ("[\n    " if empty else ",\n    ") + _one(item)
+                empty = False
+            yield "[]" if empty else "\n  ]"
         else:
-            lines.append(f"  {one(key)}: {one(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            yield _one(value)
+    yield "\n}\n"
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return "".join(_lines(data))
+
+
+def chunks(rep: Report) -> Iterator[str]:
+    """The JSON report as text chunks, each claim encoded as it is written (to_dict builds every
+    record first: on 20,000 articles that is gigabytes)."""
+    return _lines(to_dict(rep, lazy=True))
 
 
 def render(rep: Report) -> str:
-    return dumps(to_dict(rep))
+    return "".join(chunks(rep))
 
 
 def write(rep: Report, out_dir: Path, **_: Any) -> Path:
     path = Path(out_dir) / FILENAME
-    text = render(rep)  # build fully before touching the file
-    with atomic_open(path) as fh:
-        fh.write(text)
+    with atomic_open(path) as fh:     # a temporary file, renamed into place when complete
+        for chunk in chunks(rep):
+            fh.write(chunk)
     return path
