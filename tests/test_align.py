@@ -218,3 +218,18 @@ def test_a_partitive_of_an_unlisted_noun_takes_the_leading_unit_class(ruleset):
     units = fold_units(cs, ruleset, fold_predicates(cs, ruleset))
     # the partitive and "others" count the group named before; a bare unlisted noun stays its own
     assert units == {"c": "detainee", "e": "detainee"}
+
+
+def test_a_name_written_apart_or_together_is_one_name_whatever_the_hash_seed():
+    """"SeaMicro" / "Sea Micro": the answer once depended on the order a word set iterates in,
+    which is Python's hash seed: two runs of one corpus grouped facts differently."""
+    import subprocess
+    import sys
+    code = ("from claimcheck.align.facts import _squashed_same as s\n"
+            "print(s(frozenset({'seamicro'}), frozenset({'sea', 'micro'})),"
+            " s(frozenset({'sea', 'micro'}), frozenset({'seamicro', 'inc'})),"
+            " s(frozenset({'halvern'}), frozenset({'quill', 'mark'})))\n")
+    for seed in range(8):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                             env={"PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": str(seed), "PATH": "/usr/bin:/bin"})
+        assert out.stdout.split() == ["True", "True", "False"], (seed, out.stdout, out.stderr)

@@ -85,11 +85,26 @@ DANGLING = {"of", "in", "on", "at", "for", "and", "the", "a", "an", "to", "from"
 _TAIL = re.compile(r"\s(?:in|on|of|at|for|with|near|off|from|after|before)\s")
 
 
+_MEMO: dict[tuple[str, int], tuple] = {}   # (what, id(ruleset)) -> (ruleset, value): one ruleset a run
+
+
+def _memo(what: str, ruleset: Optional[RuleSet], make):
+    hit = _MEMO.get((what, id(ruleset)))
+    if hit is None or hit[0] is not ruleset:
+        hit = _MEMO[(what, id(ruleset))] = (ruleset, make(ruleset))
+    return hit[1]
+
+
 def _known_nouns(ruleset: Optional[RuleSet]) -> set[str]:
-    return {n.lower() for nouns in (ruleset.object_nouns.values() if ruleset else []) for n in nouns}
+    return _memo("known", ruleset, lambda rs: frozenset(
+        n.lower() for nouns in (rs.object_nouns.values() if rs else []) for n in nouns))
 
 
 def skip_words(ruleset: Optional[RuleSet]) -> frozenset:
+    return _memo("skip", ruleset, _skip_words)
+
+
+def _skip_words(ruleset: Optional[RuleSet]) -> frozenset:
     """Words an object phrase loses: the rules' month and weekday names (the full name of each, the
     longest word for it: "May", not "Sat" or "Dec" that may be words of a name), their scale words of
     100 and more ("million", "bn"), and RELATIVE_AND_CURRENCY."""

@@ -300,8 +300,11 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
     story_main: dict[str, str] = {}
     story_classes: dict[str, set] = {}
     separate = set(ruleset.extra.get("separate_events") or [])
+    members_of: dict[str, list[str]] = defaultdict(list)
+    for a in story_of:                       # in story_of's order, as the lists were built before
+        members_of[story_of[a]].append(a)
     for sid in set(story_of.values()):
-        members = [a for a in story_of if story_of[a] == sid]
+        members = members_of[sid]
         counts = Counter(mains[a].cls for a in members if mains[a].cls)
         story_main[sid] = counts.most_common(1)[0][0] if counts else ""
         # the classes many leads name are all the main event in other words (a hijacking and the
@@ -311,7 +314,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         story_classes[sid] = {story_main[sid]} | {cls for cls, n in named.items() if n >= need and cls not in separate}
     story_name: dict[str, frozenset] = {}
     for sid in set(story_of.values()):
-        names = Counter(mains[a].name for a in story_of if story_of[a] == sid and mains[a].name)
+        names = Counter(mains[a].name for a in members_of[sid] if mains[a].name)
         story_name[sid] = names.most_common(1)[0][0] if names else frozenset()
 
     # key of an event inside its story: ("main",) or (class, anchor)

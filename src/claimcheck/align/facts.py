@@ -15,6 +15,7 @@ number of comparisons per claim, not all pairs.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -244,14 +245,25 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     return (m.group(1) if m else ""), (place or ("part" if part_re.search(_before(c)) else ""))
 
 
+_PART_PLACE: dict[int, tuple] = {}    # id(ruleset) -> (ruleset, its two part-place patterns)
+
+
+def _part_place_patterns(ruleset: RuleSet) -> tuple:
+    hit = _PART_PLACE.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        nouns = "|".join(re.escape(n) for n in ruleset.extra.get("part_places") or []) or "(?!)"
+        hit = _PART_PLACE[id(ruleset)] = (ruleset, re.compile(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)"),
+                                          re.compile(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b"))
+    return hit[1], hit[2]
+
+
 def _part_place(c: Claim, ruleset: RuleSet) -> str:
-    nouns = "|".join(re.escape(n) for n in ruleset.extra.get("part_places") or []) or "(?!)"
+    of_place, place_noun = _part_place_patterns(ruleset)
     from .events import claim_span
     start, end = claim_span(c)
     raw = " ".join(c.quote[end:end + 80].split()[:10])
     for text in (raw, " ".join(c.quote[max(0, start - 60):start].split()[-8:])):
-        m = re.search(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)", text) \
-            or re.search(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b", text)
+        m = of_place.search(text) or place_noun.search(text)
         if m:
             return "place:" + m.group(1).lower()
     return ""
@@ -309,11 +321,15 @@ def person_subjects(claims: list[Claim], story_of: dict[str, str]) -> dict[str, 
     story_roles = {(story_of.get(a, ""), r) for a, r in roles}
     linked: dict[tuple, dict[str, str]] = defaultdict(dict)        # (article, role) -> surname -> name
     story_linked: dict[tuple, dict[str, str]] = defaultdict(dict)  # (story, role) -> surname -> name
+    roles_of_story: dict[str, set[str]] = defaultdict(set)
+    for s, r in story_roles:
+        roles_of_story[s].add(r)
     for article, ns in names.items():
         story = story_of.get(article, "")
-        for role in {r for s, r in story_roles if s == story}:
+        text = "\n".join(quotes[article]).lower()   # a role or name not in the article links nothing there
+        for role in sorted(r for r in roles_of_story.get(story, ()) if r.lower() in text):
             plural = re.escape(role) + r"(?:s|es)?"
-            for n in ns:
+            for n in sorted(n for n in ns if n.lower() in text):
                 name = re.escape(n)
                 side = re.compile(r"\b" + plural + r"\s*(?:,|[-\u2013\u2014])?\s*" + name + r"\b"
                                   + r"|\b" + name + r",\s+(?:\d+,\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
@@ -465,11 +481,17 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def _joined(ts: frozenset) -> list[str]:
+    """A name's words run together in every order (a word set has lost the order it was written
+    in; joining the set as it iterates made the answer depend on Python's hash seed)."""
+    return ["".join(p) for p in itertools.permutations(sorted(ts))] if len(ts) <= 4 else ["".join(sorted(ts))]
+
+
 def _squashed_same(ta: frozenset, tb: frozenset) -> bool:
     """One name written apart or together ("Sea Micro" / "SeaMicro Inc.")."""
-    sa, sb = "".join(sorted(ta)), "".join(sorted(tb))
-    return any(len(t) > 4 and (t in sb or t in "".join(tb)) for t in ta) or any(
-        len(t) > 4 and t in "".join(ta) for t in tb) or sa == sb
+    ja, jb = _joined(ta), _joined(tb)
+    return any(len(t) > 4 and any(t in j for j in jb) for t in ta) or any(
+        len(t) > 4 and any(t in j for j in ja) for t in tb) or ja[0] == jb[0]
 
 
 def _name_before_trigger(c: Claim) -> str:

@@ -161,23 +161,40 @@ def _cluster(ids: list[str], vectors: dict, published: dict, in_folder: bool) ->
         if s >= link:
             edges.append((s / link, a, b))
     cluster = {i: [i] for i in ids}
+    # between[id(c)][id(d)]: the sum of sims over every pair of articles of stories c and d, kept up
+    # to date as stories merge (so average linkage costs the stories' neighbours, not their sizes
+    # multiplied: the same sums as adding up every pair, without the quadratic cost on a large corpus)
+    between: dict[int, dict[int, float]] = {id(cluster[i]): {} for i in ids}
+    for (a, b), x in sims.items():
+        ka, kb = id(cluster[a]), id(cluster[b])
+        between[ka][kb] = between[ka].get(kb, 0.0) + x
+        between[kb][ka] = between[kb].get(ka, 0.0) + x
     for _, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ca, cb = cluster[a], cluster[b]
         if ca is cb:
             continue
         # average linkage: the two stories, article by article, must be close enough on average
-        total = sum(sims.get((x, y) if x < y else (y, x), 0.0) for x in ca for y in cb)
+        total = between[id(ca)].get(id(cb), 0.0)
         if total / (len(ca) * len(cb)) < 1.0:
             continue
+        ka, kb = id(ca), id(cb)
         ca.extend(cb)
         for x in cb:
             cluster[x] = ca
+        for kc, x in between.pop(kb).items():       # cb's sums become ca's
+            if kc == ka:
+                continue
+            between[ka][kc] = between[ka].get(kc, 0.0) + x
+            row = between[kc]
+            row[ka] = row.get(ka, 0.0) + row.pop(kb)
+        between[ka].pop(kb, None)
+    rank = {i: k for k, i in enumerate(ids)}
     seen, out = set(), []
     for i in ids:
         c = cluster[i]
         if id(c) not in seen:
             seen.add(id(c))
-            out.append(sorted(c, key=ids.index))
+            out.append(sorted(c, key=rank.__getitem__))
     return out
 
 
