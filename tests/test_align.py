@@ -5,6 +5,7 @@ Claims are built by hand here (no parser), so each test states exactly what alig
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -231,5 +232,5 @@ def test_a_name_written_apart_or_together_is_one_name_whatever_the_hash_seed():
             " s(frozenset({'halvern'}), frozenset({'quill', 'mark'})))\n")
     for seed in range(8):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                             env={"PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": str(seed), "PATH": "/usr/bin:/bin"})
+                             env={"PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src"), "PYTHONHASHSEED": str(seed), "PATH": "/usr/bin:/bin"})
         assert out.stdout.split() == ["True", "True", "False"], (seed, out.stdout, out.stderr)
