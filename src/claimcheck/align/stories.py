@@ -14,6 +14,7 @@ with the pairs of related articles, not with all pairs.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -38,6 +39,12 @@ LINK_BY_WORDS = (0.08, 0.075)
 FOLDER_LINK_BY_NAMES = (0.06, 0.03)
 FOLDER_LINK_BY_WORDS = (0.05, 0.03)
 MAX_POSTINGS = 60             # a name or word in more articles than this pairs none (cost bound)
+# Each article weighs its MAX_NEIGHBOURS closest related articles (a pair is kept while either
+# keeps the other): a memory bound for large flat corpora. Measured on ECB+ in one JSONL file: an
+# article is related to 286 others on average (117k pairs), and 5x ECB+ held 912k pairs; with 100
+# the stories of 1x and 2x ECB+ flat are exactly those found with every pair (with 50, one story of
+# 2x splits in two); find_stories' peak on 5x ECB+ fell from 281 MB (vectors included) to 89 MB.
+MAX_NEIGHBOURS = 100
 PUBLISHED_GAP_DAYS = 45        # coverage of one event clusters in time: articles published further
                                 # apart than this are never one story
 
@@ -104,21 +111,71 @@ def similarity(va: tuple[dict, dict], vb: tuple[dict, dict]) -> tuple[float, boo
     return (cosine(na, nb), True) if na and nb else (cosine(wa, wb), False)
 
 
-def _related_pairs(ids: list[str], vectors: dict) -> set[tuple[str, str]]:
-    """Pairs of articles that share at least one name or word (an inverted index, no all-pairs).
-    A term in more than MAX_POSTINGS articles makes no pairs of its own (it tells no story apart)."""
+def _postings(ids: list[str], vectors: dict) -> dict[str, list[str]]:
+    """name or word -> the articles that have it (an inverted index: no all-pairs). A term in more
+    than MAX_POSTINGS articles is left out (it tells no story apart)."""
     index: dict[str, list[str]] = defaultdict(list)
     for i in ids:
         nv, wv = vectors[i]
         for t in set(nv) | {"w:" + t for t in wv}:
             index[t].append(i)
+    return {t: m for t, m in index.items() if 1 < len(m) <= MAX_POSTINGS}
+
+
+def _related_pairs(ids: list[str], vectors: dict) -> set[tuple[str, str]]:
+    """Pairs of articles that share at least one name or word of _postings."""
     pairs = set()
-    for members in index.values():
-        if 1 < len(members) <= MAX_POSTINGS:
-            for k, a in enumerate(members):
-                for b in members[k + 1:]:
-                    pairs.add((a, b) if a < b else (b, a))
+    for members in _postings(ids, vectors).values():
+        for k, a in enumerate(members):
+            for b in members[k + 1:]:
+                pairs.add((a, b) if a < b else (b, a))
     return pairs
+
+
+def _neighbours(ids: list[str], vectors: dict, published: dict, by_names: tuple, by_words: tuple
+                ) -> dict[tuple[str, str], tuple[float, bool]]:
+    """(a, b) -> (cosine, by names?) for the pairs of related articles (sharing a term of _postings,
+    published close enough) that story clustering weighs: each article's MAX_NEIGHBOURS closest, in
+    units of the average a story needs. Every pair is scored once, article by article, and no set
+    of all pairs is built: on a large corpus its size, not the corpus's, would be the cost."""
+    index = _postings(ids, vectors)
+    terms: dict[str, list[str]] = defaultdict(list)
+    for t, members in index.items():
+        for i in members:
+            terms[i].append(t)
+    rank = {i: k for k, i in enumerate(ids)}
+    best: dict[str, list] = defaultdict(list)       # article -> heap of (score, -rank, partner)
+    scored: dict[tuple[str, str], tuple[float, bool]] = {}
+    for a in ids:
+        later = {b for t in terms.get(a, ()) for b in index[t] if rank[b] > rank[a]}
+        for b in sorted(later, key=rank.__getitem__):
+            da, db = published.get(a), published.get(b)
+            if da and db and abs((da - db).days) > PUBLISHED_GAP_DAYS:
+                continue
+            s, names = similarity(vectors[a], vectors[b])
+            if s <= 0.0:
+                continue
+            score = s / (by_names if names else by_words)[1]
+            kept = False
+            for x, y in ((a, b), (b, a)):
+                heap = best[x]
+                item = (score, -rank[y], y)
+                if len(heap) < MAX_NEIGHBOURS:
+                    heapq.heappush(heap, item)
+                    kept = True
+                elif item > heap[0]:
+                    dropped = heapq.heapreplace(heap, item)[2]
+                    _forget(scored, best, x, dropped)
+                    kept = True
+            if kept:
+                scored[(a, b) if a < b else (b, a)] = (s, names)
+    return scored
+
+
+def _forget(scored: dict, best: dict, x: str, y: str) -> None:
+    """Drop the pair (x, y) once neither article keeps the other among its closest."""
+    if not any(item[2] == x for item in best.get(y, ())):
+        scored.pop((x, y) if x < y else (y, x), None)
 
 
 def _folder_stories(ids: list[str], vectors: dict, published: dict) -> list[list[str]]:
@@ -151,11 +208,7 @@ def _cluster(ids: list[str], vectors: dict, published: dict, in_folder: bool) ->
     by_words = FOLDER_LINK_BY_WORDS if in_folder else LINK_BY_WORDS
     sims: dict[tuple[str, str], float] = {}
     edges = []
-    for a, b in _related_pairs(ids, vectors):
-        da, db = published.get(a), published.get(b)
-        if da and db and abs((da - db).days) > PUBLISHED_GAP_DAYS:
-            continue
-        s, names = similarity(vectors[a], vectors[b])
+    for (a, b), (s, names) in _neighbours(ids, vectors, published, by_names, by_words).items():
         link, avg = by_names if names else by_words
         sims[(a, b)] = s / avg          # in units of the average a story needs
         if s >= link:
