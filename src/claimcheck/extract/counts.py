@@ -260,7 +260,7 @@ def measure_unit(word: str) -> bool:
     return bool(dim)
 
 
-@lru_cache(maxsize=1)
 def _units():
-    import pint
-    return pint.UnitRegistry()
+    """pint's registry: the one units.py builds (building a second cost about a second per process)."""
+    from ..units import registry
+    return registry()
