@@ -181,6 +181,11 @@ class FastAttributeRuler:
                         self.by_word.setdefault(w, []).append((i, pattern[0]))
         self.pair_words = {w for _, a, b in self.pairs for spec in (a, b) for w in (_lower_words(spec) or ())}
         self.pair_any = any(_lower_words(a) is None and _lower_words(b) is None for _, a, b in self.pairs)
+        # the word-free patterns (tag, dependency, is-space: 62 of the 63) match by those three alone,
+        # so a new word with a tag already seen costs one lookup, not 62 tests
+        self.other_free = [(i, spec) for i, spec in self.other if "LOWER" not in spec]
+        self.other_word = [(i, spec) for i, spec in self.other if "LOWER" in spec]
+        self._free: dict[tuple, frozenset[int]] = {}
         self._one: dict[tuple, tuple[int, ...]] = {}
         self._two: dict[tuple, tuple[int, ...]] = {}
 
@@ -189,7 +194,12 @@ class FastAttributeRuler:
         if hit is None:
             if len(self._one) > MEMO_MAX:
                 self._one.clear()
-            found = {i for i, spec in self.other if _spec_ok(spec, key)}
+            free_key = (key[0], key[2], key[3])
+            free = self._free.get(free_key)
+            if free is None:
+                free = self._free[free_key] = frozenset(i for i, spec in self.other_free if _spec_ok(spec, key))
+            found = set(free)
+            found |= {i for i, spec in self.other_word if _spec_ok(spec, key)}
             found |= {i for i, spec in self.by_word.get(key[1], ()) if _spec_ok(spec, key)}
             hit = self._one[key] = tuple(sorted(found))
         return hit
