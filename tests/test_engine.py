@@ -57,6 +57,27 @@ def test_two_processes_find_exactly_what_one_finds(tmp_path, monkeypatch):
     assert two == one
 
 
+def test_a_pool_loads_the_model_once_and_its_forked_workers_inherit_it(tmp_path, monkeypatch):
+    import multiprocessing
+    import os
+    from claimcheck import nlp as nlp_mod
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("processes are spawned here: each worker loads its own model")
+    corpus = corpus_of_scenarios(tmp_path)
+    monkeypatch.setattr(engine, "BATCH_ARTICLES", 2)
+    log = tmp_path / "loads"
+    real = nlp_mod.load
+
+    def logged(*a, **k):          # a file, so that a load in a worker process is seen too
+        with log.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*a, **k)
+    monkeypatch.setattr(nlp_mod, "load", logged)
+    two = cli_run(corpus, tmp_path / "two", "--jobs", "2")
+    assert two["claims"]
+    assert log.read_text().split() == [str(os.getpid())]
+
+
 def test_dask_engine_report_is_the_local_engines(tmp_path):
     pytest.importorskip("dask.distributed")
     corpus = corpus_of_scenarios(tmp_path)

@@ -75,3 +75,33 @@ def test_fast_attribute_ruler_is_used_only_for_patterns_it_can_read():
                         "attrs": {"POS": "NOUN"}, "index": 0}])
     assert not _supported([{"patterns": [[{"TEXT": "US"}]], "attrs": {"POS": "PROPN"}, "index": 0}])
     assert not _supported([{"patterns": [[{"TAG": "DT"}, {"TAG": "JJ"}, {"TAG": "NN"}]], "attrs": {}, "index": 0}])
+
+
+# spaCy's rule lemmatizer and claimcheck's (the same rules, indexes as sets, memoized) must agree on
+# every token: irregular verbs and plurals (the exception tables), regular suffix rules, comparatives,
+# proper nouns, base forms, contractions, and words seen twice (the memo).
+LEMMA_SENTENCES = [
+    "Seven people were killed and dozens more were hurt when the buses collided; the drivers fled.",
+    "The children ran faster than their geese, and the mice hid under the leaves of the better trees.",
+    "She has been studying the studies that studied how companies' shares fell, rising again by Friday.",
+    "Gov. Rick Perry's aides said the Texans weren't worried; the Perrys' ranch has lain empty.",
+    "They'd sworn the oaths, bought the bestselling books and swum the widest rivers twice.",
+    "Running, he ran; the runner runs. Killed, killing, kills: it was killed. Were they? They were.",
+]
+
+
+def test_fast_lemmatizer_gives_spacys_lemmas_token_by_token(nlp):
+    import spacy
+    if nlp.rules_only or "lemmatizer" not in nlp.parser.pipe_names:
+        pytest.skip("no trained model installed")
+    assert type(nlp.parser.get_pipe("lemmatizer")).__name__ == "FastLemmatizer"
+    reference = spacy.load(nlp.name, exclude=["textcat"])
+    assert type(reference.get_pipe("lemmatizer")).__name__ != "FastLemmatizer"
+    texts = LEMMA_SENTENCES + RULER_SENTENCES + LEMMA_SENTENCES
+    for ours, theirs in zip(nlp.parser.pipe(texts), reference.pipe(texts)):
+        got = [(t.text, t.pos_, str(t.morph), t.lemma_) for t in ours]
+        want = [(t.text, t.pos_, str(t.morph), t.lemma_) for t in theirs]
+        assert got == want
+    # the sentences exercise the rules and the exceptions, not only the already-set lemmas
+    lemmas = {t.lemma_ for d in nlp.parser.pipe(LEMMA_SENTENCES) for t in d}
+    assert {"kill", "child", "goose", "mouse", "run", "study", "fall", "swear"} <= lemmas

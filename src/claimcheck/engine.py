@@ -3,7 +3,8 @@
 Articles arrive in batches (lists of Article); each engine yields (article, claims) for every article
 of every batch, in the order the batches came, so a run's results do not depend on where it ran.
 The spaCy model is loaded once per process that parses: lazily here (only when a batch needs
-parsing), once per pool worker (its initializer), once per Dask worker (a cached global).
+parsing), once for a pool (in this process, before it forks the workers, which inherit it; where
+processes cannot fork, once per worker in its initializer), once per Dask worker (a cached global).
 
 The Dask engine lives in engine_dask.py and is imported only when asked for.
 """
@@ -89,8 +90,11 @@ _WORKER: dict = {}
 
 
 def _init_worker(model_arg: Optional[str], ruleset: RuleSet) -> None:
-    from . import nlp as nlp_mod
-    _WORKER["nlp"] = nlp_mod.load(model_arg)
+    """A pool worker's model: inherited from the parent when forked, else loaded here (spawn)."""
+    if "nlp" not in _WORKER:
+        from . import extract, nlp as nlp_mod
+        _WORKER["nlp"] = nlp_mod.load(model_arg)
+        extract.warm_up()
     _WORKER["ruleset"] = ruleset
 
 
@@ -108,34 +112,60 @@ def _pool_task(batch: list[Article]) -> tuple[str, str, list[list[Claim]]]:
 def extract_in_pool(batches: Iterable[list[Article]], ruleset: RuleSet, model: Model, model_arg: Optional[str],
                     jobs: int, status: Optional[Status] = None, loaded: Optional[Loaded] = None
                     ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Extract in `jobs` processes, each loading the model once. With one batch only (a handful of
-    articles), starting processes costs more than it saves: that batch is parsed here."""
+    """Extract in `jobs` processes, which inherit the model this process loads (or load it once
+    each where processes are spawned). With one batch only (a handful of articles), starting
+    processes costs more than it saves: that batch is parsed here."""
     it = iter(batches)
     head = [b for b in (next(it, None), next(it, None)) if b is not None]
     if len(head) < 2 or jobs < 2:
         yield from extract_here(chain(head, it), ruleset, model, model_arg, status=status, loaded=loaded)
         return
-    if loaded:
-        loaded(None)
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    # fork: workers start in milliseconds and inherit the imported modules (spaCy itself is imported
-    # by each worker when it loads the model; this process has not imported it)
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(model_arg, ruleset)) as pool:
+    from . import extract, nlp as nlp_mod
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        # The model is loaded (and extraction's lazy tables built: pint's unit registry, the given
+        # names) once, here, and the forked workers inherit them: one load instead of one per worker
+        # plus one here for the rules' examples. Frozen for the collector, so that neither process's
+        # garbage collection walks (and copies the pages of) the model's objects.
+        with (status or _no_status)(LOADING):
+            nlp = nlp_mod.load(model_arg)
+            extract.warm_up()
+        if loaded:
+            loaded(nlp)
+        _note(model, nlp.name, nlp.warning)
+        _WORKER["nlp"] = nlp
+        gc.freeze()
+    elif loaded:
+        loaded(None)
+    try:
+        yield from _run_pool(ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                                 initargs=(model_arg, ruleset)),
+                             chain(head, it), model, jobs, status, first_waits=not fork)
+    finally:
+        _WORKER.pop("nlp", None)       # the workers have it; this process keeps no model beyond the run
+        if fork:
+            gc.unfreeze()
+
+
+def _run_pool(pool, batches: Iterable[list[Article]], model: Model, jobs: int, status: Optional[Status],
+              first_waits: bool) -> Iterator[tuple[Article, list[Claim]]]:
+    with pool:
         pending: deque = deque()
-        first = [True]
+        first = [first_waits]
 
         def collect():
-            if first[0]:       # the first result waits for the workers to load the model
+            if first[0]:       # the first result waits for spawned workers to load the model
                 first[0] = False
                 with (status or _no_status)(LOADING):
                     got = list(_collect(pending.popleft(), model))
                 return got
             return _collect(pending.popleft(), model)
 
-        for batch in chain(head, it):
+        for batch in batches:
             pending.append((batch, pool.submit(_pool_task, batch)))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield from collect()

@@ -53,7 +53,7 @@ def _compile(ruleset: RuleSet) -> dict[str, re.Pattern]:
 
 
 def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]]) -> list[Claim]:
-    doc, text = s.doc, s.doc.text
+    doc, text = s.doc, s.text
     if not re.search(r"\d|year|aged?\b|\bin (?:his|her|their)", text, re.I):
         return []
     lo_ok, hi_ok = (ruleset.extra.get("age_range") or [0, 120])[:2]

@@ -48,7 +48,7 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     before = doc[max(0, span.start - 2):span.start]
     if any(t.lower_ in ("never", "not", "no") for t in before):
         return None                  # "never hit fewer than 26 homers" states no count
-    text = doc.text
+    text = s.text
     rel_start, rel_end = span.start_char, span.end_char
     if JOINED_NUMBER.match(text[rel_end:rel_end + 3]) or JOINED_BEFORE.search(text[max(0, rel_start - 3):rel_start]) \
             or MODEL_BEFORE.search(text[max(0, rel_start - 6):rel_start]):
@@ -260,7 +260,7 @@ def measure_unit(word: str) -> bool:
     return bool(dim)
 
 
-@lru_cache(maxsize=1)
 def _units():
-    import pint
-    return pint.UnitRegistry()
+    """pint's registry: the one units.py builds (building a second cost about a second per process)."""
+    from ..units import registry
+    return registry()

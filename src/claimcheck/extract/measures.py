@@ -35,7 +35,7 @@ def measure_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tupl
     """Measures and labelled numbers of one sentence. A duration inside a date ("12 weeks ago") is
     still a measure of how long ago: the gold of ECB+ reads it as one."""
     out: list[Claim] = []
-    text = s.doc.text
+    text = s.text
     if "measure.unit" in enabled:
         for m in find_measures(text, ruleset):
             if overlaps(m.start, m.end, taken):
@@ -233,7 +233,7 @@ def _label_tables(ruleset: RuleSet):
 
 def _label_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]]) -> list[Claim]:
     regexes, quick = compiled(ruleset, "labels", _label_tables)
-    text = s.doc.text
+    text = s.text
     if quick is None or not quick.search(text):
         return []
     out = []
@@ -257,7 +257,7 @@ def _label_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple
 
 def _label_claim(s: Sentence, name: str, spec: dict, kind: str, m: re.Match, a: int, b: int,
                  of_words: list[str], ruleset: RuleSet, vocab: Vocab) -> Optional[Claim]:
-    doc, text = s.doc, s.doc.text
+    doc, text = s.doc, s.text
     v = float(text[a:b])
     q = Quantity(low=v, high=v, expected_low=v, expected_high=v, start=s.offset + a, end=s.offset + b,
                  text=text[a:b], value=v)

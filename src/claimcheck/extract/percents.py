@@ -42,7 +42,7 @@ def percent_claims(s: Sentence, quantities: list[Quantity], ruleset: RuleSet, vo
                    taken: list[tuple[int, int]]) -> list[Claim]:
     doc = s.doc
     out = []
-    for q in quantities + bare_fractions(doc.text, quantities, ruleset):
+    for q in quantities + bare_fractions(s.text, quantities, ruleset):
         if overlaps(q.start, q.end, taken):
             continue
         span = _char_span(doc, q.start, q.end)

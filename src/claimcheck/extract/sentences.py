@@ -102,6 +102,11 @@ class Sentence:
     offset: int
     doc: Doc
     known_names: list[str] = field(default_factory=list)   # full names seen so far in the article
+    text: str = ""         # the sentence as parsed (= doc.text, which spaCy rebuilds from the tokens at every call)
+
+    def __post_init__(self):
+        if not self.text:
+            self.text = self.doc.text
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Optional[Span]:
@@ -112,8 +117,8 @@ def _make(s: Sentence, kind: str, rel_start: int, rel_end: int, rule: str, **kw)
     start, end = s.offset + rel_start, s.offset + rel_end
     art = s.article
     return Claim(id=claim_id(art.id, kind, start, end, rule), article=art.id, kind=kind,
-                 text=art.text[start:end], quote=s.doc.text.strip(), start=start, end=end, rule=rule,
-                 sentence_start=s.offset + (len(s.doc.text) - len(s.doc.text.lstrip())), **kw)
+                 text=art.text[start:end], quote=s.text.strip(), start=start, end=end, rule=rule,
+                 sentence_start=s.offset + (len(s.text) - len(s.text.lstrip())), **kw)
 
 
 def claim_id(article_id: str, kind: str, start: int, end: int, rule: str) -> str:

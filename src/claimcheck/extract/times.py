@@ -53,7 +53,7 @@ def _grammar(zones: tuple, words: tuple, hedges: tuple) -> tuple[re.Pattern, lis
 
 
 def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]], when=None) -> list[Claim]:
-    doc, text = s.doc, s.doc.text
+    doc, text = s.doc, s.text
     zones, words, rx, hedge_list, parts, part_rx, quick = compiled(ruleset, "times", _tables)
     if not quick.search(text):
         return []
