@@ -220,13 +220,13 @@ def main() -> None:
     if sizes:
         print(f"\nscaling: k altered copies of the corpus in one JSONL file (cold, default --jobs)")
         print(f"{'copies':<7}{'articles':>9}{'words':>9}{'claims':>8}{'facts':>8}{'read+extract':>13}{'align':>8}"
-              f"{'wall':>9}{'s/1k words':>11}{'PSS MB':>9}{'RSS MB':>9}")
+              f"{'wall':>9}{'s/1k words':>11}{'CPU s/1k':>9}{'PSS MB':>9}{'RSS MB':>9}")
         for k in sizes:
             with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
                 path, n, n_words = generate(articles, k, None, Path(tmp))
                 wall, mb, t = command({"corpus": str(path), "out": tmp + "/out", "cache": False})
             print(f"{k:<7}{n:>9}{n_words:>9}{t['claims']:>8}{t['facts']:>8}{t['read+extract']:>13.2f}"
-                  f"{t['align']:>8.2f}{wall:>9.2f}{1000 * wall / n_words:>11.3f}{mb:>9.0f}{t['rss']:>9.0f}")
+                  f"{t['align']:>8.2f}{wall:>9.2f}{1000 * wall / n_words:>11.3f}{1000 * t['cpu'] / n_words:>9.3f}{mb:>9.0f}{t['rss']:>9.0f}")
 
     if args.memory_articles:
         with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
