@@ -778,3 +778,16 @@ def test_shared_suite_scores():
     # the target is 0.97; 0.96 is what holds: the four numbers left ("a few" and "few" as exactly 3,
     # "3/15" as 0.2, "30 l" as 30 lakh) are readings that would make false claims in news text
     assert numbers >= 0.96, out
+
+
+def test_normalizers_never_import_rules():
+    """DESIGN.md section 1: quantities.py and dates.py read the built-in vocabulary as data themselves."""
+    import subprocess
+    import sys
+    code = ("import sys, datetime; from claimcheck.dates import parse_date; "
+            "from claimcheck.quantities import parse_quantity; "
+            "assert parse_date('May 2024', reference=datetime.date(2025, 1, 1)).start == datetime.date(2024, 5, 1); "
+            "assert parse_quantity('about 60').value == 60; "
+            "print(sorted(m for m in sys.modules if m.startswith('claimcheck.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "claimcheck.rules" not in out and "claimcheck.dates" in out, out

@@ -3,6 +3,7 @@ things that must not be read, and hypothesis properties."""
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -427,12 +428,50 @@ def test_parse_reads_first_expression():
 @pytest.mark.parametrize("text", ["78th", "first", "2nd", "08:07", "10:30", "3 p.m.", "10am", "Feb. 10", "March 3",
                                   "no one", "one of the", "a", "an", "COVID-19", "F-16", "G20", "5G", "3D",
                                   "the third time", "a third term", "1990s", "#1", "No. 5", "9/11", "24/7",
-                                  "10/11/2023", "the", "several", "a few", "tens", "scores", "half",
+                                  "10/11/2023", "the", "tens", "scores", "half",
                                   "Feb. 10 to 11", "February 10 and 11", "10-11 February", "from 1 to 2 p.m.",
-                                  "the first half of", "several of them", "tens of people", "58th", "No. 2",
+                                  "the first half of", "tens of people", "58th", "No. 2",
                                   "a tenth", "3:1"])
 def test_not_quantities(text):
     assert find_quantities(text) == [], text
+
+
+@pytest.mark.parametrize("text, low, high, expected, word", [
+    ("a few", 3, 3, (2, 5), "a few"),                     # Duckling's convention: "a few" = 3
+    ("few", 3, 3, (2, 5), "few"),
+    ("only a few delegates stayed", 3, 3, (2, 5), "a few"),
+    ("quite a few of them", 3, 3, (2, 5), "a few"),
+    ("few people came", 3, 3, (2, 5), "few"),
+    ("several", 3, 9, (3, 9), "several"),
+    ("several of the victims", 3, 9, (3, 9), "several"),
+])
+def test_vague_words_alone_are_hedges_not_numbers(text, low, high, expected, word):
+    """A vague word alone is read (its conventional value) but marked vague: a hedge kept as data,
+    which extract/ never turns into a claim."""
+    q = parse_quantity(text)
+    assert (q.low, q.high, (q.expected_low, q.expected_high)) == (low, high, expected)
+    assert q.vague and q.approximate and q.hedge == word and q.value is None
+    assert [x for x in find_quantities(text) if not x.vague] == []
+
+
+@pytest.mark.parametrize("text, low, high, vague", [
+    ("as few as 10", 10, None, False),                    # the hedge, not the vague word
+    ("a few hundred", 200, 599, False),                   # a vague multiplier with a scale stays a number
+    ("several thousand", 3000, 9999, False),
+    ("few than 5", 5, 5, False),
+])
+def test_vague_words_inside_numbers_and_hedges(text, low, high, vague):
+    q = parse_quantity(text)
+    assert (q.low, q.high, q.vague) == (low, high, vague)
+
+
+@pytest.mark.parametrize("sentence", ["A few countries signed the statement on Tuesday.",
+                                      "Several people were killed in the blast.",
+                                      "Few delegates attended the summit."])
+def test_vague_word_makes_no_claim(sentence, nlp):
+    from claimcheck.extract import claims_from_text
+    claims = claims_from_text(sentence, default_ruleset(), nlp=nlp, published=date(2025, 2, 12))
+    assert [c.text for c in claims if c.kind in ("count", "percent", "measure")] == []
 
 
 def test_years_exposed_not_merged():

@@ -92,7 +92,7 @@ from typing import Callable, Optional
 
 from .date_holidays import holiday_span, nearest
 from .models import DateSpan, RuleSet
-from .rules import default_ruleset
+from .vocabulary import builtin_vocabulary
 
 __all__ = ["parse_date", "find_dates"]
 
@@ -297,7 +297,7 @@ def _words(dw: dict, key: str) -> dict:
 
 def _date_words(ruleset: RuleSet) -> dict:
     """The built-in date_words with the ruleset's sub-sections merged on top."""
-    base = dict(default_ruleset().extra.get("date_words") or {})
+    base = dict(builtin_vocabulary().extra.get("date_words") or {})
     mine = ruleset.extra.get("date_words") or {}
     for k, v in mine.items():
         if isinstance(v, dict) and isinstance(base.get(k), dict):
@@ -317,7 +317,7 @@ class _Grammar:
     """Compiled patterns for one vocabulary. Build with _grammar(ruleset)."""
 
     def __init__(self, rs: RuleSet):
-        dflt = default_ruleset()
+        dflt = builtin_vocabulary()
         self.months = {str(k).lower().rstrip("."): int(v) for k, v in (rs.months or dflt.months).items()}
         self.weekdays = {str(k).lower().rstrip("."): int(v) for k, v in (rs.weekdays or dflt.weekdays).items()}
         dw = _date_words(rs)
@@ -1385,7 +1385,7 @@ _GRAMMARS: dict[int, tuple[RuleSet, _Grammar]] = {}
 
 def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
     """The compiled grammar for a ruleset (cached per RuleSet object)."""
-    rs = ruleset if ruleset is not None else default_ruleset()
+    rs = ruleset if ruleset is not None else builtin_vocabulary()
     hit = _GRAMMARS.get(id(rs))
     if hit is not None and hit[0] is rs:
         return hit[1]

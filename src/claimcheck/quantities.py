@@ -83,6 +83,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from .models import Quantity, RuleSet
+from .vocabulary import builtin_vocabulary
 
 # ---------------------------------------------------------------- fixed grammar tables
 
@@ -133,12 +134,18 @@ class _Grammar:
         self.abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3 and k not in CURRENCY_ABBREVIATIONS}
         word_abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3}  # after number words
         self.vague, self.vague_mult, self.vague_alone = {}, {}, set()
+        self.vague_word = {}                          # "a few" alone -> (low, high) it is read as, marked vague
         for k, v in (rs.vague_numbers or {}).items():
             lo, hi = float(v[0]), float(v[1])
-            tags = [str(x) for x in v[2:]]
+            tags = [str(x) for x in v[2:] if not isinstance(x, dict)]
             (self.vague_mult if "multiplier" in tags else self.vague)[k.lower()] = (lo, hi)
             if "alone" in tags:                       # "a couple of weeks": a number without a scale too
                 self.vague_alone.add(k.lower())
+            if "vague" in tags:                       # "several" alone: its interval, a hedge not a claim
+                self.vague_word[k.lower()] = (lo, hi)
+            for x in v[2:]:                           # {vague: 3}: "a few" alone is 3 by convention
+                if isinstance(x, dict) and x.get("vague") is not None:
+                    self.vague_word[k.lower()] = (float(x["vague"]), float(x["vague"]))
         # plural scale words usable after "of": "hundreds of thousands"
         self.plural_scales = {k + "s": v for k, v in self.mults.items() if k + "s" not in self.mults}
         # abbreviations of two letters or more may follow number words too ("three hundred cr")
@@ -173,7 +180,9 @@ class _Grammar:
             rf"|(?P<word>\b(?:{start_alt})\b|\ban?\s+(?:half\s+)?(?={a_next}\b))"
             rf"|(?P<vague>\b(?:{vague_alt})\b)"
             rf"|(?P<vmult>\b(?:{vmult_alt})\s+(?=(?:{_alt(list(self.mults) + list(self.plural_scales))})\b|of\b))"
-            rf"|(?P<valone>\b(?:{_alt(self.vague_alone) or '(?!)'})\b)",
+            rf"|(?P<valone>\b(?:{_alt(self.vague_alone) or '(?!)'})\b)"
+            # a vague word alone ("a few", "few"), not inside a hedge ("as few as 10")
+            rf"|(?P<vword>(?<!as\s)\b(?:{_alt(self.vague_word) or '(?!)'})\b(?!\s+(?:as|than)\b))",
             re.I)
         self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
         self.sign_re = re.compile(r"[-−]\s?|(?:minus|negative)\s+", re.I)
@@ -251,8 +260,7 @@ _CACHE: dict[int, tuple[RuleSet, _Grammar]] = {}
 
 def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
     if ruleset is None:
-        from .rules import default_ruleset
-        ruleset = default_ruleset()
+        ruleset = builtin_vocabulary()                # default_rules.yml as data, not through rules.py
     hit = _CACHE.get(id(ruleset))
     if hit is None or hit[0] is not ruleset:
         if len(_CACHE) > 32:
@@ -277,6 +285,7 @@ class _Num:
     scaled: bool = False  # a scale word or abbreviation was read (1.2 million, 3m)
     mult: float = 1.0     # the last multiplier (1e6 in "1.2 million")
     plain: bool = False   # bare digits, no separators, decimals, scale or unit (a year looks like this)
+    spread: Optional[tuple[float, float]] = None  # a vague word alone ("a few"): what a reader takes away
 
 
 def _step_of(mantissa: float) -> float:
@@ -573,7 +582,11 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
                 low, high = low * f, (high + 1) * f - 1
                 end, bare_ok, multiplier = sm.end(), w in g.mults, False
             if multiplier and not (vague and low == high and alone):
-                return None                               # "several" alone is not a number
+                if key in g.vague_word:                   # "a few" alone: its convention, marked vague
+                    point = g.vague_word[key]
+                    return _Num(point[0], point[1], 0.0, None, start, end, vague=True, scaled=True,
+                                spread=(low, high))
+                return None                               # "a handful" alone is not a number
             cm = g.of_currency_re.match(text, end)
             if cm and unit is None:
                 unit = CURRENCY_SUFFIX[" ".join(cm.group("c").lower().split())]
@@ -610,6 +623,10 @@ def _build(g: _Grammar, text: str, hedge: Optional[str], info, lo: _Num, hi: Opt
     """Apply a hedge (type, strict, tolerance) to a number or range and fill a Quantity."""
     low, high = lo.low, (hi.high if hi else lo.high)
     unit = lo.unit or (hi.unit if hi else None)
+    if lo.spread is not None:                         # "a few": a hedge kept as data, never a claim
+        word = " ".join(text[lo.start:lo.end].lower().split())
+        return Quantity(low=low, high=high, start=lo.start, end=lo.end, text=text[lo.start:lo.end], hedge=word,
+                        approximate=True, vague=True, expected_low=lo.spread[0], expected_high=lo.spread[1])
     q = Quantity(low=low, high=high, start=start, end=end, text=text[start:end], unit=unit, hedge=hedge)
     q.approximate = lo.vague or bool(hi and hi.vague)
     q.value = None if (hi is not None or lo.vague) else lo.low
