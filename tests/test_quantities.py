@@ -183,7 +183,7 @@ TABLE = [
     ("under 5", (0, 5), "[)", False, (4, 5), None),
     ("below 2%", (0, 2), "[)", False, (1, 2), "%"),
     ("less than 1,000", (0, 1000), "[)", False, (900, 1000), None),
-    ("less than half", None, None, None, None, None),
+    ("less than half", (0, 0.5), "[)", False, (0, 0.5), None),    # the whole phrase; in a sentence it needs "of"
     ("less than $1 million", (0, M), "[)", False, (900000, M), "USD"),
     ("less than a dozen", (0, 12), "[)", False, (0, 12), None),
     # ---- below, inclusive
@@ -294,7 +294,7 @@ TABLE = [
 NONE = {row[0] for row in TABLE if row[1] is None}
 SPANS = {"scores of people": "scores", "a record 58": "58", "only 12": "12", "a third of": "a third", "more than half of": "more than half",
          "a $5-million deal": "$5-million", "1.2 million people": "1.2 million",
-         "-$5 million": "$5 million", "less than half": None}
+         "-$5 million": "$5 million", "less than half": "less than half"}
 HEDGES = {"more than 30": ("more than", 30), "30 or more": ("or more", 30), "30+": ("plus", 30),
           "around 60": ("around", 60), "between 20 and 30": (None, None),
           "an estimated 30,000": ("an estimated", 30000), "58 in total": ("in total", 58), "58": (None, 58)}
@@ -328,7 +328,7 @@ def test_table_is_big_enough():
 
 def test_special_spans():
     assert parse_quantity("-$5 million").text == "$5 million"
-    assert parse_quantity("less than half") is None
+    assert parse_quantity("less than half the price") is None      # bare "half" in a sentence needs "of"
 
 
 @pytest.mark.parametrize("phrase, hedge_value", HEDGES.items())
@@ -431,7 +431,7 @@ def test_parse_reads_first_expression():
                                   "10/11/2023", "the", "tens", "scores", "half",
                                   "Feb. 10 to 11", "February 10 and 11", "10-11 February", "from 1 to 2 p.m.",
                                   "the first half of", "tens of people", "58th", "No. 2",
-                                  "a tenth", "3:1"])
+                                  "a tenth time", "3:1", "a third term", "He finished a third in the race"])
 def test_not_quantities(text):
     assert find_quantities(text) == [], text
 

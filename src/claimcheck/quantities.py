@@ -51,23 +51,27 @@ Decisions for news phrasing:
   (its grid step is one more in the numerator: "more than one in five" expects (20, 40]).  Not when the
   second number is a year ("5 in 2023") or a duration ("3 in 10 days").
 * "30-odd", "20-something" (hedge type above_step): past N, short of its next grid step: (30, 40).
-* Singular fractions need "of" ("a third of the votes") or a hedge before them ("about a third",
-  "less than a quarter"); bare "half" needs "of" ("more than half of"), so "less than half" is None.
-* Thousands may be grouped by spaces or thin spaces ("12 000"); English decimals only ("1,2" is not 1.2).
+* Singular fractions need "of" ("a third of the votes"), a hedge before them ("about a third",
+  "less than a quarter") or to end the phrase ("a third", "one fifth"); bare "half" needs "of"
+  ("more than half of") or a hedge and the end of the phrase ("less than half"), so in "less than half
+  the price" it is not read. Mixed numbers take any fraction: "two and a half", "four and three quarters".
+* Thousands may be grouped by spaces or thin spaces ("12 000"), or by two dots or more ("1.000.000"); one
+  dot is a decimal point ("1.000" is one), English decimals only ("1,2" is not 1.2).
 * Decimals in words: "two point five", "1 point 1", "point 77" (opening a phrase), ".77"; negatives in
   words ("minus three million", "negative five hundred and four") and "- 1,200" at the start; plural
   scales ("three billions", "200 dozens"), "three thousand millions"; Indian scales and abbreviations
   (lakh, lac, lkh, crore, cr, koti; "kr" after number words only: after digits it is kronor); "G" after
   a decimal only (".0012G"; "5G" is a network); spoken hundreds ("one twenty two" = 122).
-* "a couple (of)", "a pair (of)", "a single" are 2, 2, 1 (approximate); "a few", "several" alone are not
-  numbers (as exactly 3 they would contradict "four").
+* "a couple (of)", "a pair (of)", "a single" are 2, 2, 1 (approximate). "a few", "few" and "several"
+  alone (vague_numbers tagged `vague`) are read but marked Quantity.vague: "a few" = 3 by convention
+  (Duckling's; expected [2, 5]), "several" = [3, 9]. They are hedges kept as data: extract/ never makes a
+  claim of one (as exactly 3 it would contradict "four"). Not inside a hedge: "as few as 10" is 10.
 * Two bounds written one after the other are one interval: "more than 40 but fewer than 60" = (40, 60),
   "at least 12 and no more than 20" = [12, 20] (hedge "at least + no more than").
 * Phone numbers ("650-650-6500", "(212) 555-0142") and score lines (two small numbers with a dash after or
   before a `score_words:` word: "won 3-1", "a 2-1 victory") are not quantities.
 * "a million and a half" = 1.5 million; "12pc" is a percentage; R$ (BRL), NT$, MX$, SFr are currencies.
-* Multipliers ("double", "twice") and determiners ("a handful of", "a few", "several") alone are not
-  numbers.
+* Multipliers ("double", "twice") and determiners ("a handful of") alone are not numbers.
 
 Not read as quantities: ordinals ("78th", "first"), clock times ("08:07", "10 a.m."), numbers glued
 to letters ("COVID-19", "G20", "5G", "3D", "5km"), day numbers next to a month name ("Feb. 10",
@@ -186,8 +190,11 @@ class _Grammar:
             re.I)
         self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
         self.sign_re = re.compile(r"[-−]\s?|(?:minus|negative)\s+", re.I)
+        # digits: grouped by commas (Indian 1,00,000 too), spaces or thin spaces, or by two dots or more
+        # ("1.000.000"; one dot is a decimal point), then an optional decimal part; or a unicode fraction
         self.digits_re = re.compile(
-            r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)"
+            r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)"
+            r"|(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)"
             r"(?:\.\d+)?(?![\d,]\d)|\.\d+(?![\d,]\d)"
             rf"|[{ufrac}]")
         self.ufrac_re = re.compile(rf"[{ufrac}]")
@@ -206,6 +213,13 @@ class _Grammar:
         self.first_word_re = re.compile(
             rf"(?P<a>an?\s+)?(?P<half>half(?:\s+an?\s+|[\s-]+(?=(?:{_alt(self.mults)})\b)))?(?P<w>{word_alt})(?P<pl>(?!))?\b", re.I)
         self.and_half_re = re.compile(r"\s+and\s+(?:a|one)\s+half\b", re.I)
+        # the fraction of a mixed number: "two and a quarter", "four and three quarters", "1 and one third"
+        singular = _alt(k for k in self.fractions if not k.endswith("s") and k != "half") or "(?!)"
+        plural = _alt(k for k in self.fractions if k.endswith("s")) or "(?!)"
+        self.and_frac_re = re.compile(
+            rf"\s+and\s+(?:(?:an?|one)\s+(?P<f1>{singular})|(?P<n>{digit_words})[\s-]+(?P<f2>{plural}))\b", re.I)
+        # nothing left but punctuation: "a third", "more than half" read as the whole phrase
+        self.at_end_re = re.compile(r"[\s.,;:!?)\]\"'’]*\Z")
         self.of_a_re = re.compile(rf"\s+of\s+an?\s+(?P<w>{_alt(self.mults)})\b", re.I)
         self.of_re = re.compile(r"\s+of\b", re.I)
         self.vague_re = re.compile(rf"(?:{vague_alt})\b", re.I)
@@ -356,6 +370,17 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             m = g.tok_re.match(text, end)
             first = False
             continue
+        fm = g.and_frac_re.match(text, end) if prev in ("num", "tens") and (end > pos or init is not None) else None
+        if fm:                                            # "two and a quarter", "four and three quarters"
+            f = g.fractions[fm.group("f1").lower()] if fm.group("f1") else \
+                g.number_words[fm.group("n").lower()] * g.fractions[fm.group("f2").lower()]
+            if 0 < f < 1:
+                current += f
+                small += f
+                prev, end, last_mult = "andhalf", fm.end(), 1.0
+                m = g.tok_re.match(text, end)
+                first = False
+                continue
         if not m:
             break
         w = " ".join(m.group("w").lower().split())
@@ -433,7 +458,11 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             if has_and or half_a or prev not in (None, "num", "tens"):
                 break
             base = current if prev else (1.0 if has_a else 0.0)
-            if first and init is None and not has_a and g.half_of_re.match(text, pos):
+            alone = g.at_end_re.match(text, m.end()) is not None and (
+                has_a or bool(g.hedge_before_re and g.hedge_before_re.search(text, max(0, pos - 40), pos)))
+            if first and init is None and not has_a and w == "half" and alone:
+                base = 1.0                                # "more than half" as the whole phrase
+            elif first and init is None and not has_a and g.half_of_re.match(text, pos):
                 pw = g.prev_word_re.search(text, max(0, pos - 12), pos)
                 if not (pw and pw.group(1).lower() in ("first", "second", "latter", "former", "other", "the",
                                                        "top", "bottom", "back", "front", "each")):
@@ -441,7 +470,8 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             if base == 0 or (init is not None and not w.endswith("s")):
                 break
             singular = not w.endswith("s")
-            if singular and not hyphen and not g.of_re.match(text, m.end()) and not (
+            if singular and not hyphen and not alone and not g.of_re.match(text, m.end()) and not (
+                    prev == "num" and current == 1 and g.at_end_re.match(text, m.end())) and not (
                     g.hedge_before_re is not None and g.hedge_before_re.search(text, max(0, pos - 40), pos)):
                 break                                     # "a third term" is not a fraction; "about a third" is
             current = base * v
@@ -497,7 +527,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
             value = UNICODE_FRACTIONS[s]
             mantissa, mult, end = value, 1.0, m.end()
         else:
-            value = float(re.sub(r"[,\s]", "", s))
+            value = float(re.sub(r"[,\s]", "", s) if s.count(".") < 2 else s.replace(".", ""))
             mantissa, end = value, m.end()
             plain = s.isdigit()
             fm = g.slash_frac_re.match(text, end) if s.isdigit() else None
