@@ -188,7 +188,7 @@ CASES = [
     ("Sunday", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
     ("last Tuesday", REF, "past", D(2025, 2, 4), D(2025, 2, 4), "day"),
     ("last Monday", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
-    ("next Friday", REF, "past", D(2025, 2, 14), D(2025, 2, 14), "day"),
+    ("next Friday", REF, "past", D(2025, 2, 21), D(2025, 2, 21), "day"),
     ("next Tuesday", REF, "past", D(2025, 2, 18), D(2025, 2, 18), "day"),
     ("this Thursday", REF, "past", D(2025, 2, 13), D(2025, 2, 13), "day"),
     ("this coming Saturday", REF, "past", D(2025, 2, 15), D(2025, 2, 15), "day"),
@@ -654,9 +654,14 @@ WEEKDAY_CONVENTION = [
     ("this Thursday", "past", D(2025, 2, 13)),       # in the reference's week
     ("this Monday", "past", D(2025, 2, 10)),
     ("this Monday", "future", D(2025, 2, 17)),       # looking ahead, a day of this week already gone is next week's
-    ("next Friday", "past", D(2025, 2, 14)),         # the first such day after the reference
+    ("next Friday", "past", D(2025, 2, 21)),         # that day of next week (Monday-Sunday), as Duckling
+    ("next Friday", "future", D(2025, 2, 21)),
     ("next Tuesday", "past", D(2025, 2, 18)),
-    ("coming Saturday", "past", D(2025, 2, 15)),
+    ("next Sunday", "past", D(2025, 2, 23)),
+    ("next Monday", "past", D(2025, 2, 17)),
+    ("coming Saturday", "past", D(2025, 2, 15)),     # the first such day after the reference
+    ("this coming Friday", "past", D(2025, 2, 14)),
+    ("upcoming Wednesday", "past", D(2025, 2, 12)),
     ("last Tuesday", "past", D(2025, 2, 4)),         # the last such day before the reference
     ("previous Friday", "past", D(2025, 2, 7)),
     ("on Tuesday", "past", REF),                     # said on a Tuesday: that day

@@ -41,8 +41,9 @@ Decisions:
   * weekdays. A bare weekday ("on Monday") is the nearest such day in the `prefer` direction: looking
     back the reference day itself included (news usage: "said on Monday" in an article dated Monday
     means that day), looking ahead excluded ("will meet on Tuesday" written on a Tuesday is next
-    week's). "last/previous Monday" is the last Monday before the reference day, "next/coming Monday"
-    the first one after it; "this Monday" is the Monday of the reference's week (Monday-Sunday), but
+    week's). "last/previous Monday" is the last Monday before the reference day; "next Friday" is the
+    Friday of next week (Duckling's reading: said on a Tuesday, not three days later but ten; the
+    words are date_words: next_week), "coming/upcoming/this coming Friday" the first one after it; "this Monday" is the Monday of the reference's week (Monday-Sunday), but
     looking ahead a day of that week already gone is next week's. "Friday after next" is the second
     Friday after the reference; "3 Mondays ago" the third one before it. A weekday with a day of the
     month ("Tuesday the 19th") is the nearest date in the `prefer` direction that is both.
@@ -193,6 +194,7 @@ class _Val:
     yearless: Optional[tuple] = None       # (m1, d1, m2, d2) waiting for a year
     rel: Optional[Callable] = None         # (reference, prefer) -> (start, end)
     weekday: Optional[int] = None          # a bare weekday: a range may end on the next such day
+    dom: Optional[int] = None              # a bare day of the month ("the 5th"): a range may end on it
     part: Optional[str] = None             # early | mid | late | earlier | later | first-half | second-half
     this: bool = False                     # "this week/month/year": earlier/later cut at the reference
     wd_check: Optional[int] = None         # a weekday written with a yearless date picks its year
@@ -309,7 +311,7 @@ def _date_words(ruleset: RuleSet) -> dict:
     return base
 
 
-_D = r"(?P<{n}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)"
+_D = r"(?<!\d)(?P<{n}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)"
 _Y = r"(?<![\w$€£¥#])(?P<{n}>[12]\d{{3}})(?![\w])(?![.,:]\d)"
 
 
@@ -329,6 +331,7 @@ class _Grammar:
             if float(v).is_integer() and 0 < v <= 100:
                 self.numbers.setdefault(str(k).lower(), int(v))
         self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
+        self.next_week = {re.sub(r"\s+", " ", str(w).lower()) for w in dw.get("next_week") or []}
         self.now_words = [str(w).lower() for w in dw.get("now") or []]
         self.window_dir = {re.sub(r"\s+", " ", str(k).lower()): int(v) for k, v in (dw.get("window") or {}).items()}
         self.from_now = {re.sub(r"\s+", " ", k.lower()) for k in (dw.get("from_now") or [])}
@@ -478,6 +481,11 @@ class _Grammar:
             # undelimited digits where only one reading is a date: 20240930 ; 09302024 ; 30092024
             (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-])", self._h_ymd_digits),
             (r"(?<![\w.,/-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d\d)(?![\w.,/-])", self._h_undelimited),
+            # digits separated by single spaces, two digits each: 2025 03 15 ; 15 03 2025 (either order when unambiguous)
+            (r"(?<![\w.,/-])(?<!\d\s)(?P<y>[12]\d{3})\s(?P<m>0[1-9]|1[0-2])\s(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-]|\s\d)", self._h_ymd_spaced),
+            (r"(?<![\w.,/-])(?<!\d\s)(?P<a>0[1-9]|[12]\d|3[01])\s(?P<b>0[1-9]|[12]\d|3[01])\s(?P<y>[12]\d{3})(?![\w.,/-]|\s\d)", self._h_spaced),
+            # year first with a month name: 2025 March 15 ; 2025-Mar-15 ; 2025/Mar/15
+            (rf"(?<![\w])(?P<y>[12]\d{{3}})(?:(?P<s>[-/])|,?\s+)(?P<m>{mon})\.?(?(s)(?P=s)|\s+)(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)", self._h_ymd_named),
             # a year in words: "in twenty twenty-four", "nineteen ninety-nine"
             (rf"(?<![\w])(?:(?P<ctx>in|since|of|by|until|till|during|from|before|after)\s+)?(?P<yw>{year_words})", self._h_year_words),
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
@@ -565,6 +573,7 @@ class _Grammar:
             "_h_day_of_month_words": (frozenset({"on"}), words(self.ordinals)),
             "_h_window_fortnight": (frozenset({"fortnight"}),), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
             "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (frozenset({"#d8"}),), "_h_ymd_digits": (frozenset({"#d8"}),),
+            "_h_ymd_spaced": (d4,), "_h_spaced": (d4,), "_h_ymd_named": (d4, mon),
             "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_now": (last(self.now_words),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
             "_h_dmy_glued": (mon, frozenset({"#glued"})), "_h_dmy_th": (mon, th), "_h_md_slash": (dsep,),
             "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
@@ -693,7 +702,8 @@ class _Grammar:
     def _h_numeric(self, m, text):
         a, b, y = int(m["a"]), int(m["b"]), m["y"]
         if len(y) == 2:
-            if m["s"] != "/" and not (m["s"] == "-" and a <= 12 < b):   # 10-31-74: only the M-D-Y reading is valid
+            # 10-31-74: only the M-D-Y reading is valid; 15.3.25: only D.M.Y ("3.10.12" is a version)
+            if m["s"] != "/" and not (m["s"] == "-" and a <= 12 < b) and not (m["s"] == "." and a > 12 >= b):
                 return None
             y = 2000 + int(y) if int(y) < 50 else 1900 + int(y)
         y = int(y)
@@ -1149,6 +1159,21 @@ class _Grammar:
             return sat, sat + timedelta(days=1)
         return _Val("weekend", rel=rel)
 
+    def _h_ymd_spaced(self, m, text):          # 2025 03 15
+        return self._h_ymd(m, text)
+
+    def _h_spaced(self, m, text):              # 15 03 2025: the one reading that is a real day
+        return self._h_undelimited(m, text)
+
+    def _h_ymd_named(self, m, text):           # 2025 March 15 ; 2025-Mar-15
+        if m["m"].lower() == "may" and not m["m"][0].isupper():
+            return None
+        try:
+            d = date(int(m["y"]), self.month(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        return _Val("day", d, d)
+
     def _h_ymd_digits(self, m, text):
         """Eight digits as year-month-day (ISO 8601 basic): 20240930."""
         return self._h_ymd(m, text)
@@ -1282,7 +1307,7 @@ class _Grammar:
                 if d <= calendar.monthrange(y, mo)[1]:
                     return date(y, mo, d), date(y, mo, d)
             return None, None
-        return _Val("day", rel=rel)
+        return _Val("day", rel=rel, dom=d)
 
     def _h_of_unit(self, m, text):
         if not (self.nth_re.search(text, max(0, m.start() - 40), m.start())
@@ -1326,6 +1351,7 @@ class _Grammar:
         wk = self.shift[re.sub(r"\s+", " ", gd["wk"].lower())] if gd.get("wk") else None
         if sh is not None and wk is not None:
             return None
+        next_week = bool(gd.get("sh")) and re.sub(r"\s+", " ", gd["sh"].lower()) in self.next_week
 
         def rel(ref, prefer):
             r = ref.weekday()
@@ -1338,7 +1364,9 @@ class _Grammar:
                     d = ref - timedelta(days=(r - wd) % 7)
             elif sh < 0:
                 d = ref - timedelta(days=(r - wd - 1) % 7 + 1)
-            elif sh > 0:
+            elif sh > 0 and next_week:           # "next Friday": the Friday of next week
+                d = _week_start(ref) + timedelta(days=7 + wd)
+            elif sh > 0:                          # "coming Friday": the first Friday after the reference
                 d = ref + timedelta(days=(wd - r - 1) % 7 + 1)
             else:                                 # "this Monday": in the reference's week; looking
                 d = _week_start(ref) + timedelta(days=wd)   # ahead, a day already gone is next week's
@@ -1751,6 +1779,13 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
     if vb.weekday is not None and ok_a and va.gran in ("day",):
         d = sa + timedelta(days=(vb.weekday - sa.weekday()) % 7)
         return sa, d, "range", rel_a, True
+    if vb.dom is not None and ok_a and va.gran == "day" and sa is not None:
+        y, mo = sa.year, sa.month               # "from 3 March to the 5th": the 5th after the start
+        for _ in range(3):
+            if vb.dom <= calendar.monthrange(y, mo)[1] and date(y, mo, vb.dom) > sa:
+                return sa, date(y, mo, vb.dom), "range", rel_a, True
+            y, mo = _add_months(y, mo, 1)
+        return None
     if vb.yearless is not None and not vb.part and ok_a and sa is not None:
         sp = _yl_span(vb.yearless, sa.year)
         if sp and sp[1] < ea:
