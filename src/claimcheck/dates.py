@@ -330,6 +330,13 @@ class _Grammar:
         for k, v in (rs.number_words or {}).items():
             if float(v).is_integer() and 0 < v <= 100:
                 self.numbers.setdefault(str(k).lower(), int(v))
+        # compound number words: "twenty-four hours", "in thirty one days" (tens, then a unit digit)
+        tens = [(k, v) for k, v in self.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and " " not in k]
+        ones = [(k, v) for k, v in self.numbers.items() if 1 <= v <= 9 and k not in ("a", "an") and " " not in k]
+        for t, tv in tens:
+            for o, ov in ones:
+                self.numbers.setdefault(f"{t}-{o}", tv + ov)
+                self.numbers.setdefault(f"{t} {o}", tv + ov)
         self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
         self.next_week = {re.sub(r"\s+", " ", str(w).lower()) for w in dw.get("next_week") or []}
         self.now_words = [str(w).lower() for w in dw.get("now") or []]
@@ -371,7 +378,8 @@ class _Grammar:
         D = lambda n: rf"(?:{_D.format(n=n)}|(?<![\w])(?P<{n}w>{ord_words})(?![\w-]))"
         Y = lambda n: _Y.format(n=n)
         RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
-        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')})"
+        # a year after a date: 2024, last year, or two digits after an apostrophe ("Oct. 3, '24")
+        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')}|['’‘](?P<{n}a>\d{{2}})(?![\w'’]))"
         WDP = rf"(?:(?<![\w])(?:{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         WDN = rf"(?:(?<![\w])(?P<wdn>{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
@@ -411,7 +419,7 @@ class _Grammar:
             # full and yearless days: Feb. 10, 2025 ; 10 February 2025 ; Monday, Feb. 10 ; the 10th of May last year
             (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')}|,\s+(?P<wda>{wd_any})(?![a-z])\.?)?", self._h_day),
             # a weekday and a day of the month: Tuesday the 19th ; Thu 15th
-            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day),
+            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?:(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?P<dw>{ord_words}))(?![\w-])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day),
             (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
             # the first week of March 2025 ; the last week of January
             (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month),
@@ -466,7 +474,7 @@ class _Grammar:
             (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>(?-i:EOD|EOW|EOM|EOQ|EOY)))(?![\w])", self._h_by_end),
             (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>(?-i:BOM|EOM|BOY|EOY|BOW|EOW|EOD))(?![\w])", self._h_period_abbrev),
             # Friday after next ; 2 Sundays from now ; 3 Thursdays ago
-            (rf"(?<![\w])(?P<wd>{wd_full})\s+after\s+next(?![\w])", self._h_weekday_after_next),
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:after\s+next|(?P<bl>before\s+last))(?![\w])", self._h_weekday_after_next),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away),
             # last week's Sunday ; Sunday from last week
             (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday_of_week),
@@ -499,7 +507,7 @@ class _Grammar:
             (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time),
             # yearless day of the month: on the 5th
             (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
-            (rf"(?<![\w])on\s+the\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words),
+            (rf"(?<![\w])(?:on\s+the|^the)\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words),
             # a deadline within the day: by 2:00pm, by noon
             (r"(?<![\w])by\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?![\w])", self._h_by_time),
         ]]
@@ -569,8 +577,8 @@ class _Grammar:
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
-            "_h_weekday_day": (wd, th), "_h_weekday_of_week": (wd, frozenset({"week"})),
-            "_h_day_of_month_words": (frozenset({"on"}), words(self.ordinals)),
+            "_h_weekday_day": (wd, th | words(self.ordinals)), "_h_weekday_of_week": (wd, frozenset({"week"})),
+            "_h_day_of_month_words": (frozenset({"on", "the"}), words(self.ordinals)),
             "_h_window_fortnight": (frozenset({"fortnight"}),), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
             "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (frozenset({"#d8"}),), "_h_ymd_digits": (frozenset({"#d8"}),),
             "_h_ymd_spaced": (d4,), "_h_spaced": (d4,), "_h_ymd_named": (d4, mon),
@@ -587,7 +595,7 @@ class _Grammar:
             "_h_dayword": (last(self.days),), "_h_ago": (units, ago), "_h_clock_offset": (clock, ago | {"in"}), "_h_in_units": (frozenset({"in"}), units),
             "_h_window": (last(self.window_dir), units | clock | {"fortnight"}), "_h_within": (frozenset({"within"}),),
             "_h_by_end": (frozenset({"by"}),), "_h_period_abbrev": (frozenset({"bom", "eom", "boy", "eoy", "bow", "eow", "eod"}),),
-            "_h_weekday_after_next": (wd, frozenset({"after"})), "_h_weekdays_away": (
+            "_h_weekday_after_next": (wd, frozenset({"after", "before"})), "_h_weekdays_away": (
                 frozenset(w + "s" for w in wd), ago), "_h_short_weekday": (frozenset(w for w in self.weekdays if len(w) <= 3),),
             "_h_shift_unit": (grains, shift), "_h_weekend": (frozenset({"weekend"}),), "_h_weekday": (wd,),
             "_h_the_unit": (grains, parts), "_h_of_unit": (frozenset({"month", "week", "year"}), frozenset({"of", "in"})),
@@ -633,6 +641,9 @@ class _Grammar:
         """(explicit year, relative-year shift) from YP group n; (None, None) when absent."""
         if m.groupdict().get(n):
             return int(m.group(n)), None
+        if m.groupdict().get(n + "a"):                 # '24 -> 2024, '98 -> 1998
+            yy = int(m.group(n + "a"))
+            return (2000 + yy if yy < 50 else 1900 + yy), None
         if m.groupdict().get(n + "r"):
             return None, self.shift[re.sub(r"\s+", " ", m.group(n + "r").lower())]
         return None, None
@@ -752,7 +763,10 @@ class _Grammar:
 
     def _h_weekday_day(self, m, text):
         """"Tuesday the 19th": the nearest day in the prefer direction that is both that weekday and that day."""
-        wd, d = self.weekdays[m["wd"].lower().rstrip(".")], int(m["d"])
+        wd = self.weekdays[m["wd"].lower().rstrip(".")]
+        d = int(m["d"]) if m["d"] else int(self.ordinals[re.sub(r"[\s-]+", " ", m["dw"].lower())]
+                                           if re.sub(r"[\s-]+", " ", m["dw"].lower()) in self.ordinals
+                                           else self.ordinals[m["dw"].lower()])
 
         def rel(ref, prefer):
             step = 1 if prefer == "future" else -1
@@ -979,6 +993,9 @@ class _Grammar:
             return _Val("quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
         if gd.get("ty"):
             return _Val("quarter", rel=lambda ref, prefer: (date(ref.year, 3 * q - 2, 1), _month_end(ref.year, 3 * q)))
+        word = (gd.get("qw") or gd.get("qh") or "").lower()
+        if word in self.shift and not gd.get("y") and not gd.get("yr"):
+            return None                                # "last quarter" alone: the one before this one
         return self.dated("quarter", yl, m)
 
     def _h_half(self, m, text):
@@ -1201,7 +1218,9 @@ class _Grammar:
     def _h_weekday_of_week(self, m, text):       # last week's Sunday ; Sunday from last week
         return self._h_weekday(m, text)
 
-    def _h_day_of_month_words(self, m, text):    # on the first
+    def _h_day_of_month_words(self, m, text):    # on the first ; "the twenty-fifth" as the whole phrase
+        if not m.group(0).lower().startswith("on") and not self._alone(m, text):
+            return None
         return self._h_day_of_month(m, text)
 
     def _h_window_fortnight(self, m, text):      # the coming fortnight
@@ -1211,8 +1230,11 @@ class _Grammar:
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
 
     def _h_weekday_after_next(self, m, text):
-        """"Friday after next": the second such weekday after the reference day."""
+        """"Friday after next": the second such weekday after the reference day; "Friday before last" the
+        second before it."""
         wd = self.weekdays[m["wd"].lower()]
+        if m["bl"]:
+            return _Val("day", rel=lambda ref, prefer: (ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 8),) * 2)
         return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 8),) * 2)
 
     def _h_weekdays_away(self, m, text):
