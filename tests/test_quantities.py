@@ -720,3 +720,62 @@ def test_two_sided_is_one_interval_when_it_meets(a, b):
         assert len(qs) == 1 and qs[0].low == lo and qs[0].high == hi
     else:
         assert len(qs) == 2
+
+
+# ---------------------------------------------------------------- more constructions (issue 10, our own phrases)
+@pytest.mark.parametrize("text, low, high", [
+    # mixed numbers with any fraction
+    ("four and three quarters", 4.75, 4.75),
+    ("one and a quarter", 1.25, 1.25),
+    ("3 and a third", 10 / 3, 10 / 3),
+    ("two and a third million", 7e6 / 3, 7e6 / 3),
+    # a singular fraction or a hedged "half" ending the phrase
+    ("a third", 1 / 3, 1 / 3),
+    ("a quarter", 0.25, 0.25),
+    ("one fifth", 0.2, 0.2),
+    ("one half", 0.5, 0.5),
+    ("more than half", 0.5, None),
+    ("less than half", 0.0, 0.5),
+    # thousands grouped by two dots or more, spaces, thin and narrow no-break spaces
+    ("1.000.000", 1e6, 1e6),
+    ("2.500.000 euros", 2.5e6, 2.5e6),
+    ("1\u202f000\u202f000", 1e6, 1e6),
+    ("25 000", 25000, 25000),
+    # words and digits mixed, regional scales, dozens, bounds on both sides
+    ("1.2 lakh crore", 1.2e12, 1.2e12),
+    ("two lakh fifty thousand", 250000, 250000),
+    ("Rs 3 crore", 3e7, 3e7),
+    ("twelve dozen", 144, 144),
+    ("over 40 but under 60", 40, 60),
+    ("no fewer than 5 and no more than 9", 5, 9),
+    ("between 5 and 10 million", 5e6, 1e7),
+    ("€5-10m", 5e6, 1e7),
+])
+def test_more_constructions(text, low, high):
+    q = parse_quantity(text)
+    assert q is not None and q.text == text
+    assert math.isclose(q.low, low, abs_tol=1e-6) and (q.high is None if high is None else math.isclose(q.high, high))
+
+
+@pytest.mark.parametrize("text", ["a third term", "He finished a third in the race", "less than half the price",
+                                  "in one quarter, sales fell",
+                                  "10.02.2025", "Python 3.10.12"])
+def test_fractions_and_dots_that_are_not_numbers(text):
+    got = [(q.text, q.low) for q in find_quantities(text)]
+    assert not any(t in ("a third", "half", "one quarter") or (lo is not None and lo >= 1e5) for t, lo in got), got
+
+
+@given(st.integers(0, 999), st.sampled_from(["a quarter", "a third", "three quarters", "two thirds", "a half"]))
+@settings(max_examples=150, deadline=None)
+def test_mixed_numbers_are_whole_plus_fraction(n, frac):
+    f = {"a quarter": 0.25, "a third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3, "a half": 0.5}[frac]
+    q = parse_quantity(f"{n} and {frac}")
+    assert q is not None and math.isclose(q.low, n + f, rel_tol=1e-9) and q.low == q.high
+
+
+@given(st.integers(1_000_000, 10**12))
+@settings(max_examples=150, deadline=None)
+def test_dot_grouped_thousands(n):
+    s = f"{n:,}".replace(",", ".")
+    q = parse_quantity(s)
+    assert q is not None and q.low == q.high == n and q.text == s
