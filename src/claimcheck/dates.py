@@ -242,6 +242,8 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
         return e - timedelta(days=6), e, gran
     if part == "week-of":
         return _week_start(s), _week_start(s) + timedelta(days=6), "week"
+    if part == "week-ending":                      # "the week ending Jan. 10": the seven days up to that day
+        return s - timedelta(days=6), s, "range"
     if part in ("start", "end"):
         # "the beginning of" / "the end of": a year's first quarter or last four months, a week's first
         # or last three days, a month's first or last third (Duckling's reading; early/mid/late are thirds)
@@ -547,6 +549,7 @@ class _Grammar:
         parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
         self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
+        self.week_ending_re = re.compile(r"(?<![\w])(?:the\s+)?(?:week|seven\s+days)\s+(?:ending|ended|to)\s+$", re.I)
         ctx = _alt(self.month_ctx)
         self.month_ctx_re = re.compile(rf"(?<![\w])(?:{ctx})(?:\s*-\s*|\s+)(?:the\s+)?(?:month\s+of\s+)?$", re.I)
         self.may_ctx_re = re.compile(rf"(?<![\w])(?:{_alt(self.may_ctx)})(?:\s*-\s*|\s+)$", re.I)
@@ -1333,7 +1336,8 @@ class _Grammar:
 
     def _h_of_unit(self, m, text):
         if not (self.nth_re.search(text, max(0, m.start() - 40), m.start())
-                or self.day_of_re.search(text, max(0, m.start() - 40), m.start())):
+                or self.day_of_re.search(text, max(0, m.start() - 40), m.start())
+                or self.stretch_re.search(text, max(0, m.start() - 40), m.start())):
             return None
         sh = {"next": 1, "following": 1, "previous": -1, "last": -1}.get((m["sh"] or "").lower(), 0)
         unit = m["u"].lower()
@@ -1522,8 +1526,11 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> l
                 h.start = m.start()
         elif h.val.gran == "day" and h.val.rel is None:
             m = g.week_of_re.search(text, max(lo, h.start - 30), h.start)
+            m2 = None if m else g.week_ending_re.search(text, max(lo, h.start - 30), h.start)
             if m:
                 h.val.part, h.val.gran, h.start = "week-of", "week", m.start()
+            elif m2:
+                h.val.part, h.start = "week-ending", m2.start()
             elif out and out[-1].val.weekday is not None and h.val.yearless is not None \
                     and re.fullmatch(r"\s*,?\s*\(\s*", text[out[-1].end:h.start]):
                 h.val.wd_check = out[-1].val.weekday

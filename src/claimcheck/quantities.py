@@ -194,7 +194,7 @@ class _Grammar:
         # ("1.000.000"; one dot is a decimal point), then an optional decimal part; or a unicode fraction
         self.digits_re = re.compile(
             r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)"
-            r"|(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)"
+            r"|(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?!\d)"
             r"(?:\.\d+)?(?![\d,]\d)|\.\d+(?![\d,]\d)"
             rf"|[{ufrac}]")
         self.ufrac_re = re.compile(rf"[{ufrac}]")
@@ -243,7 +243,7 @@ class _Grammar:
         self.duration_re = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b", re.I)
         self.range_open_re = re.compile(r"(?<![\w])(?P<o>between|from)\s+\Z", re.I)
         self.range_and_re = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.I)
-        self.range_to_re = re.compile(r"\s+(?:to|through|until)\s+|\s*[-–—]\s*", re.I)
+        self.range_to_re = re.compile(r"\s+(?:up\s+)?(?:to|through|until)\s+|\s*[-–—]\s*", re.I)
         self.range_bare_re = re.compile(r"\s+(?:to|or)\s+|\s*[-–—]\s*|\s+to\s+", re.I)
         month_alt = "|".join(sorted({m.capitalize() for m in self.months} | {m.upper() for m in self.months},
                                     key=lambda m: -len(m)))
@@ -856,17 +856,33 @@ def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quan
 _BOTH_SIDES = re.compile(r"\s*,?\s*(?:and|but|yet|while)?\s*(?:also\s+)?", re.I)
 
 
-def _two_sided(text: str, lo: Quantity, hi: Quantity) -> Optional[Quantity]:
-    """One interval from a lower bound and the upper bound written right after it, else None."""
-    if lo.high is not None or lo.low is None or hi.high is None or hi.hedge is None or hi.value is None:
+def _is_lower(q: Quantity) -> bool:
+    """A lower bound: "more than 40", "at least 12" (a hedge, nothing above)."""
+    return q.high is None and q.low is not None and q.hedge is not None and q.value is not None
+
+
+def _is_upper(q: Quantity) -> bool:
+    """An upper bound: "fewer than 60", "no more than 20" (a hedge, nothing or zero below)."""
+    return q.high is not None and q.low in (0.0, None) and q.hedge is not None and q.value is not None
+
+
+def _two_sided(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
+    """One interval from two bounds written one after the other, either order: "more than 40 but fewer
+    than 60", "fewer than 60 but more than 40", "at least 12 and no more than 20"; else None."""
+    if _is_lower(first) and _is_upper(second):
+        lo, hi = first, second
+    elif _is_upper(first) and _is_lower(second):
+        lo, hi = second, first
+    else:
         return None
     if lo.unit != hi.unit and lo.unit and hi.unit or hi.high <= lo.low:
         return None
-    if hi.low not in (0.0, None) or not _BOTH_SIDES.fullmatch(text[lo.end:hi.start]):
+    if not _BOTH_SIDES.fullmatch(text[first.end:second.start]):
         return None
     unit = lo.unit or hi.unit
     q = Quantity(low=lo.low, high=hi.high, low_inclusive=lo.low_inclusive, high_inclusive=hi.high_inclusive,
-                 start=lo.start, end=hi.end, text=text[lo.start:hi.end], unit=unit, hedge=f"{lo.hedge} + {hi.hedge}")
+                 start=first.start, end=second.end, text=text[first.start:second.end], unit=unit,
+                 hedge=f"{first.hedge} + {second.hedge}")
     q.expected_low, q.expected_low_inclusive = lo.expected_low, lo.expected_low_inclusive
     q.expected_high, q.expected_high_inclusive = hi.expected_high, hi.expected_high_inclusive
     if q.expected_high is not None and q.expected_low is not None and q.expected_high < q.expected_low:
@@ -876,11 +892,11 @@ def _two_sided(text: str, lo: Quantity, hi: Quantity) -> Optional[Quantity]:
 
 
 def _joined(text: str, g: _Grammar) -> Iterator[Quantity]:
-    """The quantities of `text`, a lower bound and the upper bound after it joined into one."""
+    """The quantities of `text`, two bounds written one after the other joined into one interval."""
     it = _iter(text, g)
     q = next(it, None)
     while q is not None:
-        if q.high is not None:                        # not a lower bound: nothing to join
+        if not (_is_lower(q) or _is_upper(q)):       # not a bound: nothing to join
             yield q
             q = next(it, None)
             continue
@@ -903,9 +919,9 @@ def parse_quantity(text: str, ruleset: Optional[RuleSet] = None) -> Optional[Qua
     """The first quantity expression in `text` (a bare phrase or a whole sentence), or None."""
     it = _iter(text, _grammar(ruleset))
     q = next(it, None)
-    if q is None or q.high is not None:
+    if q is None or not (_is_lower(q) or _is_upper(q)):
         return q
-    nxt = next(it, None)                              # a lower bound: an upper one may follow
+    nxt = next(it, None)                              # a bound: the other side may follow
     return (_two_sided(text, q, nxt) if nxt is not None else None) or q
 
 
