@@ -750,6 +750,16 @@ def test_two_sided_is_one_interval_when_it_meets(a, b):
     ("no fewer than 5 and no more than 9", 5, 9),
     ("between 5 and 10 million", 5e6, 1e7),
     ("€5-10m", 5e6, 1e7),
+    # two bounds in either order, "up to" closing a range, symbols as hedges
+    ("fewer than 60 but more than 40", 40, 60),
+    ("no more than 20, and at least 12", 12, 20),
+    ("from 40 up to 60", 40, 60),
+    ("~300", 270, 330),
+    ("≈ 40", 36, 44),
+    ("<50", 0, 50),
+    (">100", 100, None),
+    ("≥ 10", 10, None),
+    ("south of 100", 0, 100),
 ])
 def test_more_constructions(text, low, high):
     q = parse_quantity(text)
@@ -759,7 +769,7 @@ def test_more_constructions(text, low, high):
 
 @pytest.mark.parametrize("text", ["a third term", "He finished a third in the race", "less than half the price",
                                   "in one quarter, sales fell",
-                                  "10.02.2025", "Python 3.10.12"])
+                                  "10.02.2025", "Python 3.10.12", "12,5"])
 def test_fractions_and_dots_that_are_not_numbers(text):
     got = [(q.text, q.low) for q in find_quantities(text)]
     assert not any(t in ("a third", "half", "one quarter") or (lo is not None and lo >= 1e5) for t, lo in got), got
@@ -779,3 +789,18 @@ def test_dot_grouped_thousands(n):
     s = f"{n:,}".replace(",", ".")
     q = parse_quantity(s)
     assert q is not None and q.low == q.high == n and q.text == s
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Under 20 people came, over 30 left.", [("Under 20", 0, 20), ("over 30", 30, None)]),
+    ("fewer than 5 cars and more than 200 people", [("fewer than 5", 0, 5), ("more than 200", 200, None)]),
+    ("under 5, over 10", [("under 5", 0, 5), ("over 10", 10, None)]),        # no interval runs backwards
+])
+def test_bounds_not_joined(text, want):
+    assert [(q.text, q.low, q.high) for q in find_quantities(text)] == want
+
+
+def test_a_digit_run_is_never_cut():
+    """"12,5" (a European decimal, not read) is not the number 1; "2,5 and 7" gives 7 only."""
+    assert parse_quantity("12,5") is None
+    assert [q.text for q in find_quantities("2,5 and 7")] == ["7"]
