@@ -668,6 +668,25 @@ COMPOSED = [
     ("in the middle of May", "future", D(2025, 5, 11), D(2025, 5, 20)),
     ("between May and July 2024", "past", D(2024, 5, 1), D(2024, 7, 31)),
     ("the Ides of March", "past", D(2024, 3, 15), D(2024, 3, 15)),
+    # X of Y and weeks around an anchor
+    ("the week of Christmas", "past", D(2024, 12, 23), D(2024, 12, 29)),
+    ("the week ending Jan. 10", "past", D(2025, 1, 4), D(2025, 1, 10)),
+    ("in the week ended March 3, 2024", "past", D(2024, 2, 26), D(2024, 3, 3)),
+    ("the first nine months of the year", "past", D(2025, 1, 1), D(2025, 9, 30)),
+    ("the last two weeks of this year", "past", D(2025, 12, 18), D(2025, 12, 31)),
+    ("the following Monday", "past", D(2025, 2, 17), D(2025, 2, 17)),
+    ("a day from right now", "past", D(2025, 2, 12), D(2025, 2, 12)),
+    # more holidays (data: date_words.holidays)
+    ("Presidents' Day 2025", "past", D(2025, 2, 17), D(2025, 2, 17)),
+    ("Election Day 2024", "past", D(2024, 11, 5), D(2024, 11, 5)),
+    ("Election Day 2020", "past", D(2020, 11, 3), D(2020, 11, 3)),
+    ("Juneteenth", "past", D(2024, 6, 19), D(2024, 6, 19)),
+    ("Veterans Day 2023", "past", D(2023, 11, 11), D(2023, 11, 11)),
+    ("Columbus Day 2024", "past", D(2024, 10, 14), D(2024, 10, 14)),
+    # a range up to the reference; a comma closing the first end
+    ("from 2019 until now", "past", D(2019, 1, 1), REF),
+    ("from March 2024 to the present", "past", D(2024, 3, 1), REF),
+    ("from Dec. 20, 2024, to Jan. 5", "past", D(2024, 12, 20), D(2025, 1, 5)),
 ]
 
 
@@ -723,7 +742,7 @@ NOT_DATES_COMPOSED = [
     "3/4 of the budget", "he was the first", "she sat down", "The Sun reported", "the 3rd floor",
     "the march on Washington", "lent him money", "the holy city", "Pay ABC 2000", "Martin Luther King' day",
     "the 32nd of May", "Python 3.10.12", "version 1.2.25", "he was the first to go", "Officials may end of talks",
-    "12 10 people", "scored 12 03 points",
+    "12 10 people", "scored 12 03 points", "He said now is the time", "the present situation",
 ]
 
 
@@ -763,6 +782,14 @@ def test_offset_of_zero_from_a_holiday_is_the_holiday(d, holiday, unit):
     anchor = parse_date(f"{holiday} {d.year}", reference=REF)
     got = parse_date(f"0 {unit} after {holiday} {d.year}", reference=REF)
     assert anchor is not None and got is not None and (got.start, got.end) == (anchor.start, anchor.end)
+
+
+@given(st.integers(1950, 2070), st.sampled_from(["Christmas", "Easter", "Thanksgiving", "Labor Day", "Halloween"]))
+@settings(max_examples=100, deadline=None)
+def test_the_week_of_a_holiday_contains_it(y, holiday):
+    day = parse_date(f"{holiday} {y}", reference=REF)
+    week = parse_date(f"the week of {holiday} {y}", reference=REF)
+    assert week.start <= day.start <= week.end and (week.end - week.start).days == 6 and week.start.weekday() == 0
 
 
 @given(days, days)

@@ -74,7 +74,19 @@ Decisions:
     day", "the following week", "the previous year", "the day before", "a day earlier", "two years
     later" (date_words: anaphora, ago, from_now). "the day before the election" is not read.
   * a bare "the first quarter", "fourth-quarter", "H2" is the nearest such quarter/half in the `prefer`
-    direction (like a bare month); "the second half" alone is not read (sports halves).
+    direction (like a bare month); "the second half" alone is not read (sports halves). "last
+    quarter" (no year after it) is the quarter before the reference's, "next quarter" the one after.
+  * numeric dates: any of - / . as separator, year first (2025-03-15, 2025/3/15) or last (M/D/Y, and
+    D/M/Y when the first number is over 12; dots read D.M.Y); single spaces between two-digit parts
+    (2025 03 15, 15 03 2025: read only when one order is a real day); eight digits (20260315); a
+    month name with the year first (2025 March 15, 2025-Mar-15); two-digit years after an apostrophe
+    ("Oct. 3, '24", "summer '23"); "15.3.25" only when the first number can only be a day ("3.10.12"
+    is a version number).
+  * "from 3 March to the 5th": a bare day of the month ends a range in the first end's month (or the
+    next one when the day has passed). "the week ending Jan. 10" is the seven days up to that day; "the
+    week of Christmas" the Monday-Sunday week that holds it. "the following Monday" is the first Monday
+    after the reference; "Friday before last" the second Friday before it. Counts in words compose
+    ("the past twenty-four hours", "in twenty-one days").
   * "on the 5th" is the 5th of the reference's month if that is in the `prefer` direction, else of the
     month before (after). A bare month or season name that is the whole phrase ("February", "summer")
     is read; inside a sentence it still needs a context word ("in February").
@@ -143,7 +155,7 @@ def _holiday_pattern(name: str) -> str:
     for w in name.replace("’", "'").split():
         base = re.sub(r"'s$|s'$|s$", "", w)
         rx = re.escape(base).replace("'", "['’]?").replace(r"\.", r"\.?").replace(r"\-", r"[-\s]?")
-        words.append(rx + r"(?:['’]?s)?")
+        words.append(rx + r"(?:['’]?s|s['’])?")     # "presidents' day", "valentines day"
     return r"\s+".join(words)
 
 
@@ -195,6 +207,7 @@ class _Val:
     rel: Optional[Callable] = None         # (reference, prefer) -> (start, end)
     weekday: Optional[int] = None          # a bare weekday: a range may end on the next such day
     dom: Optional[int] = None              # a bare day of the month ("the 5th"): a range may end on it
+    holiday: bool = False                  # a holiday named without a year: "the week of Christmas" reads its week
     part: Optional[str] = None             # early | mid | late | earlier | later | first-half | second-half
     this: bool = False                     # "this week/month/year": earlier/later cut at the reference
     wd_check: Optional[int] = None         # a weekday written with a yearless date picks its year
@@ -332,13 +345,17 @@ class _Grammar:
         for k, v in (rs.number_words or {}).items():
             if float(v).is_integer() and 0 < v <= 100:
                 self.numbers.setdefault(str(k).lower(), int(v))
-        # compound number words: "twenty-four hours", "in thirty one days" (tens, then a unit digit)
+        # compound number words: "twenty-four hours", "in thirty one days" (tens, then a unit digit); the
+        # regex reads them as tens + ones (self.tens, self.ones), the table gives their values
         tens = [(k, v) for k, v in self.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and " " not in k]
         ones = [(k, v) for k, v in self.numbers.items() if 1 <= v <= 9 and k not in ("a", "an") and " " not in k]
+        self.tens, self.ones = [k for k, _ in tens], [k for k, _ in ones]
+        self.compounds = {}
         for t, tv in tens:
             for o, ov in ones:
-                self.numbers.setdefault(f"{t}-{o}", tv + ov)
-                self.numbers.setdefault(f"{t} {o}", tv + ov)
+                self.compounds[f"{t}-{o}"] = self.compounds[f"{t} {o}"] = tv + ov
+        for k, v in self.compounds.items():
+            self.numbers.setdefault(k, v)
         self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
         self.next_week = {re.sub(r"\s+", " ", str(w).lower()) for w in dw.get("next_week") or []}
         self.now_words = [str(w).lower() for w in dw.get("now") or []]
@@ -372,7 +389,8 @@ class _Grammar:
         wd_any = _alt(self.weekdays)
         wd_full = _alt(w for w in self.weekdays if len(w) >= 4)
         shift = _alt(self.shift)
-        num = _alt(self.numbers) + r"|\d{1,3}"
+        compound = rf"(?:{_alt(self.tens)})(?:-|\s+)(?:{_alt(self.ones)})(?![\w-])" if self.tens and self.ones else "(?!)"
+        num = compound + "|" + _alt(k for k in self.numbers if k not in self.compounds) + r"|\d{1,3}"
         unit = _alt(self.units)
         M = lambda n: rf"(?<![\w])(?P<{n}>{mon})(?![a-z])\.?"
         ord_words = _alt(k for k, v in self.ordinals.items() if 1 <= int(v) <= 31)
@@ -554,7 +572,9 @@ class _Grammar:
         self.month_ctx_re = re.compile(rf"(?<![\w])(?:{ctx})(?:\s*-\s*|\s+)(?:the\s+)?(?:month\s+of\s+)?$", re.I)
         self.may_ctx_re = re.compile(rf"(?<![\w])(?:{_alt(self.may_ctx)})(?:\s*-\s*|\s+)$", re.I)
         self.season_ctx_re = re.compile(r"(?<![\w])(?:in|during|over|through|throughout|since|until|by|early|late|mid)(?:\s*-\s*|\s+)(?:the\s+)?$", re.I)
-        self.gap_re = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|&)\s*", re.I)
+        # what joins two dates into a range; a comma may close the first ("Dec. 20, 2024, to Jan. 5")
+        self.gap_re = re.compile(r"\s*(?:[-–—]|,?\s*(?:to|through|thru|until|till)|and|&)\s*", re.I)
+        self.until_re = re.compile(r"(?<![\w])(?:to|until|till|through|thru)\s+$", re.I)
         self.pre_re = re.compile(r"(?<![\w])(?P<pre>from|between)\s+$", re.I)
         self.the_re = re.compile(r"(?<![\w])the\s+$", re.I)
         self.duration_re = re.compile(r"(?<![\w])(?:over|in|within|for|during|throughout|across|through|"
@@ -825,7 +845,7 @@ class _Grammar:
                 target = _shifted(unit, ref, n)[0] if unit not in ("week", "fortnight") else \
                     ref + timedelta(days=n * (7 if unit == "week" else 14))
                 return holiday_span(rule, target.year) or (None, None)
-            return _Val("day", rel=rel)
+            return _Val("day", rel=rel, holiday=True)
 
         def rel(ref, prefer):
             if ysh is not None:
@@ -835,7 +855,7 @@ class _Grammar:
             else:
                 sp = nearest(rule, ref, sh, include_ref=False)
             return sp or (None, None)
-        return _Val("day", rel=rel)
+        return _Val("day", rel=rel, holiday=True)
 
     def _h_closest_holiday(self, m, text):
         """The n-th occurrence of a holiday nearest the reference day."""
@@ -1040,8 +1060,9 @@ class _Grammar:
 
     # ------------------------------------------------------------ handlers: relative to the reference
     def _h_now(self, m, text):
-        """"now", "right now", "at the moment": the reference day, when that is the whole phrase."""
-        if not self._alone(m, text):
+        """"now", "right now", "at the moment": the reference day, when that is the whole phrase or ends
+        a range ("from 2019 until now", "to the present")."""
+        if not self._alone(m, text) and not self.until_re.search(text, max(0, m.start() - 8), m.start()):
             return None
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
 
@@ -1524,7 +1545,7 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> l
                 key = re.sub(r"\s+", " ", m["part"].lower())
                 h.val.part = g.parts.get(key) or g.parts.get("the " + key)
                 h.start = m.start()
-        elif h.val.gran == "day" and h.val.rel is None:
+        elif h.val.gran == "day" and (h.val.rel is None or h.val.holiday):
             m = g.week_of_re.search(text, max(lo, h.start - 30), h.start)
             m2 = None if m else g.week_ending_re.search(text, max(lo, h.start - 30), h.start)
             if m:

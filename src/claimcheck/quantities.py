@@ -66,8 +66,10 @@ Decisions for news phrasing:
   alone (vague_numbers tagged `vague`) are read but marked Quantity.vague: "a few" = 3 by convention
   (Duckling's; expected [2, 5]), "several" = [3, 9]. They are hedges kept as data: extract/ never makes a
   claim of one (as exactly 3 it would contradict "four"). Not inside a hedge: "as few as 10" is 10.
-* Two bounds written one after the other are one interval: "more than 40 but fewer than 60" = (40, 60),
-  "at least 12 and no more than 20" = [12, 20] (hedge "at least + no more than").
+* Two bounds written one after the other are one interval, in either order: "more than 40 but fewer than
+  60" = (40, 60), "at least 12 and no more than 20" = [12, 20] (hedge "at least + no more than"), "fewer
+  than 60 but more than 40" = (40, 60); not when they would run backwards ("under 5, over 10").
+  "from 40 up to 60" is a range. Symbols are hedges too (data): "~300", "≈ 40", "<50", ">100", "≥ 10".
 * Phone numbers ("650-650-6500", "(212) 555-0142") and score lines (two small numbers with a dash after or
   before a `score_words:` word: "won 3-1", "a 2-1 victory") are not quantities.
 * "a million and a half" = 1.5 million; "12pc" is a percentage; R$ (BRL), NT$, MX$, SFr are currencies.
