@@ -743,6 +743,7 @@ NOT_DATES_COMPOSED = [
     "the march on Washington", "lent him money", "the holy city", "Pay ABC 2000", "Martin Luther King' day",
     "the 32nd of May", "Python 3.10.12", "version 1.2.25", "he was the first to go", "Officials may end of talks",
     "12 10 people", "scored 12 03 points", "He said now is the time", "the present situation",
+    "SeaMicro, which until now was in a partnership with Intel",
 ]
 
 
@@ -869,6 +870,7 @@ def test_roundtrip_more_numeric_forms(d, fmt):
     assert got is not None and (got.start, got.end) == (d, d), fmt(d)
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.integers(1900, 2099))
 def test_easter_computus_agrees_with_dateutil(y):
     from dateutil.easter import EASTER_ORTHODOX, easter as dateutil_easter

@@ -500,6 +500,7 @@ nums = st.integers(min_value=0, max_value=10**9)
 pos = st.integers(min_value=1, max_value=10**7)
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(nums)
 def test_roundtrip_plain(n):
     assert parse_quantity(str(n)).low == n
@@ -507,6 +508,7 @@ def test_roundtrip_plain(n):
     assert q.low == q.high == n and q.text == f"{n:,}"
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
 def test_roundtrip_decimal(d):
     s = f"{d:,.2f}"
@@ -528,7 +530,7 @@ def _contains(q, x, expected=False):
     return ok_lo and ok_hi
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.sampled_from(HEDGED), pos, st.sampled_from(["", "%", " million", " people"]), st.booleans())
 def test_hedge_properties(hedge, n, suffix, commas):
     num = f"{n:,}" if commas else str(n)
@@ -553,6 +555,7 @@ def test_hedge_properties(hedge, n, suffix, commas):
     assert _contains(q, mid, expected=True) and _contains(q, mid)
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(pos, pos)
 def test_range_property(a, b):
     lo, hi = min(a, b), max(a, b)
@@ -563,6 +566,7 @@ def test_range_property(a, b):
         assert (q.low, q.high) == (lo, hi) and q.text == phrase
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.integers(min_value=0, max_value=999_999))
 def test_number_words_roundtrip(n):
     assert parse_quantity(_words(n)).low == n
@@ -583,6 +587,7 @@ def _words(n: int) -> str:
     return _words(n // 1000) + " thousand" + (" " + _words(n % 1000) if n % 1000 else "")
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.text(alphabet="0123456789 ,.-%$abcdefghijklmnopqrstuvwxyz", max_size=40))
 def test_find_never_crashes_and_offsets_are_exact(text):
     for q in find_quantities(text):
@@ -673,7 +678,8 @@ def test_two_bounds_that_do_not_meet_stay_apart():
 # not quantities: phone numbers, score lines, network names, currencies that look like scales, "the single market"
 NOT_NUMBERS = ["Call 650-650-6500", "at 650.650.6500", "(212) 555-0142", "+44 207 946 0958", "United won 3-1",
                "a 2-1 victory", "lost 17-24 to Dallas", "the score was 2 - 0", "drew 1-1 at home", "a 5G network",
-               "the single market", "at one point"]
+               "the single market", "at one point", "+44 20 7946 0958", "call 020 7946 0958 now", "1-800-555-0199",
+               "+1 650 650 6500", "+33 1 42 68 53 00"]
 
 
 @pytest.mark.parametrize("text", NOT_NUMBERS)
@@ -683,6 +689,7 @@ def test_not_numbers(text):
 
 def test_numbers_next_to_non_numbers_still_read():
     assert [(q.low, q.high) for q in find_quantities("aged 18-24 won")] == [(18, 24)]
+    assert [q.text for q in find_quantities("jobs rose +12 000 000 in 2020")] == ["12 000 000", "2020"]
     assert [q.low for q in find_quantities("500 kr")] == [500]
     assert [q.low for q in find_quantities("at one point 40 people")] == [40]
 

@@ -574,7 +574,8 @@ class _Grammar:
         self.season_ctx_re = re.compile(r"(?<![\w])(?:in|during|over|through|throughout|since|until|by|early|late|mid)(?:\s*-\s*|\s+)(?:the\s+)?$", re.I)
         # what joins two dates into a range; a comma may close the first ("Dec. 20, 2024, to Jan. 5")
         self.gap_re = re.compile(r"\s*(?:[-–—]|,?\s*(?:to|through|thru|until|till)|and|&)\s*", re.I)
-        self.until_re = re.compile(r"(?<![\w])(?:to|until|till|through|thru)\s+$", re.I)
+        # "now" ending a range after a date written with digits: "from 2019 until now" ("which until now was" is no date)
+        self.until_re = re.compile(r"\d(?:st|nd|rd|th|s)?['’]?\s*,?\s+(?:to|until|till|through|thru)\s+$", re.I)
         self.pre_re = re.compile(r"(?<![\w])(?P<pre>from|between)\s+$", re.I)
         self.the_re = re.compile(r"(?<![\w])the\s+$", re.I)
         self.duration_re = re.compile(r"(?<![\w])(?:over|in|within|for|during|throughout|across|through|"
@@ -1062,7 +1063,7 @@ class _Grammar:
     def _h_now(self, m, text):
         """"now", "right now", "at the moment": the reference day, when that is the whole phrase or ends
         a range ("from 2019 until now", "to the present")."""
-        if not self._alone(m, text) and not self.until_re.search(text, max(0, m.start() - 8), m.start()):
+        if not self._alone(m, text) and not self.until_re.search(text, max(0, m.start() - 16), m.start()):
             return None
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
 

@@ -260,7 +260,12 @@ class _Grammar:
         self.next_word_re = re.compile(r"\s*([A-Za-z]+)")
         self.no_re = re.compile(r"(?:\bno\.|#)\s*\Z", re.I)
         # a phone number: optional +country code, area code (bracketed or not), 3 digits, 4 digits
-        self.phone_re = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])")
+        # ("(212) 555-0142", "650-650-6500"); "1-800-555-0199"; a + country code and two groups or more
+        # ("+44 20 7946 0958"); a national number opened by a trunk 0 ("020 7946 0958")
+        self.phone_re = re.compile(
+            r"(?<![\w.])(?:(?:\+\d{1,3}[\s.-]?|1-)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+            r"|\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}"
+            r"|0\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4})(?![\w])")
         sw = rs.extra.get("score_words") or {}
         score = _alt(str(w) for w in sw.get("before") or []) or "(?!)"
         score_after = _alt(str(w) for w in sw.get("after") or []) or "(?!)"
@@ -749,9 +754,14 @@ def _is_day(g: _Grammar, text: str, lo: _Num, hi: _Num) -> bool:
                 or g.month_after_re.match(text, hi.end))
 
 
+_GROUPED = re.compile(r"\+\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+")   # "+12 000 000": thousands after a plus sign
+
+
 def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
     """Spans of digits that are no quantity: phone numbers and score lines."""
-    spans = [m.span() for m in g.phone_re.finditer(text)] if len(text) >= 10 else []
+    # "+12 000 000" is a signed number grouped by spaces, not a phone number
+    spans = [m.span() for m in g.phone_re.finditer(text) if not _GROUPED.fullmatch(m.group(0))] \
+        if len(text) >= 10 else []
     if "-" in text or "–" in text:
         for m in g.score_re.finditer(text):
             spans.append(m.span("s") if m.group("s") else m.span("s2"))
