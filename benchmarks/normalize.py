@@ -19,7 +19,7 @@ NUMBERS = ["58", "1,200", "12,000", "1.2 million", "$2bn", "40k", "fifty-eight",
            "30%", "4.5 per cent", "€1.2bn", "half a million", "two thirds", "three thousand five hundred",
            "dozens", "tens of thousands", "several hundred", "2 1/4", "-5", "two point five", "3 lakh",
            "minus twelve", "12 000", "two and a half", "40 but fewer than 60", "four and three quarters",
-           "1.000.000", "60 but more than 40", "a few", "~300", "a third", "1.2 lakh crore", "three dozen"]
+           "1.000.000", "60 but more than 40", "a few", "~300", "about a third", "1.2 lakh crore", "three dozen"]
 NOUNS = ["", " countries", " people", " delegates", ""]
 DATES = ["October 2023", "Feb. 10", "10 February 2025", "on Monday", "last year", "2023", "Feb. 10 to 11",
          "May last year", "the first week of March", "2025-02-11", "Tuesday", "in the spring of 2024",

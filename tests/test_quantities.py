@@ -679,7 +679,7 @@ def test_two_bounds_that_do_not_meet_stay_apart():
 NOT_NUMBERS = ["Call 650-650-6500", "at 650.650.6500", "(212) 555-0142", "+44 207 946 0958", "United won 3-1",
                "a 2-1 victory", "lost 17-24 to Dallas", "the score was 2 - 0", "drew 1-1 at home", "a 5G network",
                "the single market", "at one point", "+44 20 7946 0958", "call 020 7946 0958 now", "1-800-555-0199",
-               "+1 650 650 6500", "+33 1 42 68 53 00"]
+               "+1 650 650 6500", "+33 1 42 68 53 00", "+44 (0)20 7946 0958", "+1.650.650.6500"]
 
 
 @pytest.mark.parametrize("text", NOT_NUMBERS)
@@ -690,6 +690,9 @@ def test_not_numbers(text):
 def test_numbers_next_to_non_numbers_still_read():
     assert [(q.low, q.high) for q in find_quantities("aged 18-24 won")] == [(18, 24)]
     assert [q.text for q in find_quantities("jobs rose +12 000 000 in 2020")] == ["12 000 000", "2020"]
+    # share moves in a financial story are no phone numbers (ECB+ gold corpus)
+    assert [q.text for q in find_quantities("AMD +0.26% vowing to change, INTC +0.93% has")] == ["0.26%", "0.93%"]
+    assert [q.text for q in find_quantities("up +1.5 2.5 points")] == ["1.5", "2.5"]
     assert [q.low for q in find_quantities("500 kr")] == [500]
     assert [q.low for q in find_quantities("at one point 40 people")] == [40]
 

@@ -264,8 +264,9 @@ class _Grammar:
         # ("+44 20 7946 0958"); a national number opened by a trunk 0 ("020 7946 0958")
         self.phone_re = re.compile(
             r"(?<![\w.])(?:(?:\+\d{1,3}[\s.-]?|1-)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
-            r"|\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}"
-            r"|0\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4})(?![\w])")
+            # + country code, a first group (after "(0)" in UK style), then groups of two digits or more
+            r"|\+\d{1,3}(?:\s?\(0\)\s?\d{1,4}|[\s.-]\(?\d{1,4}\)?|\s?\(\d{1,4}\))(?:[\s.-]\(?\d{2,4}\)?){1,4}"
+            r"|0\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4})(?![\w%])")
         sw = rs.extra.get("score_words") or {}
         score = _alt(str(w) for w in sw.get("before") or []) or "(?!)"
         score_after = _alt(str(w) for w in sw.get("after") or []) or "(?!)"
