@@ -18,12 +18,16 @@ HEDGES = ["", "more than ", "over ", "at least ", "up to ", "around ", "about ",
 NUMBERS = ["58", "1,200", "12,000", "1.2 million", "$2bn", "40k", "fifty-eight", "a dozen", "two hundred",
            "30%", "4.5 per cent", "€1.2bn", "half a million", "two thirds", "three thousand five hundred",
            "dozens", "tens of thousands", "several hundred", "2 1/4", "-5", "two point five", "3 lakh",
-           "minus twelve", "12 000", "two and a half", "40 but fewer than 60"]
+           "minus twelve", "12 000", "two and a half", "40 but fewer than 60", "four and three quarters",
+           "1.000.000", "60 but more than 40", "a few", "~300", "about a third", "1.2 lakh crore", "three dozen"]
 NOUNS = ["", " countries", " people", " delegates", ""]
 DATES = ["October 2023", "Feb. 10", "10 February 2025", "on Monday", "last year", "2023", "Feb. 10 to 11",
          "May last year", "the first week of March", "2025-02-11", "Tuesday", "in the spring of 2024",
          "the past three days", "Christmas 2024", "the first Monday of March", "three days after Easter",
-         "by the end of the month", "the next 3 weeks", "early 2017", "Q3 2024", "2 weeks ago"]
+         "by the end of the month", "the next 3 weeks", "early 2017", "Q3 2024", "2 weeks ago",
+         "Tuesday the 14th", "from 3 March to the 5th", "2025 03 15", "the twenty-first of May",
+         "between 2019 and mid-2020", "the coming fortnight", "next Friday", "the last day of February",
+         "the week ending Jan. 10", "the past twenty-four hours", "20260315", "the Friday before last"]
 SENTENCE = ("More than 30 countries signed the statement on Tuesday, while an estimated 1,200 delegates "
             "and about 60 heads of state attended the two-day summit, which cost $2bn.")
 

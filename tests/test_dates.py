@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date as D
+from datetime import date as D, timedelta
 from pathlib import Path
 
 import pytest
@@ -188,7 +188,7 @@ CASES = [
     ("Sunday", REF, "past", D(2025, 2, 9), D(2025, 2, 9), "day"),
     ("last Tuesday", REF, "past", D(2025, 2, 4), D(2025, 2, 4), "day"),
     ("last Monday", REF, "past", D(2025, 2, 10), D(2025, 2, 10), "day"),
-    ("next Friday", REF, "past", D(2025, 2, 14), D(2025, 2, 14), "day"),
+    ("next Friday", REF, "past", D(2025, 2, 21), D(2025, 2, 21), "day"),
     ("next Tuesday", REF, "past", D(2025, 2, 18), D(2025, 2, 18), "day"),
     ("this Thursday", REF, "past", D(2025, 2, 13), D(2025, 2, 13), "day"),
     ("this coming Saturday", REF, "past", D(2025, 2, 15), D(2025, 2, 15), "day"),
@@ -639,6 +639,54 @@ COMPOSED = [
     ("on the twentieth", "future", D(2025, 2, 20), D(2025, 2, 20)),
     ("3rd May 21", "past", D(2021, 5, 3), D(2021, 5, 3)),
     ("by noon", "past", REF, REF),
+    # numeric forms, more separators and orders: single spaces, year first with a month name, D.M.YY
+    ("2025 03 15", "past", D(2025, 3, 15), D(2025, 3, 15)),
+    ("15 03 2025", "past", D(2025, 3, 15), D(2025, 3, 15)),         # only D M Y is a real day
+    ("2025 March 15", "past", D(2025, 3, 15), D(2025, 3, 15)),
+    ("2025-Mar-15", "past", D(2025, 3, 15), D(2025, 3, 15)),
+    ("15.3.25", "past", D(2025, 3, 15), D(2025, 3, 15)),
+    ("20260315", "past", D(2026, 3, 15), D(2026, 3, 15)),
+    ("Oct. 3, '24", "past", D(2024, 10, 3), D(2024, 10, 3)),
+    ("summer '23", "past", D(2023, 6, 1), D(2023, 8, 31)),
+    # ranges whose ends are written differently
+    ("from 3 March to the 5th", "past", D(2024, 3, 3), D(2024, 3, 5)),
+    ("from 28 January to the 2nd", "past", D(2025, 1, 28), D(2025, 2, 2)),
+    ("between 2019 and mid-2020", "past", D(2019, 1, 1), D(2020, 8, 31)),
+    ("from late 2019 to early 2021", "past", D(2019, 9, 1), D(2021, 4, 30)),
+    ("from Q1 to Q3 2024", "past", D(2024, 1, 1), D(2024, 9, 30)),
+    # a weekday with an ordinal word; a bare ordinal day as the whole phrase; before last
+    ("Friday the thirteenth", "past", D(2024, 12, 13), D(2024, 12, 13)),
+    ("Tuesday, the fourteenth", "past", D(2025, 1, 14), D(2025, 1, 14)),
+    ("the twenty-fifth", "past", D(2025, 1, 25), D(2025, 1, 25)),
+    ("the Friday before last", "past", D(2025, 1, 31), D(2025, 1, 31)),
+    # numbers in words inside offsets and windows
+    ("in twenty-one days", "past", D(2025, 3, 4), D(2025, 3, 4)),
+    ("the last thirty-six months", "past", D(2022, 2, 1), D(2025, 1, 31)),
+    ("forty-eight hours ago", "past", D(2025, 2, 9), D(2025, 2, 9)),
+    # "May" after a part of a period; a named day
+    ("the end of May", "future", D(2025, 5, 21), D(2025, 5, 31)),
+    ("in the middle of May", "future", D(2025, 5, 11), D(2025, 5, 20)),
+    ("between May and July 2024", "past", D(2024, 5, 1), D(2024, 7, 31)),
+    ("the Ides of March", "past", D(2024, 3, 15), D(2024, 3, 15)),
+    # X of Y and weeks around an anchor
+    ("the week of Christmas", "past", D(2024, 12, 23), D(2024, 12, 29)),
+    ("the week ending Jan. 10", "past", D(2025, 1, 4), D(2025, 1, 10)),
+    ("in the week ended March 3, 2024", "past", D(2024, 2, 26), D(2024, 3, 3)),
+    ("the first nine months of the year", "past", D(2025, 1, 1), D(2025, 9, 30)),
+    ("the last two weeks of this year", "past", D(2025, 12, 18), D(2025, 12, 31)),
+    ("the following Monday", "past", D(2025, 2, 17), D(2025, 2, 17)),
+    ("a day from right now", "past", D(2025, 2, 12), D(2025, 2, 12)),
+    # more holidays (data: date_words.holidays)
+    ("Presidents' Day 2025", "past", D(2025, 2, 17), D(2025, 2, 17)),
+    ("Election Day 2024", "past", D(2024, 11, 5), D(2024, 11, 5)),
+    ("Election Day 2020", "past", D(2020, 11, 3), D(2020, 11, 3)),
+    ("Juneteenth", "past", D(2024, 6, 19), D(2024, 6, 19)),
+    ("Veterans Day 2023", "past", D(2023, 11, 11), D(2023, 11, 11)),
+    ("Columbus Day 2024", "past", D(2024, 10, 14), D(2024, 10, 14)),
+    # a range up to the reference; a comma closing the first end
+    ("from 2019 until now", "past", D(2019, 1, 1), REF),
+    ("from March 2024 to the present", "past", D(2024, 3, 1), REF),
+    ("from Dec. 20, 2024, to Jan. 5", "past", D(2024, 12, 20), D(2025, 1, 5)),
 ]
 
 
@@ -654,9 +702,14 @@ WEEKDAY_CONVENTION = [
     ("this Thursday", "past", D(2025, 2, 13)),       # in the reference's week
     ("this Monday", "past", D(2025, 2, 10)),
     ("this Monday", "future", D(2025, 2, 17)),       # looking ahead, a day of this week already gone is next week's
-    ("next Friday", "past", D(2025, 2, 14)),         # the first such day after the reference
+    ("next Friday", "past", D(2025, 2, 21)),         # that day of next week (Monday-Sunday), as Duckling
+    ("next Friday", "future", D(2025, 2, 21)),
     ("next Tuesday", "past", D(2025, 2, 18)),
-    ("coming Saturday", "past", D(2025, 2, 15)),
+    ("next Sunday", "past", D(2025, 2, 23)),
+    ("next Monday", "past", D(2025, 2, 17)),
+    ("coming Saturday", "past", D(2025, 2, 15)),     # the first such day after the reference
+    ("this coming Friday", "past", D(2025, 2, 14)),
+    ("upcoming Wednesday", "past", D(2025, 2, 12)),
     ("last Tuesday", "past", D(2025, 2, 4)),         # the last such day before the reference
     ("previous Friday", "past", D(2025, 2, 7)),
     ("on Tuesday", "past", REF),                     # said on a Tuesday: that day
@@ -670,12 +723,27 @@ def test_weekday_convention(text, prefer, day):
     assert d is not None and (d.start, d.end) == (day, day), text
 
 
+@pytest.mark.parametrize("text,ref,start,end", [
+    ("last quarter", D(2025, 5, 14), D(2025, 1, 1), D(2025, 3, 31)),     # the quarter before this one
+    ("last quarter", D(2025, 2, 11), D(2024, 10, 1), D(2024, 12, 31)),
+    ("the last quarter of 2024", D(2025, 5, 14), D(2024, 10, 1), D(2024, 12, 31)),   # the fourth
+    ("next quarter", D(2025, 11, 3), D(2026, 1, 1), D(2026, 3, 31)),
+])
+def test_shifted_quarters(text, ref, start, end):
+    for prefer in ("past", "future"):
+        d = parse_date(text, reference=ref, prefer=prefer)
+        assert d is not None and (d.start, d.end) == (start, end), (text, prefer)
+
+
 # must not match: ranges of small numbers, "around 60", "may" the verb, phone numbers, score lines, ...
 NOT_DATES_COMPOSED = [
     "pages 3-4", "chapters 2 to 5", "the score was 2-15", "around 60 people came", "about 60", "he may resign",
     "You may go", "Call 650-650-6500", "at 650.650.6500", "United won 3-1", "a 24/7 service", "1/2 of voters",
     "3/4 of the budget", "he was the first", "she sat down", "The Sun reported", "the 3rd floor",
     "the march on Washington", "lent him money", "the holy city", "Pay ABC 2000", "Martin Luther King' day",
+    "the 32nd of May", "Python 3.10.12", "version 1.2.25", "he was the first to go", "Officials may end of talks",
+    "12 10 people", "scored 12 03 points", "He said now is the time", "the present situation",
+    "SeaMicro, which until now was in a partnership with Intel",
 ]
 
 
@@ -709,11 +777,29 @@ def test_offset_of_zero_is_its_anchor(d):
     assert got is not None and (got.start, got.end) == (d, d)
 
 
+@given(days, st.sampled_from(["Christmas", "Easter", "Thanksgiving", "Halloween"]), st.sampled_from(["days", "weeks"]))
+@settings(max_examples=100, deadline=None)
+def test_offset_of_zero_from_a_holiday_is_the_holiday(d, holiday, unit):
+    anchor = parse_date(f"{holiday} {d.year}", reference=REF)
+    got = parse_date(f"0 {unit} after {holiday} {d.year}", reference=REF)
+    assert anchor is not None and got is not None and (got.start, got.end) == (anchor.start, anchor.end)
+
+
+@given(st.integers(1950, 2070), st.sampled_from(["Christmas", "Easter", "Thanksgiving", "Labor Day", "Halloween"]))
+@settings(max_examples=100, deadline=None)
+def test_the_week_of_a_holiday_contains_it(y, holiday):
+    day = parse_date(f"{holiday} {y}", reference=REF)
+    week = parse_date(f"the week of {holiday} {y}", reference=REF)
+    assert week.start <= day.start <= week.end and (week.end - week.start).days == 6 and week.start.weekday() == 0
+
+
 @given(days, days)
 @settings(max_examples=150, deadline=None)
 def test_a_range_never_ends_before_it_starts(a, b):
     for text in (f"from {a:%B} {a.day}, {a.year} to {b:%B} {b.day}, {b.year}",
-                 f"between {a:%B %Y} and {b:%B %Y}"):
+                 f"between {a:%B %Y} and {b:%B %Y}", f"from {a.day} {a:%B} {a.year} to the {b.day}th",
+                 f"{a.isoformat()} to {b.isoformat()}", f"between {a.year} and mid-{b.year}",
+                 f"from early {a.year} to late {b.year}"):
         for got in find_dates(text, reference=REF):
             assert got.start <= got.end, text
 
@@ -736,8 +822,13 @@ def test_windows_are_ordered_and_on_their_side(n, unit, word, ref):
 @settings(max_examples=150, deadline=None)
 def test_a_grains_span_contains_its_day(d):
     q = (d.month - 1) // 3 + 1
+    third = "early" if d.day <= 10 else "mid" if d.day <= 20 else "late"
+    century = (d.year - 1) // 100 + 1
     for text in (f"the week of {d:%B} {d.day}, {d.year}", f"{d:%B %Y}", f"Q{q} {d.year}", f"{d.year}",
-                 f"the {d.year // 10 * 10}s", f"{'first' if d.month <= 6 else 'second'} half of {d.year}"):
+                 f"the {d.year // 10 * 10}s", f"{'first' if d.month <= 6 else 'second'} half of {d.year}",
+                 f"the {['first', 'second', 'third', 'fourth'][q - 1]} quarter of {d.year}", f"{third} {d:%B} {d.year}",
+                 f"the {century}{'st' if century == 21 else 'th'} century", f"the weekend of {d:%B} {d.day}, {d.year}"
+                 if d.weekday() >= 5 else f"{d:%B %Y}"):
         got = parse_date(text, reference=REF)
         assert got is not None and got.start <= d <= got.end, text
 
@@ -753,6 +844,33 @@ def test_nth_weekday_of_a_month(y, m, wd, nth):
     assert lo <= got.start.day <= hi
 
 
+@given(days, st.sampled_from(range(7)))
+@settings(max_examples=150, deadline=None)
+def test_next_coming_last_weekday(ref, wd):
+    """The convention of the module docstring: "next X" is X of next week, "coming X" the first X after
+    the reference, "last X" the last X before it."""
+    name = calendar.day_name[wd]
+    nxt = parse_date(f"next {name}", reference=ref)
+    coming = parse_date(f"coming {name}", reference=ref)
+    last = parse_date(f"last {name}", reference=ref)
+    monday = ref - timedelta(days=ref.weekday())
+    assert nxt.start == monday + timedelta(days=7 + wd)
+    assert coming.start.weekday() == wd and 1 <= (coming.start - ref).days <= 7
+    assert last.start.weekday() == wd and 1 <= (ref - last.start).days <= 7
+
+
+@settings(max_examples=200, deadline=None)
+@given(d=st.dates(min_value=D(1900, 1, 1), max_value=D(2099, 12, 31)), fmt=st.sampled_from([
+    lambda d: f"{d.year} {d.month:02d} {d.day:02d}", lambda d: f"{d.year} {MONTHS[d.month]} {d.day}",
+    lambda d: f"{d.year}-{calendar.month_abbr[d.month]}-{d.day}", lambda d: f"{d:%Y%m%d}",
+    lambda d: f"{d.day}.{d.month}.{d.year}", lambda d: f"{MONTHS[d.month]} {d.day}, '{d.year % 100:02d}"
+    if 1950 <= d.year < 2050 else d.isoformat()]))
+def test_roundtrip_more_numeric_forms(d, fmt):
+    got = parse_date(fmt(d))
+    assert got is not None and (got.start, got.end) == (d, d), fmt(d)
+
+
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.integers(1900, 2099))
 def test_easter_computus_agrees_with_dateutil(y):
     from dateutil.easter import EASTER_ORTHODOX, easter as dateutil_easter
@@ -775,6 +893,19 @@ def test_shared_suite_scores():
     core, rejected, negatives, numbers = float(m[1]), int(m[2]), int(m[3]), float(m[4])
     assert core >= 0.90, out
     assert rejected == negatives, out
-    # the target is 0.97; 0.96 is what holds: the four numbers left ("a few" and "few" as exactly 3,
-    # "3/15" as 0.2, "30 l" as 30 lakh) are readings that would make false claims in news text
-    assert numbers >= 0.96, out
+    # "a few" and "few" are read as 3 but marked vague (never a claim); the two numbers left ("3/15" as
+    # 0.2, "30 l" as 30 lakh) would read dates and litres wrongly in news text
+    assert numbers >= 0.97, out
+
+
+def test_normalizers_never_import_rules():
+    """DESIGN.md section 1: quantities.py and dates.py read the built-in vocabulary as data themselves."""
+    import subprocess
+    import sys
+    code = ("import sys, datetime; from claimcheck.dates import parse_date; "
+            "from claimcheck.quantities import parse_quantity; "
+            "assert parse_date('May 2024', reference=datetime.date(2025, 1, 1)).start == datetime.date(2024, 5, 1); "
+            "assert parse_quantity('about 60').value == 60; "
+            "print(sorted(m for m in sys.modules if m.startswith('claimcheck.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "claimcheck.rules" not in out and "claimcheck.dates" in out, out

@@ -3,6 +3,7 @@ things that must not be read, and hypothesis properties."""
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -182,7 +183,7 @@ TABLE = [
     ("under 5", (0, 5), "[)", False, (4, 5), None),
     ("below 2%", (0, 2), "[)", False, (1, 2), "%"),
     ("less than 1,000", (0, 1000), "[)", False, (900, 1000), None),
-    ("less than half", None, None, None, None, None),
+    ("less than half", (0, 0.5), "[)", False, (0, 0.5), None),    # the whole phrase; in a sentence it needs "of"
     ("less than $1 million", (0, M), "[)", False, (900000, M), "USD"),
     ("less than a dozen", (0, 12), "[)", False, (0, 12), None),
     # ---- below, inclusive
@@ -293,7 +294,7 @@ TABLE = [
 NONE = {row[0] for row in TABLE if row[1] is None}
 SPANS = {"scores of people": "scores", "a record 58": "58", "only 12": "12", "a third of": "a third", "more than half of": "more than half",
          "a $5-million deal": "$5-million", "1.2 million people": "1.2 million",
-         "-$5 million": "$5 million", "less than half": None}
+         "-$5 million": "$5 million", "less than half": "less than half"}
 HEDGES = {"more than 30": ("more than", 30), "30 or more": ("or more", 30), "30+": ("plus", 30),
           "around 60": ("around", 60), "between 20 and 30": (None, None),
           "an estimated 30,000": ("an estimated", 30000), "58 in total": ("in total", 58), "58": (None, 58)}
@@ -327,7 +328,7 @@ def test_table_is_big_enough():
 
 def test_special_spans():
     assert parse_quantity("-$5 million").text == "$5 million"
-    assert parse_quantity("less than half") is None
+    assert parse_quantity("less than half the price") is None      # bare "half" in a sentence needs "of"
 
 
 @pytest.mark.parametrize("phrase, hedge_value", HEDGES.items())
@@ -427,12 +428,50 @@ def test_parse_reads_first_expression():
 @pytest.mark.parametrize("text", ["78th", "first", "2nd", "08:07", "10:30", "3 p.m.", "10am", "Feb. 10", "March 3",
                                   "no one", "one of the", "a", "an", "COVID-19", "F-16", "G20", "5G", "3D",
                                   "the third time", "a third term", "1990s", "#1", "No. 5", "9/11", "24/7",
-                                  "10/11/2023", "the", "several", "a few", "tens", "scores", "half",
+                                  "10/11/2023", "the", "tens", "scores", "half",
                                   "Feb. 10 to 11", "February 10 and 11", "10-11 February", "from 1 to 2 p.m.",
-                                  "the first half of", "several of them", "tens of people", "58th", "No. 2",
-                                  "a tenth", "3:1"])
+                                  "the first half of", "tens of people", "58th", "No. 2",
+                                  "a tenth time", "3:1", "a third term", "He finished a third in the race"])
 def test_not_quantities(text):
     assert find_quantities(text) == [], text
+
+
+@pytest.mark.parametrize("text, low, high, expected, word", [
+    ("a few", 3, 3, (2, 5), "a few"),                     # Duckling's convention: "a few" = 3
+    ("few", 3, 3, (2, 5), "few"),
+    ("only a few delegates stayed", 3, 3, (2, 5), "a few"),
+    ("quite a few of them", 3, 3, (2, 5), "a few"),
+    ("few people came", 3, 3, (2, 5), "few"),
+    ("several", 3, 9, (3, 9), "several"),
+    ("several of the victims", 3, 9, (3, 9), "several"),
+])
+def test_vague_words_alone_are_hedges_not_numbers(text, low, high, expected, word):
+    """A vague word alone is read (its conventional value) but marked vague: a hedge kept as data,
+    which extract/ never turns into a claim."""
+    q = parse_quantity(text)
+    assert (q.low, q.high, (q.expected_low, q.expected_high)) == (low, high, expected)
+    assert q.vague and q.approximate and q.hedge == word and q.value is None
+    assert [x for x in find_quantities(text) if not x.vague] == []
+
+
+@pytest.mark.parametrize("text, low, high, vague", [
+    ("as few as 10", 10, None, False),                    # the hedge, not the vague word
+    ("a few hundred", 200, 599, False),                   # a vague multiplier with a scale stays a number
+    ("several thousand", 3000, 9999, False),
+    ("few than 5", 5, 5, False),
+])
+def test_vague_words_inside_numbers_and_hedges(text, low, high, vague):
+    q = parse_quantity(text)
+    assert (q.low, q.high, q.vague) == (low, high, vague)
+
+
+@pytest.mark.parametrize("sentence", ["A few countries signed the statement on Tuesday.",
+                                      "Several people were killed in the blast.",
+                                      "Few delegates attended the summit."])
+def test_vague_word_makes_no_claim(sentence, nlp):
+    from claimcheck.extract import claims_from_text
+    claims = claims_from_text(sentence, default_ruleset(), nlp=nlp, published=date(2025, 2, 12))
+    assert [c.text for c in claims if c.kind in ("count", "percent", "measure")] == []
 
 
 def test_years_exposed_not_merged():
@@ -461,6 +500,7 @@ nums = st.integers(min_value=0, max_value=10**9)
 pos = st.integers(min_value=1, max_value=10**7)
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(nums)
 def test_roundtrip_plain(n):
     assert parse_quantity(str(n)).low == n
@@ -468,6 +508,7 @@ def test_roundtrip_plain(n):
     assert q.low == q.high == n and q.text == f"{n:,}"
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
 def test_roundtrip_decimal(d):
     s = f"{d:,.2f}"
@@ -489,7 +530,7 @@ def _contains(q, x, expected=False):
     return ok_lo and ok_hi
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.sampled_from(HEDGED), pos, st.sampled_from(["", "%", " million", " people"]), st.booleans())
 def test_hedge_properties(hedge, n, suffix, commas):
     num = f"{n:,}" if commas else str(n)
@@ -514,6 +555,7 @@ def test_hedge_properties(hedge, n, suffix, commas):
     assert _contains(q, mid, expected=True) and _contains(q, mid)
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(pos, pos)
 def test_range_property(a, b):
     lo, hi = min(a, b), max(a, b)
@@ -524,6 +566,7 @@ def test_range_property(a, b):
         assert (q.low, q.high) == (lo, hi) and q.text == phrase
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.integers(min_value=0, max_value=999_999))
 def test_number_words_roundtrip(n):
     assert parse_quantity(_words(n)).low == n
@@ -544,6 +587,7 @@ def _words(n: int) -> str:
     return _words(n // 1000) + " thousand" + (" " + _words(n % 1000) if n % 1000 else "")
 
 
+@settings(deadline=None)   # the machine is shared: a loaded core must not fail a property
 @given(st.text(alphabet="0123456789 ,.-%$abcdefghijklmnopqrstuvwxyz", max_size=40))
 def test_find_never_crashes_and_offsets_are_exact(text):
     for q in find_quantities(text):
@@ -634,7 +678,8 @@ def test_two_bounds_that_do_not_meet_stay_apart():
 # not quantities: phone numbers, score lines, network names, currencies that look like scales, "the single market"
 NOT_NUMBERS = ["Call 650-650-6500", "at 650.650.6500", "(212) 555-0142", "+44 207 946 0958", "United won 3-1",
                "a 2-1 victory", "lost 17-24 to Dallas", "the score was 2 - 0", "drew 1-1 at home", "a 5G network",
-               "the single market", "at one point"]
+               "the single market", "at one point", "+44 20 7946 0958", "call 020 7946 0958 now", "1-800-555-0199",
+               "+1 650 650 6500", "+33 1 42 68 53 00", "+44 (0)20 7946 0958", "+1.650.650.6500"]
 
 
 @pytest.mark.parametrize("text", NOT_NUMBERS)
@@ -644,6 +689,10 @@ def test_not_numbers(text):
 
 def test_numbers_next_to_non_numbers_still_read():
     assert [(q.low, q.high) for q in find_quantities("aged 18-24 won")] == [(18, 24)]
+    assert [q.text for q in find_quantities("jobs rose +12 000 000 in 2020")] == ["12 000 000", "2020"]
+    # share moves in a financial story are no phone numbers (ECB+ gold corpus)
+    assert [q.text for q in find_quantities("AMD +0.26% vowing to change, INTC +0.93% has")] == ["0.26%", "0.93%"]
+    assert [q.text for q in find_quantities("up +1.5 2.5 points")] == ["1.5", "2.5"]
     assert [q.low for q in find_quantities("500 kr")] == [500]
     assert [q.low for q in find_quantities("at one point 40 people")] == [40]
 
@@ -681,3 +730,87 @@ def test_two_sided_is_one_interval_when_it_meets(a, b):
         assert len(qs) == 1 and qs[0].low == lo and qs[0].high == hi
     else:
         assert len(qs) == 2
+
+
+# ---------------------------------------------------------------- more constructions (issue 10, our own phrases)
+@pytest.mark.parametrize("text, low, high", [
+    # mixed numbers with any fraction
+    ("four and three quarters", 4.75, 4.75),
+    ("one and a quarter", 1.25, 1.25),
+    ("3 and a third", 10 / 3, 10 / 3),
+    ("two and a third million", 7e6 / 3, 7e6 / 3),
+    # a singular fraction or a hedged "half" ending the phrase
+    ("a third", 1 / 3, 1 / 3),
+    ("a quarter", 0.25, 0.25),
+    ("one fifth", 0.2, 0.2),
+    ("one half", 0.5, 0.5),
+    ("more than half", 0.5, None),
+    ("less than half", 0.0, 0.5),
+    # thousands grouped by two dots or more, spaces, thin and narrow no-break spaces
+    ("1.000.000", 1e6, 1e6),
+    ("2.500.000 euros", 2.5e6, 2.5e6),
+    ("1\u202f000\u202f000", 1e6, 1e6),
+    ("25 000", 25000, 25000),
+    # words and digits mixed, regional scales, dozens, bounds on both sides
+    ("1.2 lakh crore", 1.2e12, 1.2e12),
+    ("two lakh fifty thousand", 250000, 250000),
+    ("Rs 3 crore", 3e7, 3e7),
+    ("twelve dozen", 144, 144),
+    ("over 40 but under 60", 40, 60),
+    ("no fewer than 5 and no more than 9", 5, 9),
+    ("between 5 and 10 million", 5e6, 1e7),
+    ("€5-10m", 5e6, 1e7),
+    # two bounds in either order, "up to" closing a range, symbols as hedges
+    ("fewer than 60 but more than 40", 40, 60),
+    ("no more than 20, and at least 12", 12, 20),
+    ("from 40 up to 60", 40, 60),
+    ("~300", 270, 330),
+    ("≈ 40", 36, 44),
+    ("<50", 0, 50),
+    (">100", 100, None),
+    ("≥ 10", 10, None),
+    ("south of 100", 0, 100),
+])
+def test_more_constructions(text, low, high):
+    q = parse_quantity(text)
+    assert q is not None and q.text == text
+    assert math.isclose(q.low, low, abs_tol=1e-6) and (q.high is None if high is None else math.isclose(q.high, high))
+
+
+@pytest.mark.parametrize("text", ["a third term", "He finished a third in the race", "less than half the price",
+                                  "in one quarter, sales fell",
+                                  "10.02.2025", "Python 3.10.12", "12,5"])
+def test_fractions_and_dots_that_are_not_numbers(text):
+    got = [(q.text, q.low) for q in find_quantities(text)]
+    assert not any(t in ("a third", "half", "one quarter") or (lo is not None and lo >= 1e5) for t, lo in got), got
+
+
+@given(st.integers(0, 999), st.sampled_from(["a quarter", "a third", "three quarters", "two thirds", "a half"]))
+@settings(max_examples=150, deadline=None)
+def test_mixed_numbers_are_whole_plus_fraction(n, frac):
+    f = {"a quarter": 0.25, "a third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3, "a half": 0.5}[frac]
+    q = parse_quantity(f"{n} and {frac}")
+    assert q is not None and math.isclose(q.low, n + f, rel_tol=1e-9) and q.low == q.high
+
+
+@given(st.integers(1_000_000, 10**12))
+@settings(max_examples=150, deadline=None)
+def test_dot_grouped_thousands(n):
+    s = f"{n:,}".replace(",", ".")
+    q = parse_quantity(s)
+    assert q is not None and q.low == q.high == n and q.text == s
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Under 20 people came, over 30 left.", [("Under 20", 0, 20), ("over 30", 30, None)]),
+    ("fewer than 5 cars and more than 200 people", [("fewer than 5", 0, 5), ("more than 200", 200, None)]),
+    ("under 5, over 10", [("under 5", 0, 5), ("over 10", 10, None)]),        # no interval runs backwards
+])
+def test_bounds_not_joined(text, want):
+    assert [(q.text, q.low, q.high) for q in find_quantities(text)] == want
+
+
+def test_a_digit_run_is_never_cut():
+    """"12,5" (a European decimal, not read) is not the number 1; "2,5 and 7" gives 7 only."""
+    assert parse_quantity("12,5") is None
+    assert [q.text for q in find_quantities("2,5 and 7")] == ["7"]

@@ -41,8 +41,9 @@ Decisions:
   * weekdays. A bare weekday ("on Monday") is the nearest such day in the `prefer` direction: looking
     back the reference day itself included (news usage: "said on Monday" in an article dated Monday
     means that day), looking ahead excluded ("will meet on Tuesday" written on a Tuesday is next
-    week's). "last/previous Monday" is the last Monday before the reference day, "next/coming Monday"
-    the first one after it; "this Monday" is the Monday of the reference's week (Monday-Sunday), but
+    week's). "last/previous Monday" is the last Monday before the reference day; "next Friday" is the
+    Friday of next week (Duckling's reading: said on a Tuesday, not three days later but ten; the
+    words are date_words: next_week), "coming/upcoming/this coming Friday" the first one after it; "this Monday" is the Monday of the reference's week (Monday-Sunday), but
     looking ahead a day of that week already gone is next week's. "Friday after next" is the second
     Friday after the reference; "3 Mondays ago" the third one before it. A weekday with a day of the
     month ("Tuesday the 19th") is the nearest date in the `prefer` direction that is both.
@@ -73,7 +74,19 @@ Decisions:
     day", "the following week", "the previous year", "the day before", "a day earlier", "two years
     later" (date_words: anaphora, ago, from_now). "the day before the election" is not read.
   * a bare "the first quarter", "fourth-quarter", "H2" is the nearest such quarter/half in the `prefer`
-    direction (like a bare month); "the second half" alone is not read (sports halves).
+    direction (like a bare month); "the second half" alone is not read (sports halves). "last
+    quarter" (no year after it) is the quarter before the reference's, "next quarter" the one after.
+  * numeric dates: any of - / . as separator, year first (2025-03-15, 2025/3/15) or last (M/D/Y, and
+    D/M/Y when the first number is over 12; dots read D.M.Y); single spaces between two-digit parts
+    (2025 03 15, 15 03 2025: read only when one order is a real day); eight digits (20260315); a
+    month name with the year first (2025 March 15, 2025-Mar-15); two-digit years after an apostrophe
+    ("Oct. 3, '24", "summer '23"); "15.3.25" only when the first number can only be a day ("3.10.12"
+    is a version number).
+  * "from 3 March to the 5th": a bare day of the month ends a range in the first end's month (or the
+    next one when the day has passed). "the week ending Jan. 10" is the seven days up to that day; "the
+    week of Christmas" the Monday-Sunday week that holds it. "the following Monday" is the first Monday
+    after the reference; "Friday before last" the second Friday before it. Counts in words compose
+    ("the past twenty-four hours", "in twenty-one days").
   * "on the 5th" is the 5th of the reference's month if that is in the `prefer` direction, else of the
     month before (after). A bare month or season name that is the whole phrase ("February", "summer")
     is read; inside a sentence it still needs a context word ("in February").
@@ -92,7 +105,7 @@ from typing import Callable, Optional
 
 from .date_holidays import holiday_span, nearest
 from .models import DateSpan, RuleSet
-from .rules import default_ruleset
+from .vocabulary import builtin_vocabulary
 
 __all__ = ["parse_date", "find_dates"]
 
@@ -142,7 +155,7 @@ def _holiday_pattern(name: str) -> str:
     for w in name.replace("’", "'").split():
         base = re.sub(r"'s$|s'$|s$", "", w)
         rx = re.escape(base).replace("'", "['’]?").replace(r"\.", r"\.?").replace(r"\-", r"[-\s]?")
-        words.append(rx + r"(?:['’]?s)?")
+        words.append(rx + r"(?:['’]?s|s['’])?")     # "presidents' day", "valentines day"
     return r"\s+".join(words)
 
 
@@ -193,6 +206,8 @@ class _Val:
     yearless: Optional[tuple] = None       # (m1, d1, m2, d2) waiting for a year
     rel: Optional[Callable] = None         # (reference, prefer) -> (start, end)
     weekday: Optional[int] = None          # a bare weekday: a range may end on the next such day
+    dom: Optional[int] = None              # a bare day of the month ("the 5th"): a range may end on it
+    holiday: bool = False                  # a holiday named without a year: "the week of Christmas" reads its week
     part: Optional[str] = None             # early | mid | late | earlier | later | first-half | second-half
     this: bool = False                     # "this week/month/year": earlier/later cut at the reference
     wd_check: Optional[int] = None         # a weekday written with a yearless date picks its year
@@ -240,6 +255,8 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
         return e - timedelta(days=6), e, gran
     if part == "week-of":
         return _week_start(s), _week_start(s) + timedelta(days=6), "week"
+    if part == "week-ending":                      # "the week ending Jan. 10": the seven days up to that day
+        return s - timedelta(days=6), s, "range"
     if part in ("start", "end"):
         # "the beginning of" / "the end of": a year's first quarter or last four months, a week's first
         # or last three days, a month's first or last third (Duckling's reading; early/mid/late are thirds)
@@ -297,7 +314,7 @@ def _words(dw: dict, key: str) -> dict:
 
 def _date_words(ruleset: RuleSet) -> dict:
     """The built-in date_words with the ruleset's sub-sections merged on top."""
-    base = dict(default_ruleset().extra.get("date_words") or {})
+    base = dict(builtin_vocabulary().extra.get("date_words") or {})
     mine = ruleset.extra.get("date_words") or {}
     for k, v in mine.items():
         if isinstance(v, dict) and isinstance(base.get(k), dict):
@@ -309,7 +326,7 @@ def _date_words(ruleset: RuleSet) -> dict:
     return base
 
 
-_D = r"(?P<{n}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)"
+_D = r"(?<!\d)(?P<{n}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)"
 _Y = r"(?<![\w$€£¥#])(?P<{n}>[12]\d{{3}})(?![\w])(?![.,:]\d)"
 
 
@@ -317,7 +334,7 @@ class _Grammar:
     """Compiled patterns for one vocabulary. Build with _grammar(ruleset)."""
 
     def __init__(self, rs: RuleSet):
-        dflt = default_ruleset()
+        dflt = builtin_vocabulary()
         self.months = {str(k).lower().rstrip("."): int(v) for k, v in (rs.months or dflt.months).items()}
         self.weekdays = {str(k).lower().rstrip("."): int(v) for k, v in (rs.weekdays or dflt.weekdays).items()}
         dw = _date_words(rs)
@@ -328,7 +345,19 @@ class _Grammar:
         for k, v in (rs.number_words or {}).items():
             if float(v).is_integer() and 0 < v <= 100:
                 self.numbers.setdefault(str(k).lower(), int(v))
+        # compound number words: "twenty-four hours", "in thirty one days" (tens, then a unit digit); the
+        # regex reads them as tens + ones (self.tens, self.ones), the table gives their values
+        tens = [(k, v) for k, v in self.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and " " not in k]
+        ones = [(k, v) for k, v in self.numbers.items() if 1 <= v <= 9 and k not in ("a", "an") and " " not in k]
+        self.tens, self.ones = [k for k, _ in tens], [k for k, _ in ones]
+        self.compounds = {}
+        for t, tv in tens:
+            for o, ov in ones:
+                self.compounds[f"{t}-{o}"] = self.compounds[f"{t} {o}"] = tv + ov
+        for k, v in self.compounds.items():
+            self.numbers.setdefault(k, v)
         self.ago = {k.lower() for k in (dw.get("ago") or ["ago"])}
+        self.next_week = {re.sub(r"\s+", " ", str(w).lower()) for w in dw.get("next_week") or []}
         self.now_words = [str(w).lower() for w in dw.get("now") or []]
         self.window_dir = {re.sub(r"\s+", " ", str(k).lower()): int(v) for k, v in (dw.get("window") or {}).items()}
         self.from_now = {re.sub(r"\s+", " ", k.lower()) for k in (dw.get("from_now") or [])}
@@ -360,7 +389,8 @@ class _Grammar:
         wd_any = _alt(self.weekdays)
         wd_full = _alt(w for w in self.weekdays if len(w) >= 4)
         shift = _alt(self.shift)
-        num = _alt(self.numbers) + r"|\d{1,3}"
+        compound = rf"(?:{_alt(self.tens)})(?:-|\s+)(?:{_alt(self.ones)})(?![\w-])" if self.tens and self.ones else "(?!)"
+        num = compound + "|" + _alt(k for k in self.numbers if k not in self.compounds) + r"|\d{1,3}"
         unit = _alt(self.units)
         M = lambda n: rf"(?<![\w])(?P<{n}>{mon})(?![a-z])\.?"
         ord_words = _alt(k for k, v in self.ordinals.items() if 1 <= int(v) <= 31)
@@ -368,7 +398,8 @@ class _Grammar:
         D = lambda n: rf"(?:{_D.format(n=n)}|(?<![\w])(?P<{n}w>{ord_words})(?![\w-]))"
         Y = lambda n: _Y.format(n=n)
         RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
-        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')})"
+        # a year after a date: 2024, last year, or two digits after an apostrophe ("Oct. 3, '24")
+        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')}|['’‘](?P<{n}a>\d{{2}})(?![\w'’]))"
         WDP = rf"(?:(?<![\w])(?:{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         WDN = rf"(?:(?<![\w])(?P<wdn>{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
@@ -408,7 +439,7 @@ class _Grammar:
             # full and yearless days: Feb. 10, 2025 ; 10 February 2025 ; Monday, Feb. 10 ; the 10th of May last year
             (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')}|,\s+(?P<wda>{wd_any})(?![a-z])\.?)?", self._h_day),
             # a weekday and a day of the month: Tuesday the 19th ; Thu 15th
-            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day),
+            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?:(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?P<dw>{ord_words}))(?![\w-])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day),
             (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
             # the first week of March 2025 ; the last week of January
             (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month),
@@ -463,7 +494,7 @@ class _Grammar:
             (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>(?-i:EOD|EOW|EOM|EOQ|EOY)))(?![\w])", self._h_by_end),
             (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>(?-i:BOM|EOM|BOY|EOY|BOW|EOW|EOD))(?![\w])", self._h_period_abbrev),
             # Friday after next ; 2 Sundays from now ; 3 Thursdays ago
-            (rf"(?<![\w])(?P<wd>{wd_full})\s+after\s+next(?![\w])", self._h_weekday_after_next),
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:after\s+next|(?P<bl>before\s+last))(?![\w])", self._h_weekday_after_next),
             (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away),
             # last week's Sunday ; Sunday from last week
             (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday_of_week),
@@ -478,6 +509,11 @@ class _Grammar:
             # undelimited digits where only one reading is a date: 20240930 ; 09302024 ; 30092024
             (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-])", self._h_ymd_digits),
             (r"(?<![\w.,/-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d\d)(?![\w.,/-])", self._h_undelimited),
+            # digits separated by single spaces, two digits each: 2025 03 15 ; 15 03 2025 (either order when unambiguous)
+            (r"(?<![\w.,/-])(?<!\d\s)(?P<y>[12]\d{3})\s(?P<m>0[1-9]|1[0-2])\s(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-]|\s\d)", self._h_ymd_spaced),
+            (r"(?<![\w.,/-])(?<!\d\s)(?P<a>0[1-9]|[12]\d|3[01])\s(?P<b>0[1-9]|[12]\d|3[01])\s(?P<y>[12]\d{3})(?![\w.,/-]|\s\d)", self._h_spaced),
+            # year first with a month name: 2025 March 15 ; 2025-Mar-15 ; 2025/Mar/15
+            (rf"(?<![\w])(?P<y>[12]\d{{3}})(?:(?P<s>[-/])|,?\s+)(?P<m>{mon})\.?(?(s)(?P=s)|\s+)(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)", self._h_ymd_named),
             # a year in words: "in twenty twenty-four", "nineteen ninety-nine"
             (rf"(?<![\w])(?:(?P<ctx>in|since|of|by|until|till|during|from|before|after)\s+)?(?P<yw>{year_words})", self._h_year_words),
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
@@ -491,7 +527,7 @@ class _Grammar:
             (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time),
             # yearless day of the month: on the 5th
             (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
-            (rf"(?<![\w])on\s+the\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words),
+            (rf"(?<![\w])(?:on\s+the|^the)\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words),
             # a deadline within the day: by 2:00pm, by noon
             (r"(?<![\w])by\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?![\w])", self._h_by_time),
         ]]
@@ -531,11 +567,15 @@ class _Grammar:
         parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
         self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
+        self.week_ending_re = re.compile(r"(?<![\w])(?:the\s+)?(?:week|seven\s+days)\s+(?:ending|ended|to)\s+$", re.I)
         ctx = _alt(self.month_ctx)
         self.month_ctx_re = re.compile(rf"(?<![\w])(?:{ctx})(?:\s*-\s*|\s+)(?:the\s+)?(?:month\s+of\s+)?$", re.I)
         self.may_ctx_re = re.compile(rf"(?<![\w])(?:{_alt(self.may_ctx)})(?:\s*-\s*|\s+)$", re.I)
         self.season_ctx_re = re.compile(r"(?<![\w])(?:in|during|over|through|throughout|since|until|by|early|late|mid)(?:\s*-\s*|\s+)(?:the\s+)?$", re.I)
-        self.gap_re = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|&)\s*", re.I)
+        # what joins two dates into a range; a comma may close the first ("Dec. 20, 2024, to Jan. 5")
+        self.gap_re = re.compile(r"\s*(?:[-–—]|,?\s*(?:to|through|thru|until|till)|and|&)\s*", re.I)
+        # "now" ending a range after a date written with digits: "from 2019 until now" ("which until now was" is no date)
+        self.until_re = re.compile(r"\d(?:st|nd|rd|th|s)?['’]?\s*,?\s+(?:to|until|till|through|thru)\s+$", re.I)
         self.pre_re = re.compile(r"(?<![\w])(?P<pre>from|between)\s+$", re.I)
         self.the_re = re.compile(r"(?<![\w])the\s+$", re.I)
         self.duration_re = re.compile(r"(?<![\w])(?:over|in|within|for|during|throughout|across|through|"
@@ -561,10 +601,11 @@ class _Grammar:
         clock = words(["hour", "hours", "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
                        "sec", "secs"]) | {"#quote"}
         need = {
-            "_h_weekday_day": (wd, th), "_h_weekday_of_week": (wd, frozenset({"week"})),
-            "_h_day_of_month_words": (frozenset({"on"}), words(self.ordinals)),
+            "_h_weekday_day": (wd, th | words(self.ordinals)), "_h_weekday_of_week": (wd, frozenset({"week"})),
+            "_h_day_of_month_words": (frozenset({"on", "the"}), words(self.ordinals)),
             "_h_window_fortnight": (frozenset({"fortnight"}),), "_h_two_away": (frozenset({"last", "next"}), frozenset({"before", "after"})),
             "_h_weekends_away": (frozenset({"weekends"}),), "_h_undelimited": (frozenset({"#d8"}),), "_h_ymd_digits": (frozenset({"#d8"}),),
+            "_h_ymd_spaced": (d4,), "_h_spaced": (d4,), "_h_ymd_named": (d4, mon),
             "_h_year_words": (frozenset({"thousand", "nineteen", "twenty"}),), "_h_by_time": (frozenset({"by"}),), "_h_now": (last(self.now_words),), "_h_ymd": (d4, dsep), "_h_numeric": (dsep,), "_h_dmy_dashed": (mon, frozenset({"#dash"})),
             "_h_dmy_glued": (mon, frozenset({"#glued"})), "_h_dmy_th": (mon, th), "_h_md_slash": (dsep,),
             "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
@@ -578,7 +619,7 @@ class _Grammar:
             "_h_dayword": (last(self.days),), "_h_ago": (units, ago), "_h_clock_offset": (clock, ago | {"in"}), "_h_in_units": (frozenset({"in"}), units),
             "_h_window": (last(self.window_dir), units | clock | {"fortnight"}), "_h_within": (frozenset({"within"}),),
             "_h_by_end": (frozenset({"by"}),), "_h_period_abbrev": (frozenset({"bom", "eom", "boy", "eoy", "bow", "eow", "eod"}),),
-            "_h_weekday_after_next": (wd, frozenset({"after"})), "_h_weekdays_away": (
+            "_h_weekday_after_next": (wd, frozenset({"after", "before"})), "_h_weekdays_away": (
                 frozenset(w + "s" for w in wd), ago), "_h_short_weekday": (frozenset(w for w in self.weekdays if len(w) <= 3),),
             "_h_shift_unit": (grains, shift), "_h_weekend": (frozenset({"weekend"}),), "_h_weekday": (wd,),
             "_h_the_unit": (grains, parts), "_h_of_unit": (frozenset({"month", "week", "year"}), frozenset({"of", "in"})),
@@ -624,6 +665,9 @@ class _Grammar:
         """(explicit year, relative-year shift) from YP group n; (None, None) when absent."""
         if m.groupdict().get(n):
             return int(m.group(n)), None
+        if m.groupdict().get(n + "a"):                 # '24 -> 2024, '98 -> 1998
+            yy = int(m.group(n + "a"))
+            return (2000 + yy if yy < 50 else 1900 + yy), None
         if m.groupdict().get(n + "r"):
             return None, self.shift[re.sub(r"\s+", " ", m.group(n + "r").lower())]
         return None, None
@@ -693,7 +737,8 @@ class _Grammar:
     def _h_numeric(self, m, text):
         a, b, y = int(m["a"]), int(m["b"]), m["y"]
         if len(y) == 2:
-            if m["s"] != "/" and not (m["s"] == "-" and a <= 12 < b):   # 10-31-74: only the M-D-Y reading is valid
+            # 10-31-74: only the M-D-Y reading is valid; 15.3.25: only D.M.Y ("3.10.12" is a version)
+            if m["s"] != "/" and not (m["s"] == "-" and a <= 12 < b) and not (m["s"] == "." and a > 12 >= b):
                 return None
             y = 2000 + int(y) if int(y) < 50 else 1900 + int(y)
         y = int(y)
@@ -742,7 +787,10 @@ class _Grammar:
 
     def _h_weekday_day(self, m, text):
         """"Tuesday the 19th": the nearest day in the prefer direction that is both that weekday and that day."""
-        wd, d = self.weekdays[m["wd"].lower().rstrip(".")], int(m["d"])
+        wd = self.weekdays[m["wd"].lower().rstrip(".")]
+        d = int(m["d"]) if m["d"] else int(self.ordinals[re.sub(r"[\s-]+", " ", m["dw"].lower())]
+                                           if re.sub(r"[\s-]+", " ", m["dw"].lower()) in self.ordinals
+                                           else self.ordinals[m["dw"].lower()])
 
         def rel(ref, prefer):
             step = 1 if prefer == "future" else -1
@@ -798,7 +846,7 @@ class _Grammar:
                 target = _shifted(unit, ref, n)[0] if unit not in ("week", "fortnight") else \
                     ref + timedelta(days=n * (7 if unit == "week" else 14))
                 return holiday_span(rule, target.year) or (None, None)
-            return _Val("day", rel=rel)
+            return _Val("day", rel=rel, holiday=True)
 
         def rel(ref, prefer):
             if ysh is not None:
@@ -808,7 +856,7 @@ class _Grammar:
             else:
                 sp = nearest(rule, ref, sh, include_ref=False)
             return sp or (None, None)
-        return _Val("day", rel=rel)
+        return _Val("day", rel=rel, holiday=True)
 
     def _h_closest_holiday(self, m, text):
         """The n-th occurrence of a holiday nearest the reference day."""
@@ -969,6 +1017,9 @@ class _Grammar:
             return _Val("quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
         if gd.get("ty"):
             return _Val("quarter", rel=lambda ref, prefer: (date(ref.year, 3 * q - 2, 1), _month_end(ref.year, 3 * q)))
+        word = (gd.get("qw") or gd.get("qh") or "").lower()
+        if word in self.shift and not gd.get("y") and not gd.get("yr"):
+            return None                                # "last quarter" alone: the one before this one
         return self.dated("quarter", yl, m)
 
     def _h_half(self, m, text):
@@ -1010,8 +1061,9 @@ class _Grammar:
 
     # ------------------------------------------------------------ handlers: relative to the reference
     def _h_now(self, m, text):
-        """"now", "right now", "at the moment": the reference day, when that is the whole phrase."""
-        if not self._alone(m, text):
+        """"now", "right now", "at the moment": the reference day, when that is the whole phrase or ends
+        a range ("from 2019 until now", "to the present")."""
+        if not self._alone(m, text) and not self.until_re.search(text, max(0, m.start() - 16), m.start()):
             return None
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
 
@@ -1149,6 +1201,21 @@ class _Grammar:
             return sat, sat + timedelta(days=1)
         return _Val("weekend", rel=rel)
 
+    def _h_ymd_spaced(self, m, text):          # 2025 03 15
+        return self._h_ymd(m, text)
+
+    def _h_spaced(self, m, text):              # 15 03 2025: the one reading that is a real day
+        return self._h_undelimited(m, text)
+
+    def _h_ymd_named(self, m, text):           # 2025 March 15 ; 2025-Mar-15
+        if m["m"].lower() == "may" and not m["m"][0].isupper():
+            return None
+        try:
+            d = date(int(m["y"]), self.month(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        return _Val("day", d, d)
+
     def _h_ymd_digits(self, m, text):
         """Eight digits as year-month-day (ISO 8601 basic): 20240930."""
         return self._h_ymd(m, text)
@@ -1176,7 +1243,9 @@ class _Grammar:
     def _h_weekday_of_week(self, m, text):       # last week's Sunday ; Sunday from last week
         return self._h_weekday(m, text)
 
-    def _h_day_of_month_words(self, m, text):    # on the first
+    def _h_day_of_month_words(self, m, text):    # on the first ; "the twenty-fifth" as the whole phrase
+        if not m.group(0).lower().startswith("on") and not self._alone(m, text):
+            return None
         return self._h_day_of_month(m, text)
 
     def _h_window_fortnight(self, m, text):      # the coming fortnight
@@ -1186,8 +1255,11 @@ class _Grammar:
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
 
     def _h_weekday_after_next(self, m, text):
-        """"Friday after next": the second such weekday after the reference day."""
+        """"Friday after next": the second such weekday after the reference day; "Friday before last" the
+        second before it."""
         wd = self.weekdays[m["wd"].lower()]
+        if m["bl"]:
+            return _Val("day", rel=lambda ref, prefer: (ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 8),) * 2)
         return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 8),) * 2)
 
     def _h_weekdays_away(self, m, text):
@@ -1282,11 +1354,12 @@ class _Grammar:
                 if d <= calendar.monthrange(y, mo)[1]:
                     return date(y, mo, d), date(y, mo, d)
             return None, None
-        return _Val("day", rel=rel)
+        return _Val("day", rel=rel, dom=d)
 
     def _h_of_unit(self, m, text):
         if not (self.nth_re.search(text, max(0, m.start() - 40), m.start())
-                or self.day_of_re.search(text, max(0, m.start() - 40), m.start())):
+                or self.day_of_re.search(text, max(0, m.start() - 40), m.start())
+                or self.stretch_re.search(text, max(0, m.start() - 40), m.start())):
             return None
         sh = {"next": 1, "following": 1, "previous": -1, "last": -1}.get((m["sh"] or "").lower(), 0)
         unit = m["u"].lower()
@@ -1326,6 +1399,7 @@ class _Grammar:
         wk = self.shift[re.sub(r"\s+", " ", gd["wk"].lower())] if gd.get("wk") else None
         if sh is not None and wk is not None:
             return None
+        next_week = bool(gd.get("sh")) and re.sub(r"\s+", " ", gd["sh"].lower()) in self.next_week
 
         def rel(ref, prefer):
             r = ref.weekday()
@@ -1338,7 +1412,9 @@ class _Grammar:
                     d = ref - timedelta(days=(r - wd) % 7)
             elif sh < 0:
                 d = ref - timedelta(days=(r - wd - 1) % 7 + 1)
-            elif sh > 0:
+            elif sh > 0 and next_week:           # "next Friday": the Friday of next week
+                d = _week_start(ref) + timedelta(days=7 + wd)
+            elif sh > 0:                          # "coming Friday": the first Friday after the reference
                 d = ref + timedelta(days=(wd - r - 1) % 7 + 1)
             else:                                 # "this Monday": in the reference's week; looking
                 d = _week_start(ref) + timedelta(days=wd)   # ahead, a day already gone is next week's
@@ -1385,7 +1461,7 @@ _GRAMMARS: dict[int, tuple[RuleSet, _Grammar]] = {}
 
 def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
     """The compiled grammar for a ruleset (cached per RuleSet object)."""
-    rs = ruleset if ruleset is not None else default_ruleset()
+    rs = ruleset if ruleset is not None else builtin_vocabulary()
     hit = _GRAMMARS.get(id(rs))
     if hit is not None and hit[0] is rs:
         return hit[1]
@@ -1470,10 +1546,13 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> l
                 key = re.sub(r"\s+", " ", m["part"].lower())
                 h.val.part = g.parts.get(key) or g.parts.get("the " + key)
                 h.start = m.start()
-        elif h.val.gran == "day" and h.val.rel is None:
+        elif h.val.gran == "day" and (h.val.rel is None or h.val.holiday):
             m = g.week_of_re.search(text, max(lo, h.start - 30), h.start)
+            m2 = None if m else g.week_ending_re.search(text, max(lo, h.start - 30), h.start)
             if m:
                 h.val.part, h.val.gran, h.start = "week-of", "week", m.start()
+            elif m2:
+                h.val.part, h.start = "week-ending", m2.start()
             elif out and out[-1].val.weekday is not None and h.val.yearless is not None \
                     and re.fullmatch(r"\s*,?\s*\(\s*", text[out[-1].end:h.start]):
                 h.val.wd_check = out[-1].val.weekday
@@ -1751,6 +1830,13 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
     if vb.weekday is not None and ok_a and va.gran in ("day",):
         d = sa + timedelta(days=(vb.weekday - sa.weekday()) % 7)
         return sa, d, "range", rel_a, True
+    if vb.dom is not None and ok_a and va.gran == "day" and sa is not None:
+        y, mo = sa.year, sa.month               # "from 3 March to the 5th": the 5th after the start
+        for _ in range(3):
+            if vb.dom <= calendar.monthrange(y, mo)[1] and date(y, mo, vb.dom) > sa:
+                return sa, date(y, mo, vb.dom), "range", rel_a, True
+            y, mo = _add_months(y, mo, 1)
+        return None
     if vb.yearless is not None and not vb.part and ok_a and sa is not None:
         sp = _yl_span(vb.yearless, sa.year)
         if sp and sp[1] < ea:

@@ -53,6 +53,9 @@ class Quantity:
     text: str = ""
     hedge: Optional[str] = None              # the hedge word(s) read, e.g. "more than"
     value: Optional[float] = None            # the number the hedge applies to (58 in "around 58")
+    # a vague word read alone ("a few", "few"): low == high is its conventional value (3), expected_low/high
+    # what a reader takes away ([2, 5]); a hedge kept as data, never a claim (extract/ skips it)
+    vague: bool = False
 
 
 @dataclass

@@ -113,7 +113,7 @@ def parse_value(text: str, start: int, ruleset: RuleSet) -> Optional[Quantity]:
     except ImportError:
         find_quantities = None
     if find_quantities is not None:
-        found = find_quantities(text)
+        found = [q for q in find_quantities(text) if not q.vague]   # "a few" is no value
         if found:
             q = found[0]
             q.start += start

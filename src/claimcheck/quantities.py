@@ -51,23 +51,29 @@ Decisions for news phrasing:
   (its grid step is one more in the numerator: "more than one in five" expects (20, 40]).  Not when the
   second number is a year ("5 in 2023") or a duration ("3 in 10 days").
 * "30-odd", "20-something" (hedge type above_step): past N, short of its next grid step: (30, 40).
-* Singular fractions need "of" ("a third of the votes") or a hedge before them ("about a third",
-  "less than a quarter"); bare "half" needs "of" ("more than half of"), so "less than half" is None.
-* Thousands may be grouped by spaces or thin spaces ("12 000"); English decimals only ("1,2" is not 1.2).
+* Singular fractions need "of" ("a third of the votes"), a hedge before them ("about a third",
+  "less than a quarter") or to end the phrase ("a third", "one fifth"); bare "half" needs "of"
+  ("more than half of") or a hedge and the end of the phrase ("less than half"), so in "less than half
+  the price" it is not read. Mixed numbers take any fraction: "two and a half", "four and three quarters".
+* Thousands may be grouped by spaces or thin spaces ("12 000"), or by two dots or more ("1.000.000"); one
+  dot is a decimal point ("1.000" is one), English decimals only ("1,2" is not 1.2).
 * Decimals in words: "two point five", "1 point 1", "point 77" (opening a phrase), ".77"; negatives in
   words ("minus three million", "negative five hundred and four") and "- 1,200" at the start; plural
   scales ("three billions", "200 dozens"), "three thousand millions"; Indian scales and abbreviations
   (lakh, lac, lkh, crore, cr, koti; "kr" after number words only: after digits it is kronor); "G" after
   a decimal only (".0012G"; "5G" is a network); spoken hundreds ("one twenty two" = 122).
-* "a couple (of)", "a pair (of)", "a single" are 2, 2, 1 (approximate); "a few", "several" alone are not
-  numbers (as exactly 3 they would contradict "four").
-* Two bounds written one after the other are one interval: "more than 40 but fewer than 60" = (40, 60),
-  "at least 12 and no more than 20" = [12, 20] (hedge "at least + no more than").
+* "a couple (of)", "a pair (of)", "a single" are 2, 2, 1 (approximate). "a few", "few" and "several"
+  alone (vague_numbers tagged `vague`) are read but marked Quantity.vague: "a few" = 3 by convention
+  (Duckling's; expected [2, 5]), "several" = [3, 9]. They are hedges kept as data: extract/ never makes a
+  claim of one (as exactly 3 it would contradict "four"). Not inside a hedge: "as few as 10" is 10.
+* Two bounds written one after the other are one interval, in either order: "more than 40 but fewer than
+  60" = (40, 60), "at least 12 and no more than 20" = [12, 20] (hedge "at least + no more than"), "fewer
+  than 60 but more than 40" = (40, 60); not when they would run backwards ("under 5, over 10").
+  "from 40 up to 60" is a range. Symbols are hedges too (data): "~300", "≈ 40", "<50", ">100", "≥ 10".
 * Phone numbers ("650-650-6500", "(212) 555-0142") and score lines (two small numbers with a dash after or
   before a `score_words:` word: "won 3-1", "a 2-1 victory") are not quantities.
 * "a million and a half" = 1.5 million; "12pc" is a percentage; R$ (BRL), NT$, MX$, SFr are currencies.
-* Multipliers ("double", "twice") and determiners ("a handful of", "a few", "several") alone are not
-  numbers.
+* Multipliers ("double", "twice") and determiners ("a handful of") alone are not numbers.
 
 Not read as quantities: ordinals ("78th", "first"), clock times ("08:07", "10 a.m."), numbers glued
 to letters ("COVID-19", "G20", "5G", "3D", "5km"), day numbers next to a month name ("Feb. 10",
@@ -83,6 +89,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from .models import Quantity, RuleSet
+from .vocabulary import builtin_vocabulary
 
 # ---------------------------------------------------------------- fixed grammar tables
 
@@ -133,12 +140,18 @@ class _Grammar:
         self.abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3 and k not in CURRENCY_ABBREVIATIONS}
         word_abbrevs = {k: v for k, v in scales.items() if v >= 1 and len(k) <= 3}  # after number words
         self.vague, self.vague_mult, self.vague_alone = {}, {}, set()
+        self.vague_word = {}                          # "a few" alone -> (low, high) it is read as, marked vague
         for k, v in (rs.vague_numbers or {}).items():
             lo, hi = float(v[0]), float(v[1])
-            tags = [str(x) for x in v[2:]]
+            tags = [str(x) for x in v[2:] if not isinstance(x, dict)]
             (self.vague_mult if "multiplier" in tags else self.vague)[k.lower()] = (lo, hi)
             if "alone" in tags:                       # "a couple of weeks": a number without a scale too
                 self.vague_alone.add(k.lower())
+            if "vague" in tags:                       # "several" alone: its interval, a hedge not a claim
+                self.vague_word[k.lower()] = (lo, hi)
+            for x in v[2:]:                           # {vague: 3}: "a few" alone is 3 by convention
+                if isinstance(x, dict) and x.get("vague") is not None:
+                    self.vague_word[k.lower()] = (float(x["vague"]), float(x["vague"]))
         # plural scale words usable after "of": "hundreds of thousands"
         self.plural_scales = {k + "s": v for k, v in self.mults.items() if k + "s" not in self.mults}
         # abbreviations of two letters or more may follow number words too ("three hundred cr")
@@ -173,12 +186,17 @@ class _Grammar:
             rf"|(?P<word>\b(?:{start_alt})\b|\ban?\s+(?:half\s+)?(?={a_next}\b))"
             rf"|(?P<vague>\b(?:{vague_alt})\b)"
             rf"|(?P<vmult>\b(?:{vmult_alt})\s+(?=(?:{_alt(list(self.mults) + list(self.plural_scales))})\b|of\b))"
-            rf"|(?P<valone>\b(?:{_alt(self.vague_alone) or '(?!)'})\b)",
+            rf"|(?P<valone>\b(?:{_alt(self.vague_alone) or '(?!)'})\b)"
+            # a vague word alone ("a few", "few"), not inside a hedge ("as few as 10")
+            rf"|(?P<vword>(?<!as\s)\b(?:{_alt(self.vague_word) or '(?!)'})\b(?!\s+(?:as|than)\b))",
             re.I)
         self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
         self.sign_re = re.compile(r"[-−]\s?|(?:minus|negative)\s+", re.I)
+        # digits: grouped by commas (Indian 1,00,000 too), spaces or thin spaces, or by two dots or more
+        # ("1.000.000"; one dot is a decimal point), then an optional decimal part; or a unicode fraction
         self.digits_re = re.compile(
-            r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)"
+            r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)"
+            r"|(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?!\d)"
             r"(?:\.\d+)?(?![\d,]\d)|\.\d+(?![\d,]\d)"
             rf"|[{ufrac}]")
         self.ufrac_re = re.compile(rf"[{ufrac}]")
@@ -197,6 +215,13 @@ class _Grammar:
         self.first_word_re = re.compile(
             rf"(?P<a>an?\s+)?(?P<half>half(?:\s+an?\s+|[\s-]+(?=(?:{_alt(self.mults)})\b)))?(?P<w>{word_alt})(?P<pl>(?!))?\b", re.I)
         self.and_half_re = re.compile(r"\s+and\s+(?:a|one)\s+half\b", re.I)
+        # the fraction of a mixed number: "two and a quarter", "four and three quarters", "1 and one third"
+        singular = _alt(k for k in self.fractions if not k.endswith("s") and k != "half") or "(?!)"
+        plural = _alt(k for k in self.fractions if k.endswith("s")) or "(?!)"
+        self.and_frac_re = re.compile(
+            rf"\s+and\s+(?:(?:an?|one)\s+(?P<f1>{singular})|(?P<n>{digit_words})[\s-]+(?P<f2>{plural}))\b", re.I)
+        # nothing left but punctuation: "a third", "more than half" read as the whole phrase
+        self.at_end_re = re.compile(r"[\s.,;:!?)\]\"'’]*\Z")
         self.of_a_re = re.compile(rf"\s+of\s+an?\s+(?P<w>{_alt(self.mults)})\b", re.I)
         self.of_re = re.compile(r"\s+of\b", re.I)
         self.vague_re = re.compile(rf"(?:{vague_alt})\b", re.I)
@@ -220,7 +245,7 @@ class _Grammar:
         self.duration_re = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b", re.I)
         self.range_open_re = re.compile(r"(?<![\w])(?P<o>between|from)\s+\Z", re.I)
         self.range_and_re = re.compile(r"\s+and\s+|\s*[-–—]\s*", re.I)
-        self.range_to_re = re.compile(r"\s+(?:to|through|until)\s+|\s*[-–—]\s*", re.I)
+        self.range_to_re = re.compile(r"\s+(?:up\s+)?(?:to|through|until)\s+|\s*[-–—]\s*", re.I)
         self.range_bare_re = re.compile(r"\s+(?:to|or)\s+|\s*[-–—]\s*|\s+to\s+", re.I)
         month_alt = "|".join(sorted({m.capitalize() for m in self.months} | {m.upper() for m in self.months},
                                     key=lambda m: -len(m)))
@@ -235,7 +260,13 @@ class _Grammar:
         self.next_word_re = re.compile(r"\s*([A-Za-z]+)")
         self.no_re = re.compile(r"(?:\bno\.|#)\s*\Z", re.I)
         # a phone number: optional +country code, area code (bracketed or not), 3 digits, 4 digits
-        self.phone_re = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])")
+        # ("(212) 555-0142", "650-650-6500"); "1-800-555-0199"; a + country code and two groups or more
+        # ("+44 20 7946 0958"); a national number opened by a trunk 0 ("020 7946 0958")
+        self.phone_re = re.compile(
+            r"(?<![\w.])(?:(?:\+\d{1,3}[\s.-]?|1-)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+            # + country code, a first group (after "(0)" in UK style), then groups of two digits or more
+            r"|\+\d{1,3}(?:\s?\(0\)\s?\d{1,4}|[\s.-]\(?\d{1,4}\)?|\s?\(\d{1,4}\))(?:[\s.-]\(?\d{2,4}\)?){1,4}"
+            r"|0\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4})(?![\w%])")
         sw = rs.extra.get("score_words") or {}
         score = _alt(str(w) for w in sw.get("before") or []) or "(?!)"
         score_after = _alt(str(w) for w in sw.get("after") or []) or "(?!)"
@@ -251,8 +282,7 @@ _CACHE: dict[int, tuple[RuleSet, _Grammar]] = {}
 
 def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
     if ruleset is None:
-        from .rules import default_ruleset
-        ruleset = default_ruleset()
+        ruleset = builtin_vocabulary()                # default_rules.yml as data, not through rules.py
     hit = _CACHE.get(id(ruleset))
     if hit is None or hit[0] is not ruleset:
         if len(_CACHE) > 32:
@@ -277,6 +307,7 @@ class _Num:
     scaled: bool = False  # a scale word or abbreviation was read (1.2 million, 3m)
     mult: float = 1.0     # the last multiplier (1e6 in "1.2 million")
     plain: bool = False   # bare digits, no separators, decimals, scale or unit (a year looks like this)
+    spread: Optional[tuple[float, float]] = None  # a vague word alone ("a few"): what a reader takes away
 
 
 def _step_of(mantissa: float) -> float:
@@ -347,6 +378,17 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             m = g.tok_re.match(text, end)
             first = False
             continue
+        fm = g.and_frac_re.match(text, end) if prev in ("num", "tens") and (end > pos or init is not None) else None
+        if fm:                                            # "two and a quarter", "four and three quarters"
+            f = g.fractions[fm.group("f1").lower()] if fm.group("f1") else \
+                g.number_words[fm.group("n").lower()] * g.fractions[fm.group("f2").lower()]
+            if 0 < f < 1:
+                current += f
+                small += f
+                prev, end, last_mult = "andhalf", fm.end(), 1.0
+                m = g.tok_re.match(text, end)
+                first = False
+                continue
         if not m:
             break
         w = " ".join(m.group("w").lower().split())
@@ -424,7 +466,11 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             if has_and or half_a or prev not in (None, "num", "tens"):
                 break
             base = current if prev else (1.0 if has_a else 0.0)
-            if first and init is None and not has_a and g.half_of_re.match(text, pos):
+            alone = g.at_end_re.match(text, m.end()) is not None and (
+                has_a or bool(g.hedge_before_re and g.hedge_before_re.search(text, max(0, pos - 40), pos)))
+            if first and init is None and not has_a and w == "half" and alone:
+                base = 1.0                                # "more than half" as the whole phrase
+            elif first and init is None and not has_a and g.half_of_re.match(text, pos):
                 pw = g.prev_word_re.search(text, max(0, pos - 12), pos)
                 if not (pw and pw.group(1).lower() in ("first", "second", "latter", "former", "other", "the",
                                                        "top", "bottom", "back", "front", "each")):
@@ -432,7 +478,8 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
             if base == 0 or (init is not None and not w.endswith("s")):
                 break
             singular = not w.endswith("s")
-            if singular and not hyphen and not g.of_re.match(text, m.end()) and not (
+            if singular and not hyphen and not alone and not g.of_re.match(text, m.end()) and not (
+                    prev == "num" and current == 1 and g.at_end_re.match(text, m.end())) and not (
                     g.hedge_before_re is not None and g.hedge_before_re.search(text, max(0, pos - 40), pos)):
                 break                                     # "a third term" is not a fraction; "about a third" is
             current = base * v
@@ -488,7 +535,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
             value = UNICODE_FRACTIONS[s]
             mantissa, mult, end = value, 1.0, m.end()
         else:
-            value = float(re.sub(r"[,\s]", "", s))
+            value = float(re.sub(r"[,\s]", "", s) if s.count(".") < 2 else s.replace(".", ""))
             mantissa, end = value, m.end()
             plain = s.isdigit()
             fm = g.slash_frac_re.match(text, end) if s.isdigit() else None
@@ -573,7 +620,11 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
                 low, high = low * f, (high + 1) * f - 1
                 end, bare_ok, multiplier = sm.end(), w in g.mults, False
             if multiplier and not (vague and low == high and alone):
-                return None                               # "several" alone is not a number
+                if key in g.vague_word:                   # "a few" alone: its convention, marked vague
+                    point = g.vague_word[key]
+                    return _Num(point[0], point[1], 0.0, None, start, end, vague=True, scaled=True,
+                                spread=(low, high))
+                return None                               # "a handful" alone is not a number
             cm = g.of_currency_re.match(text, end)
             if cm and unit is None:
                 unit = CURRENCY_SUFFIX[" ".join(cm.group("c").lower().split())]
@@ -610,6 +661,10 @@ def _build(g: _Grammar, text: str, hedge: Optional[str], info, lo: _Num, hi: Opt
     """Apply a hedge (type, strict, tolerance) to a number or range and fill a Quantity."""
     low, high = lo.low, (hi.high if hi else lo.high)
     unit = lo.unit or (hi.unit if hi else None)
+    if lo.spread is not None:                         # "a few": a hedge kept as data, never a claim
+        word = " ".join(text[lo.start:lo.end].lower().split())
+        return Quantity(low=low, high=high, start=lo.start, end=lo.end, text=text[lo.start:lo.end], hedge=word,
+                        approximate=True, vague=True, expected_low=lo.spread[0], expected_high=lo.spread[1])
     q = Quantity(low=low, high=high, start=start, end=end, text=text[start:end], unit=unit, hedge=hedge)
     q.approximate = lo.vague or bool(hi and hi.vague)
     q.value = None if (hi is not None or lo.vague) else lo.low
@@ -700,9 +755,14 @@ def _is_day(g: _Grammar, text: str, lo: _Num, hi: _Num) -> bool:
                 or g.month_after_re.match(text, hi.end))
 
 
+_GROUPED = re.compile(r"\+\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+")   # "+12 000 000": thousands after a plus sign
+
+
 def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
     """Spans of digits that are no quantity: phone numbers and score lines."""
-    spans = [m.span() for m in g.phone_re.finditer(text)] if len(text) >= 10 else []
+    # "+12 000 000" is a signed number grouped by spaces, not a phone number
+    spans = [m.span() for m in g.phone_re.finditer(text) if not _GROUPED.fullmatch(m.group(0))] \
+        if len(text) >= 10 else []
     if "-" in text or "–" in text:
         for m in g.score_re.finditer(text):
             spans.append(m.span("s") if m.group("s") else m.span("s2"))
@@ -809,17 +869,33 @@ def _quantity_at(g: _Grammar, text: str, num: _Num, floor: int) -> Optional[Quan
 _BOTH_SIDES = re.compile(r"\s*,?\s*(?:and|but|yet|while)?\s*(?:also\s+)?", re.I)
 
 
-def _two_sided(text: str, lo: Quantity, hi: Quantity) -> Optional[Quantity]:
-    """One interval from a lower bound and the upper bound written right after it, else None."""
-    if lo.high is not None or lo.low is None or hi.high is None or hi.hedge is None or hi.value is None:
+def _is_lower(q: Quantity) -> bool:
+    """A lower bound: "more than 40", "at least 12" (a hedge, nothing above)."""
+    return q.high is None and q.low is not None and q.hedge is not None and q.value is not None
+
+
+def _is_upper(q: Quantity) -> bool:
+    """An upper bound: "fewer than 60", "no more than 20" (a hedge, nothing or zero below)."""
+    return q.high is not None and q.low in (0.0, None) and q.hedge is not None and q.value is not None
+
+
+def _two_sided(text: str, first: Quantity, second: Quantity) -> Optional[Quantity]:
+    """One interval from two bounds written one after the other, either order: "more than 40 but fewer
+    than 60", "fewer than 60 but more than 40", "at least 12 and no more than 20"; else None."""
+    if _is_lower(first) and _is_upper(second):
+        lo, hi = first, second
+    elif _is_upper(first) and _is_lower(second):
+        lo, hi = second, first
+    else:
         return None
     if lo.unit != hi.unit and lo.unit and hi.unit or hi.high <= lo.low:
         return None
-    if hi.low not in (0.0, None) or not _BOTH_SIDES.fullmatch(text[lo.end:hi.start]):
+    if not _BOTH_SIDES.fullmatch(text[first.end:second.start]):
         return None
     unit = lo.unit or hi.unit
     q = Quantity(low=lo.low, high=hi.high, low_inclusive=lo.low_inclusive, high_inclusive=hi.high_inclusive,
-                 start=lo.start, end=hi.end, text=text[lo.start:hi.end], unit=unit, hedge=f"{lo.hedge} + {hi.hedge}")
+                 start=first.start, end=second.end, text=text[first.start:second.end], unit=unit,
+                 hedge=f"{first.hedge} + {second.hedge}")
     q.expected_low, q.expected_low_inclusive = lo.expected_low, lo.expected_low_inclusive
     q.expected_high, q.expected_high_inclusive = hi.expected_high, hi.expected_high_inclusive
     if q.expected_high is not None and q.expected_low is not None and q.expected_high < q.expected_low:
@@ -829,11 +905,11 @@ def _two_sided(text: str, lo: Quantity, hi: Quantity) -> Optional[Quantity]:
 
 
 def _joined(text: str, g: _Grammar) -> Iterator[Quantity]:
-    """The quantities of `text`, a lower bound and the upper bound after it joined into one."""
+    """The quantities of `text`, two bounds written one after the other joined into one interval."""
     it = _iter(text, g)
     q = next(it, None)
     while q is not None:
-        if q.high is not None:                        # not a lower bound: nothing to join
+        if not (_is_lower(q) or _is_upper(q)):       # not a bound: nothing to join
             yield q
             q = next(it, None)
             continue
@@ -856,9 +932,9 @@ def parse_quantity(text: str, ruleset: Optional[RuleSet] = None) -> Optional[Qua
     """The first quantity expression in `text` (a bare phrase or a whole sentence), or None."""
     it = _iter(text, _grammar(ruleset))
     q = next(it, None)
-    if q is None or q.high is not None:
+    if q is None or not (_is_lower(q) or _is_upper(q)):
         return q
-    nxt = next(it, None)                              # a lower bound: an upper one may follow
+    nxt = next(it, None)                              # a bound: the other side may follow
     return (_two_sided(text, q, nxt) if nxt is not None else None) or q
 
 

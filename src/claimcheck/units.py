@@ -278,7 +278,7 @@ def _number(text: str, m: re.Match, ruleset: Optional[RuleSet]) -> Optional[Quan
         end = ws + len(words)
     best = None
     for q in find_quantities(words, ruleset):
-        if ws + q.end == end and ws + q.start <= start:
+        if not q.vague and ws + q.end == end and ws + q.start <= start:
             best = q
     if best is None:
         return None

@@ -136,8 +136,9 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
         if c.kind != "time":
             c.when = when
     spans = [d for d in spans if not _overlaps(d.start_offset, d.end_offset, times)]
+    # a vague word alone ("a few", "several") is a hedge, never a claim (Quantity.vague)
     quantities = [q for q in quantities_mod.find_quantities(text, ruleset)
-                  if not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
+                  if not q.vague and not any(d.start_offset < q.end and q.start < d.end_offset for d in spans)]
     if "percent.share" in enabled:
         kinds += percent_claims(s, quantities, ruleset, vocab, taken)
     own = taken[len(pattern_claims):]       # counts still see what a pattern rule read, as before
