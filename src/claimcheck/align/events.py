@@ -38,9 +38,6 @@ LEAD_SENTENCES = 2                 # the headline and this many first sentences 
 # A time before the news a clause gives with no event word ("The catastrophe four years ago killed
 # more than 230,000 people"): grammar, as "since" and "compared with" are.
 AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies)) ago\b|\blast year\b", re.I)
-# An ordinal before the event word ("The first quake, magnitude 7.6, struck ...", "the second
-# blast"): one member of a series, its own event. (The ordinals of the rules' `date_words:`.)
-ORDINAL_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?$", re.I)
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
 # How much earlier than the news a clause's date must be for its event to be another, earlier one:
 # against the main event's own date when an article gives it, else against the publication date
@@ -60,7 +57,6 @@ class Mention:
     when: Optional[DateSpan] = None
     name: frozenset = frozenset()  # the words of a proper name ("World AI Conference" -> {world, ai})
     name_text: str = ""            # that name as written
-    ordinal: str = ""              # "the first quake", "the second blast": one member of a series
 
 
 def proper_name(text: str, start: int, word: str, ruleset: Optional[RuleSet] = None) -> frozenset:
@@ -192,10 +188,6 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
         m.marker = clause.split()[0].lower()
     if not m.marker and at is None and AGO.search(clause):
         m.marker = "ago"
-    if at is not None and not m.name:
-        o = ORDINAL_BEFORE.search(clause[max(0, at - 30):at])
-        if o:
-            m.ordinal = o.group(1).lower()
     return m
 
 
@@ -322,8 +314,7 @@ def _label(cls: str, word: str, anchor: str, main: bool, background: bool, when:
         return f"the {noun} of {anchor[2:]}"
     if anchor.startswith("n:"):
         return f"the {anchor[2:].title()} {noun}"
-    if anchor.startswith("o:"):
-        return f"the {anchor[2:]} {noun}"
+
     return f"an earlier {noun}" if background else f"the {noun}"
 
 
@@ -385,7 +376,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         # another class with no time of its own is the main event in other words ("under attack by
         # pirates" in a hijacking story): event words have other senses, and news names its event
         # many ways; only a class that is always its own event (`separate_events:`) stays apart
-        if not earlier and not other_name and not m.ordinal and (same_class or m.cls not in separate):
+        if not earlier and not other_name and (same_class or m.cls not in separate):
             key = (sid, "main")
         else:
             if m.year is not None:
@@ -398,8 +389,6 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
                 anchor = ""
             if other_name and not anchor:
                 anchor = "n:" + " ".join(sorted(m.name))
-            if m.ordinal and not anchor:
-                anchor = "o:" + m.ordinal
             key = (sid, m.cls, anchor, earlier)
         claim_key[c.id] = key
         e = keyed.setdefault(key, {"articles": set(), "words": Counter(), "when": Counter(), "names": Counter()})
@@ -475,7 +464,6 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         eid = "E" + hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:10]
         why = ("the headline and first sentences of its articles report it" if is_main else
                f"mentions of '{word or cls}'" + (f" named {anchor[2:]}" if anchor.startswith("n:") else
-                                                 f" called the {anchor[2:]} of a series" if anchor.startswith("o:") else
                                                  f" dated {anchor.replace('d:', '')}" if anchor else "")
                + (", earlier than the news" if background else "") + " merged across articles")
         label = _label(cls, word, anchor, is_main, background, when)
