@@ -13,7 +13,7 @@ from claimcheck.align import align_all
 from claimcheck.align.events import EventWords, mention_of
 from claimcheck.align.facts import MAX_CANDIDATES, MAX_MEMBERS
 from claimcheck.compare import compare
-from claimcheck.models import Article, Claim, Quantity
+from claimcheck.models import Article, Claim, DateSpan, Quantity
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +218,54 @@ def test_a_partitive_of_an_unlisted_noun_takes_the_leading_unit_class(ruleset):
     units = fold_units(cs, ruleset, fold_predicates(cs, ruleset))
     # the partitive and "others" count the group named before; a bare unlisted noun stays its own
     assert units == {"c": "detainee", "e": "detainee"}
+
+
+# ------------------------------------------------------------------ what a date dates
+
+
+def _dated(cid, article, text, quote, predicate, event="E1", day=None):
+    start = quote.index(text)
+    return Claim(id=cid, article=article, kind="date", text=text, quote=quote, start=start, end=start + len(text),
+                 predicate=predicate, unit="", sentence_start=0, event=event,
+                 date=DateSpan(day, day, "day", text=text, relative=day is None, resolved=day is not None))
+
+
+DATED_NOUNS = [
+    # (sentence, date text, the noun it modifies, what the date is blocked by)
+    ("Police identified the victim of the Friday night shooting.", "Friday night", "shooting", "when"),
+    ("No bail was asked at yesterday's hearing.", "yesterday", "hearing", "trial"),     # a trial in a murder story
+    ("It followed the November 18 sinking of a Thai trawler.", "November 18", "sinking", "sink"),
+    ("The June 8 stabbings shocked the town.", "June 8", "stabbings", "when"),
+    ("The June 8 meeting was cancelled.", "June 8", "meeting", "meet"),               # a class's verb ("met on June 8")
+    ("The 1921 mill burned down.", "1921", "mill", "mill"),                           # no event word: as it stands
+]
+
+
+@pytest.mark.parametrize("sentence,text,noun,key", DATED_NOUNS)
+def test_a_date_of_an_event_word_dates_that_event(ruleset, sentence, text, noun, key):
+    """"the Friday night shooting" dates the shooting: in a story whose main event is the attack it
+    is the event's own time, the fact "On Friday, a gunman opened fire" states; a hearing of that
+    story is another happening; "the November 18 sinking" is what "sank on November 18" dates."""
+    from claimcheck.align.facts import fold_predicates, property_key
+    from claimcheck.models import Event
+    main = Event(id="E1", story="S", label="the murder", kind="attack", classes=["attack"])
+    claims = [_dated("d", "a", text, sentence, noun),
+              _dated("o", "b", "November 19", "Tabar sank a trawler on November 19.", "sink")]
+    folded = fold_predicates(claims, ruleset, [main])
+    assert property_key(claims[0], ruleset, folded["d"]) == ("date", key)
+
+
+def test_a_since_clause_dated_this_week_is_the_news_not_background(ruleset):
+    """"since the 1999 quake" is an earlier event; "since 7.6 and 7.5 magnitude quakes that struck
+    on Sunday" is this week's quake (a weekday names a day of the news), even with no publication date."""
+    from claimcheck.align.events import MainEvent, _earlier
+    q = "The tremor was the latest since 7.6 and 7.5 magnitude quakes that struck off Manokwari on Sunday."
+    c = count("c", "a", "7.5", q, 7.5)
+    words = EventWords(ruleset)
+    c.when = DateSpan(None, None, "day", text="on Sunday", relative=True, resolved=False)
+    assert _earlier(mention_of(c, words), MainEvent(cls="quake"), None, None, ruleset.weekdays) is False
+    c.when = None
+    assert _earlier(mention_of(c, words), MainEvent(cls="quake"), None, None, ruleset.weekdays) is True
+    old = count("o", "a", "2,400 people", "It was the strongest since the 1999 quake, which killed 2,400 people.", 2400.0)
+    old.when = DateSpan(date(1999, 6, 1), date(1999, 6, 1), "day", text="June 1, 1999")
+    assert _earlier(mention_of(old, words), MainEvent(cls="quake"), date(2009, 1, 5), None, ruleset.weekdays) is True

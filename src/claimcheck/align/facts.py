@@ -121,11 +121,14 @@ def known_predicate(c: Claim, ruleset: RuleSet) -> bool:
     return c.predicate.split(" (")[0] in ruleset.verb_classes
 
 
-def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
+def fold_predicates(claims: list[Claim], ruleset: RuleSet, events: Optional[list[Event]] = None) -> dict[str, str]:
     """claim id -> the predicate class its fact is blocked by. A light verb (`light_verbs:` "put 23
     pirates behind bars", "the quake left 11 injured", "the toll is 12") says little on its own: such a claim takes
     the class that most claims of the same kind and unit state in its event, when one class
-    clearly leads (PREDICATE_LEAD); a listed class is never changed (killed is not injured)."""
+    clearly leads (PREDICATE_LEAD); a listed class is never changed (killed is not injured).
+    A date or time of an event word ("the Friday night shooting", "yesterday's hearing") dates
+    that event: its event's own time when the word is of its event's class, else the word's class;
+    a date of a noun in -ing ("the November 18 sinking") dates its verb ("sank on November 18")."""
     light = set(ruleset.extra.get("light_verbs") or [])
     tally: dict[tuple, Counter] = defaultdict(Counter)
     for c in claims:
@@ -133,9 +136,18 @@ def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
             tally[(c.event, c.kind, _unit_key(c, ruleset))][c.predicate] += 1
     out = {}
     verbs = vocab_for(ruleset).verbs
+    classes_of = {e.id: set(e.classes) | {e.kind} for e in events or []}
+    date_preds = {c.predicate.partition(" (")[0] for c in claims if c.kind in ("date", "time")}
     for c in claims:
         pred = c.predicate
         base, _, rest = pred.partition(" (")
+        if c.kind in ("date", "time") and base not in ruleset.verb_classes:
+            dated = _dated_event_word(base, ruleset, verbs, date_preds)
+            if dated:
+                if dated in classes_of.get(c.event, ()):
+                    dated = "when"          # the event's own time (property_key)
+                out[c.id] = dated + (" (" + rest if rest else "")
+                continue
         if base not in ruleset.verb_classes and base in verbs:
             # a verb a class lists, given as it stands ("happen" is `hold`, "explode" is `strike`)
             pred = verbs[base] + (" (" + rest if rest else "")
@@ -151,6 +163,25 @@ def fold_predicates(claims: list[Claim], ruleset: RuleSet) -> dict[str, str]:
                     pred = top
         out[c.id] = pred
     return out
+
+
+def _dated_event_word(word: str, ruleset: RuleSet, verbs: dict[str, str], date_preds: set[str]) -> str:
+    """The event class an event word names ("shooting" -> attack, `event_words:`), else the verb a
+    noun in -ing is of ("sinking" -> sink: a class's, or one another date's verb states as it stands);
+    "" for any other word."""
+    from .events import event_words
+    classes = event_words(ruleset).cls
+    variants = _lemma_variants(word)
+    for v in variants:
+        if v in classes:
+            return classes[v]
+    if word.endswith("ing"):
+        for v in variants[1:]:
+            if v in verbs:
+                return verbs[v]
+            if v in date_preds:
+                return v
+    return ""
 
 
 def fold_units(claims: list[Claim], ruleset: RuleSet, folded: dict[str, str]) -> dict[str, str]:
@@ -370,6 +401,8 @@ class Matcher:
         miles") dates or measures something its object names ("announced on Friday"? the deal;
         "a 15-year sentence"): two such claims are one fact only with like objects."""
         if c.kind in ("date", "time"):
+            if self.key(c)[1].split(" (")[0] == "when":
+                return False        # the event's own time, however its sentence tells it (property_key)
             return not (self.ruleset.verb_classes.get(c.predicate.split(" (")[0]) or {}).get("dates_event")
         if c.kind in ("measure", "percent"):
             head = c.predicate.split()[0] if c.predicate else ""
