@@ -41,6 +41,11 @@ def read(text, nlp):
      "two small boats", "vehicle (small)", "arrest"),
     # a partitive counts the noun of its "of"
     ("Marine commandos boarded two of the pirate vessels.", "two of the pirate vessels", "vehicle (pirate)", "board"),
+    # the nouns a reader reads as one class: pirates are raiders and brigands, boats are speedboats,
+    # fire engines are appliances
+    ("The navy nabbed 23 Somali and Yemeni sea brigands.", "23 Somali and Yemeni sea brigands", "detainee (sea somali yemeni)", "arrest"),
+    ("The navy recovered RPG launchers, three speedboats and grenades.", "three speedboats", "vehicle", "recover"),
+    ("When they arrived they called in an additional six engines.", "six engines", "fire engine", "call"),
 ])
 def test_any_counted_noun_is_a_count(sentence, text, unit, predicate, nlp):
     counts = [c for c in read(sentence, nlp) if c.kind == "count"]
