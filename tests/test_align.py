@@ -269,3 +269,29 @@ def test_a_since_clause_dated_this_week_is_the_news_not_background(ruleset):
     old = count("o", "a", "2,400 people", "It was the strongest since the 1999 quake, which killed 2,400 people.", 2400.0)
     old.when = DateSpan(date(1999, 6, 1), date(1999, 6, 1), "day", text="June 1, 1999")
     assert _earlier(mention_of(old, words), MainEvent(cls="quake"), date(2009, 1, 5), None, ruleset.weekdays) is True
+
+
+def test_a_role_and_a_name_of_one_age_in_one_article_are_one_person():
+    """"a 66-year-old woman" and "LuAnn Marie Johnson, 66" in one article: one person told twice;
+    a role of another age in that article stays a role."""
+    from claimcheck.align.facts import person_subjects
+    q1, q2 = "Police said a 66-year-old woman was struck.", "LuAnn Marie Johnson, 66, of Burnsville, died."
+    claims = [_age("r", "a", "66-year-old", q1, 66.0, "woman"),
+              _age("n", "a", "LuAnn Marie Johnson, 66", q2, 66.0, "LuAnn Marie Johnson"),
+              _age("d", "a", "36-year-old", "The driver, a 36-year-old man, fled.", 36.0, "man"),
+              _age("o", "b", "66-year-old", q1, 66.0, "woman")]         # another article: nobody named there
+    assert person_subjects(claims, {"a": "S", "b": "S"}) == {"r": "LuAnn Marie Johnson"}
+
+
+def test_a_name_with_and_without_its_middle_name_is_one_person(ruleset):
+    """Ages of "Luann Johnson" and "LuAnn Marie Johnson" are one fact (a different age is flagged);
+    "Luann Smith" is someone else."""
+    a = _age("a", "a", "LuAnn Marie Johnson, 66", "LuAnn Marie Johnson, 66, died.", 66.0, "LuAnn Marie Johnson")
+    b = _age("b", "b", "66-year-old", "66-year-old Luann Johnson was hit.", 66.0, "Luann Johnson")
+    c = _age("c", "c", "Luann Smith, 64", "Luann Smith, 64, saw it.", 64.0, "Luann Smith")
+    title = "Hit-and-run driver kills Burnsville woman outside Bloomington Sam's Club"
+    arts = [article(x.article, x.quote, date(2008, 12, 12), title=title) for x in (a, b, c)]
+    al = align_all([a, b, c], arts, ruleset)
+    assert len(al.stories) == 1
+    facts = al.facts
+    assert sorted(sorted(f.claims) for f in facts) == [["a", "b"], ["c"]]

@@ -354,13 +354,22 @@ def person_subjects(claims: list[Claim], story_of: dict[str, str]) -> dict[str, 
                     for d in (linked[(article, role)], story_linked[(story, role)]):
                         if len(n) > len(d.get(sur, "")):
                             d[sur] = n
+    # an article that gives a role's age and one name's same age tells of one person twice ("a
+    # 66-year-old woman" ... "LuAnn Marie Johnson, 66"): the role stands for that name in its article
+    aged: dict[tuple, set[str]] = defaultdict(set)          # (article, age value) -> names of that age
+    for c in claims:
+        if c.kind == "age" and c.subject and not _is_role(c.subject):
+            aged[(c.article, value_key(c))].add(c.subject)
     out = {}
     for c in claims:
         if c.kind != "age" or not _is_role(c.subject):
             continue
         own = linked.get((c.article, c.subject)) or story_linked.get((story_of.get(c.article, ""), c.subject)) or {}
+        same_age = aged.get((c.article, value_key(c)), set())
         if len(own) == 1:
             out[c.id] = next(iter(own.values()))
+        elif not own and len(same_age) == 1:
+            out[c.id] = next(iter(same_age))
     return out
 
 
@@ -465,7 +474,7 @@ class Matcher:
             if not (sa and sb):
                 if a.kind != "date":
                     return False, "no person named"
-            elif not same_entity(sa, sb) and not self._nickname(sa, sb) \
+            elif not same_entity(sa, sb) and not self._nickname(sa, sb) and not _first_and_last(sa, sb) \
                     and not (a.kind == "age" and (a.id in self.persons or b.id in self.persons)
                              and sa.split()[-1].lower() == sb.split()[-1].lower()):
                 return False, "different people"
@@ -492,6 +501,12 @@ class Matcher:
             if ta and tb and len(ta & tb) < 0.5 * min(len(ta), len(tb)) and not _squashed_same(ta, tb):
                 return False, "different names"
         return True, ""
+
+
+def _first_and_last(x: str, y: str) -> bool:
+    """One person with and without a middle name, however cased ("Luann Johnson" / "LuAnn Marie Johnson")."""
+    wx, wy = x.lower().split(), y.lower().split()
+    return len(wx) >= 2 and len(wy) >= 2 and wx[0] == wy[0] and wx[-1] == wy[-1]
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
