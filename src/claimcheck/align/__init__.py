@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Article, Claim, Event, Fact, RuleSet, Story
-from .events import assign_events
+from .events import assign_events, dated_before_news
 from .facts import Matcher, fact_label, property_key
 from .stories import find_stories
 
@@ -69,6 +69,8 @@ class Prepared:
     event_by_id: dict[str, Event] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)     # claim id -> folded unit class (facts.fold_units)
     persons: dict[str, str] = field(default_factory=dict)   # claim id -> the name a role stands for
+    before_news: set = field(default_factory=set)          # date claims long before their article's news
+    published: dict = field(default_factory=dict)           # article id -> publication date (ages over time)
 
 
 def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Prepared:
@@ -78,7 +80,9 @@ def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> P
     events = assign_events(claims, articles, story_of, ruleset)
     folded = fold_predicates(claims, ruleset, events)
     return Prepared(ruleset, stories, events, story_of, folded, {e.id: e for e in events},
-                    fold_units(claims, ruleset, folded), person_subjects(claims, story_of))
+                    fold_units(claims, ruleset, folded), person_subjects(claims, story_of),
+                    dated_before_news(claims, articles, ruleset),
+                    {a.id: a.published for a in articles if a.published})
 
 
 def block_key(prep: Prepared, c: Claim) -> tuple:
@@ -110,7 +114,8 @@ def align_block(prep: Prepared, block: list[Claim]) -> tuple[list[Fact], int]:
     ruleset = prep.ruleset
     key = block_key(prep, block[0])
     scope = scopes(block, ruleset)
-    matcher = Matcher(block, ruleset, key=lambda c: _property(prep, c), scope=scope, persons=prep.persons)
+    matcher = Matcher(block, ruleset, key=lambda c: _property(prep, c), scope=scope, persons=prep.persons,
+                      before_news=prep.before_news, published=prep.published)
     by_scope: dict[str, list[Claim]] = defaultdict(list)
     for c in block:
         by_scope[scope[c.id]].append(c)

@@ -297,6 +297,27 @@ def _recent(w: Optional[DateSpan], main: MainEvent, published: Optional[date], w
     return bool(published) and 0 <= (published - w.end).days <= EARLIER_THAN_EVENT_DAYS
 
 
+def dated_before_news(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> set[str]:
+    """Ids of the date claims whose date puts what they date before their article's news (the
+    same test as a clause's time, `_earlier`: "died in 2002" in an obituary of 2005, "a 1972
+    meeting"): such a date is not the news event's own, whatever verb dates it."""
+    words = EventWords(ruleset)
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" and c.date is not None:
+            by_article[c.article].append(c)
+    out = set()
+    for a in articles:
+        own = by_article.get(a.id)
+        if not own:
+            continue
+        main = main_event(a, own, words)
+        for c in own:
+            if _earlier(Mention(when=c.date), main, a.published, a.year_hint):
+                out.add(c.id)
+    return out
+
+
 # ------------------------------------------------------------------ events of a story
 
 
@@ -313,6 +334,10 @@ def _label(cls: str, word: str, anchor: str, main: bool, background: bool, when:
     if anchor.startswith("n:"):
         return f"the {anchor[2:].title()} {noun}"
     return f"an earlier {noun}" if background else f"the {noun}"
+
+
+def _main_class(cls: str, sid: str, main: MainEvent, story_main: dict, story_classes: dict) -> bool:
+    return cls == (story_main.get(sid) or main.cls) or cls in story_classes.get(sid, ())
 
 
 def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[str, str],
@@ -351,6 +376,11 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             continue
         main = mains[a.id]
         m = mention_of(c, words)
+        if c.kind == "date" and m.cls and m.year is None and c.date is not None and c.date.start \
+                and c.date.resolved and not _main_class(m.cls, sid, main, story_main, story_classes):
+            # a date of another class's event ("the Asian tsunami that killed 168,000 in 2004" in a
+            # quake story) is that event's time: its own year anchors it
+            m.year = c.date.start.year
         if not m.cls and c.object and _document(c.object, ruleset):
             m.when = None      # a resolution adopted last year is still the resolution the news is about
         earlier = _earlier(m, main, a.published, a.year_hint, ruleset.weekdays)

@@ -15,6 +15,7 @@ number of comparisons per claim, not all pairs.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ from ..models import Claim, DateSpan, Event, Fact, RuleSet
 # A count of a group its sentence or article named before: a partitive ("23 of the raiders") or
 # "others" as the noun ("five people were killed, 250 others injured"). Grammar, not vocabulary.
 PARTITIVE = re.compile(r"\bof (?:the|these|those) \w|\d\s+others\b|\bothers$", re.I)
+# A figure followed by "of the <whole>" ("$281 million of the purchase price") is a part of that
+# whole. Grammar, not vocabulary.
+OF_WHOLE = re.compile(r"^of (?:the|its|their|his|her|this|that) \w")
 NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
 # A claim is tried against this many groups of its block (the first ones made, which hold most
 # articles, and the latest ones) and this many members of each. Measured on ECB+ and the scenarios:
@@ -37,6 +41,28 @@ MAX_CANDIDATES = 8
 # deal price, one town's homes and a province's): on ECB+ and the scenarios every gold disagreement
 # is within a factor of 6 ("at least 50" vs 249), and most pairs further apart were false alarms.
 MAX_RATIO = 10.0
+# On a label's log scale (`labels:` with `log_scale: true`, a quake's magnitude) the same bound is a
+# difference: magnitudes more than log10(MAX_RATIO) = 1.0 apart are two quakes of one series, not
+# two reports of one (ECB+: Sunday's 7.6 and Wednesday's 6.1 aftershock; every gold disagreement on
+# a magnitude is within 0.4).
+MAX_LOG_GAP = math.log10(MAX_RATIO)
+# Ages of one person in two articles published this many days apart or more may be that person's age
+# at two times ("Orozco, 27" at the arrest, "Orozco, 29" at the verdict two years later): a later
+# article's age higher by no more than the years between them (rounded up) is not the same fact.
+# Measured on ECB+: arrest-to-trial coverage runs months to years; same-week coverage never ages.
+AGE_GAP_DAYS = 30
+# Rules that read a date as the name of its noun ("the 2005 season", "a 1972 meeting", "the June 20
+# shooting", "the 2024 World AI Conference"): the date says *which* one, so two such dates of
+# different values name two things (two seasons, two editions), never one thing dated two ways.
+NAMING_DATE_RULES = ("date.event-noun", "date.year-modifier")
+# A measure written as a modifier of its noun ("the 11-inch models", "a seven-year deal", "the
+# 6-foot-8 forward") says which one of the noun, the same way: two such measures of different values
+# are two things (two models, two teams' offers), unless both name one subject.
+MODIFIER_MEASURE = re.compile(r"^[\w.,]+-(?:[a-z]+-)*[a-z]+$", re.I)
+# Two dates each near its own article's news (not `before_news`) in articles published further apart
+# than this date two happenings (the outage of August and the outage of October in one folder): the
+# same bound as a story's publication gap (align/stories.py PUBLISHED_GAP_DAYS), measured on ECB+.
+NEWS_GAP_DAYS = 45
 # Share of content words two sentences need when neither the noun counted nor the verb is in the rules
 # ("four of their first five drives" / "two drives"): measured on the ECB+ sample review, one fact
 # told twice shares at least this much, two facts of one noun mostly less.
@@ -270,9 +296,12 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     ("12 people in the district of Osk", "15 in Osk district alone": `part_places:`), else "part"
     when a part word comes before it ("including four children")."""
     after_re, end_re, part_re = _scope_res(ruleset)
-    m = after_re.match(_after(c)) or end_re.search(c.text.lower())
+    after = _after(c)
+    m = after_re.match(after) or end_re.search(c.text.lower())
     place = _part_place(c, ruleset)
-    return (m.group(1) if m else ""), (place or ("part" if part_re.search(_before(c)) else ""))
+    # "$281 million of the purchase price": a figure of a whole its sentence names is a part of it
+    of_whole = c.kind == "count" and bool(OF_WHOLE.match(after))
+    return (m.group(1) if m else ""), (place or ("part" if part_re.search(_before(c)) or of_whole else ""))
 
 
 def _part_place(c: Claim, ruleset: RuleSet) -> str:
@@ -381,9 +410,13 @@ class Matcher:
     what their articles state (a value index), never the rest of the block."""
 
     def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None, scope: Optional[dict] = None,
-                 persons: Optional[dict] = None):
+                 persons: Optional[dict] = None, before_news: Optional[set] = None,
+                 published: Optional[dict] = None):
         self.ruleset = ruleset
         self.persons = persons or {}      # claim id -> the name a role stands for (person_subjects)
+        self.before_news = before_news or set()   # date claims long before their article's news (events.dated_before_news)
+        self.published = published or {}          # article id -> publication date
+        self.log_scale = {n for n, spec in (ruleset.extra.get("labels") or {}).items() if (spec or {}).get("log_scale")}
         self.key = key or (lambda c: property_key(c, ruleset))
         self.scope = scope or {}
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, event, property) -> values
@@ -417,6 +450,29 @@ class Matcher:
             head = c.predicate.split()[0] if c.predicate else ""
             return head not in (self.ruleset.extra.get("measure_properties") or {}) or head == "duration"
         return False
+
+    def _aged(self, a: Claim, b: Claim) -> bool:
+        """Are two ages of one person what its articles' publication dates let it grow by?"""
+        pa, pb = self.published.get(a.article), self.published.get(b.article)
+        if not (pa and pb and a.quantity and b.quantity) or a.quantity.low is None or b.quantity.low is None:
+            return False
+        (early, p1), (late, p2) = sorted([(a.quantity, pa), (b.quantity, pb)], key=lambda x: x[1])
+        days = (p2 - p1).days
+        grow = late.low - early.low
+        return days >= AGE_GAP_DAYS and 0 < grow <= math.ceil(days / 365.25)
+
+    def _other_dated(self, a: Claim, b: Claim) -> str:
+        """Why two dates of different values date two things, or ""."""
+        pa, pb = self.published.get(a.article), self.published.get(b.article)
+        if pa and pb and abs((pa - pb).days) > NEWS_GAP_DAYS and not ({a.id, b.id} & self.before_news):
+            return "each dates its own article's news, and the articles are far apart in time: two happenings"
+        if a.kind != "date":
+            return ""
+        if a.rule in NAMING_DATE_RULES and b.rule in NAMING_DATE_RULES:
+            return "each date names which one of its noun (the 2005 season, the 2008 season): two things"
+        if (a.id in self.before_news or b.id in self.before_news) and not self._same_object_words(a, b):
+            return "a date long before the news dates what its sentence names, and their objects or subjects differ"
+        return ""
 
     def _same_object_words(self, a: Claim, b: Claim) -> bool:
         wa = content_tokens(a.object or a.subject, self.ruleset)
@@ -457,8 +513,21 @@ class Matcher:
             return False, "an article gives both values as two facts"
         if a.kind not in PERSON_KINDS and different_times(a.when, b.when, self.ruleset.weekdays):
             return False, "their sentences date different days"
-        if a.quantity is not None and b.quantity is not None and _far_apart(a.quantity, b.quantity):
-            return False, f"figures more than {MAX_RATIO:g} times apart"
+        if a.quantity is not None and b.quantity is not None:
+            if a.unit in self.log_scale and b.unit == a.unit:
+                if _far_apart_log(a.quantity, b.quantity):
+                    return False, f"{a.unit}s more than {MAX_LOG_GAP:g} apart (a log scale): two events of a series"
+            elif _far_apart(a.quantity, b.quantity):
+                return False, f"figures more than {MAX_RATIO:g} times apart"
+        if a.kind == "age" and va != vb and self._aged(a, b):
+            return False, "ages given at two times: the later article's is higher by no more than the years between them"
+        if a.kind in ("date", "time") and va != vb:
+            why = self._other_dated(a, b)
+            if why:
+                return False, why
+        if a.kind == "measure" and va != vb and _modifier(a) and _modifier(b) \
+                and not (a.subject and b.subject and same_entity(a.subject, b.subject)):
+            return False, "each measure names which one of its noun (the 11-inch model, the 15-inch model): two things"
         vocab = vocab_for(self.ruleset)
         if a.kind == "count" and a.unit.split()[0] in vocab.owned_units:
             if not (a.subject and b.subject and same_entity(a.subject, b.subject)):
@@ -509,6 +578,12 @@ def _first_and_last(x: str, y: str) -> bool:
     return len(wx) >= 2 and len(wy) >= 2 and wx[0] == wy[0] and wx[-1] == wy[-1]
 
 
+def _modifier(c: Claim) -> bool:
+    """Is a measure written as a modifier of the noun after it ("11-inch models", "a seven-year deal")?"""
+    nxt = _after(c, 1)
+    return bool(MODIFIER_MEASURE.match(c.text)) and bool(re.match(r"[a-z]", nxt)) and nxt not in ("of", "in", "and", "or")
+
+
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
@@ -548,6 +623,11 @@ def _magnitude(q) -> Optional[float]:
 def _far_apart(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
     return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+
+
+def _far_apart_log(qa, qb) -> bool:
+    ma, mb = _magnitude(qa), _magnitude(qb)
+    return bool(ma and mb and abs(ma - mb) > MAX_LOG_GAP)
 
 
 # ------------------------------------------------------------------ groups

@@ -67,6 +67,8 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
             q = _age_value(m, how, ruleset)
             if q is None or q.low is None or not (lo_ok <= q.low and (q.high or q.low) <= hi_ok):
                 continue
+            if how == "aged" and (re.search(r"\band\b", m.group("num")) or re.match(r"\w+s\b", m.group(0))):
+                continue      # "two sons, ages 16 and 6": the ages of several people, not one person's
             if how in ("name-comma", "name-paren"):
                 name = m.group("name")
                 known = any(k.split()[-1] == name.split()[-1] for k in s.known_names)   # "LaSalle, 36," after "Anthony LaSalle"

@@ -1,0 +1,195 @@
+"""False alarms by construction (issue 9, precision): figures of one noun that are not one fact.
+
+Each table holds real constructions from ../shared/corpora/ecbplus-dev (shortened only where the
+rest of the sentence holds nothing of the construction) and what a reader takes away: not a claim
+at all (a hypothetical, several people's ages), or two facts where one noun is shared (two quakes
+of a series, a person's age at two times, two seasons, dates of a life long before the news, a
+part of a price). Every table has its control row: the same construction a reader does compare.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.align import align_all
+from claimcheck.extract import claims_from_text
+from claimcheck.models import Article, Claim, DateSpan, Quantity
+from claimcheck.rules import default_ruleset
+
+RS = default_ruleset()
+
+
+def claims(text: str, kind: str | None = None, published=date(2012, 2, 29)) -> list[Claim]:
+    return [c for c in claims_from_text(text, RS, published=published) if kind is None or c.kind == kind]
+
+
+# ---------------------------------------------------------------- not a claim
+
+HYPOTHETICALS = [
+    # (sentence, figure, is it a claim?)
+    ("If we assume SeaMicro's revenues for 2012 will be somewhere around $50 million, it implies that AMD "
+     "expects them to grow.", "$50 million", False),
+    ("\"If it's true they're offering $200 million to a career .290 hitter, it'll be interesting to see what "
+     "the Angels do.\"", "$200 million", False),
+    ("Jeffs faces life in prison if he is convicted on two counts of sexual assault.", "two counts", False),
+    # control: a condition ended by a comma leaves the figure of the main clause a claim
+    ("If the deal closes, AMD will have paid $334 million for SeaMicro.", "$334 million", True),
+    ("AMD paid $334 million for SeaMicro.", "$334 million", True),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,claim", HYPOTHETICALS)
+def test_a_figure_inside_a_condition_is_no_claim(sentence, figure, claim):
+    got = [c for c in claims(sentence) if figure in c.text]
+    assert bool(got) is claim, [(c.kind, c.text) for c in claims(sentence)]
+
+
+SEVERAL_AGES = [
+    # (sentence, ages read)
+    ("The deputy is survived by his wife and two sons, ages 16 and 6, Waldie said.", []),
+    ("Maria Lopez, 42, was hurt in the crash.", [42.0]),           # control: one person's age
+    ("The driver, aged 36, was arrested at the scene.", [36.0]),   # control: "aged" of one person
+]
+
+
+@pytest.mark.parametrize("sentence,ages", SEVERAL_AGES)
+def test_ages_of_several_people_are_not_one_persons_age(sentence, ages):
+    assert [c.quantity.low for c in claims(sentence, "age")] == ages
+
+
+# ---------------------------------------------------------------- two facts of one noun
+
+
+STORY_TEXT = "Deputy Jerry Ortiz was shot in Hawaiian Gardens; Jose Luis Orozco was charged in Norwalk."
+
+
+def _article(aid, published=None):
+    # one corpus subfolder ("story/"): the user's own grouping of one story
+    return Article(id="story/" + aid, path="story/" + aid + ".txt", text=STORY_TEXT, title="Deputy Ortiz shot", published=published,
+                   published_from="text" if published else "none", year_hint=None if published else 2009)
+
+
+def _claim(cid, article, kind, text, quote, *, value=None, date_span=None, unit="", predicate="",
+           subject="", obj="", rule=""):
+    start = quote.index(text)
+    q = Quantity(low=value, high=value, value=value, text=text, unit=unit) if value is not None else None
+    return Claim(id=cid, article="story/" + article, kind=kind, text=text, quote=quote, start=start, end=start + len(text),
+                 predicate=predicate, unit=unit, subject=subject, object=obj, sentence_start=0, rule=rule,
+                 quantity=q, date=date_span)
+
+
+def _grouped(claims_, articles) -> list[set[str]]:
+    return [set(f.claims) for f in align_all(claims_, articles, RS).facts if len(f.claims) > 1]
+
+
+def _one_fact(claims_, articles, a, b) -> bool:
+    return any({a, b} <= f for f in _grouped(claims_, articles))
+
+
+MAGNITUDES = [
+    # (value a, value b, one fact?): a magnitude is a log scale; 1.0 apart is ten times apart
+    (7.6, 6.1, False),       # Sunday's main quake and Wednesday's aftershock
+    (7.7, 6.1, False),
+    (7.6, 7.7, True),        # control: two reports of one quake
+    (4.4, 4.6, True),
+]
+
+
+@pytest.mark.parametrize("va,vb,same", MAGNITUDES)
+def test_magnitudes_more_than_one_apart_are_two_quakes(va, vb, same):
+    arts = [_article("a"), _article("b")]
+    cs = [_claim("x", "a", "magnitude", f"magnitude {va}", f"A magnitude {va} earthquake struck Manokwari.",
+                 value=va, unit="magnitude", predicate="measure", obj="earthquake", rule="measure.label"),
+          _claim("y", "b", "magnitude", f"magnitude {vb}", f"A magnitude {vb} earthquake struck Manokwari.",
+                 value=vb, unit="magnitude", predicate="measure", obj="earthquake", rule="measure.label")]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+AGES_OVER_TIME = [
+    # (age a, published a, age b, published b, one fact?)
+    # ("Orozco, 27" at the arrest in 2005, "Orozco, 29" at the verdict in 2007; "26-year-old Christopher
+    # Kenyon Simpson" in January, "27-year-old" at the verdict in September: coverage a month or more apart)
+    (26, date(2013, 1, 3), 27, date(2013, 2, 10), False),   # a birthday may fall between
+    (27, date(2013, 1, 3), 27, date(2013, 2, 10), True),    # control: the same age
+    (27, date(2013, 1, 3), 29, date(2013, 1, 5), True),     # control: two days apart, a disagreement
+    (27, date(2013, 1, 3), 29, date(2013, 2, 10), True),    # control: more than a month can add
+    (27, date(2013, 1, 3), 26, date(2013, 2, 10), True),    # control: a later article's lower age
+]
+
+
+@pytest.mark.parametrize("aa,pa,ab,pb,same", AGES_OVER_TIME)
+def test_a_persons_age_at_two_times_is_not_one_fact(aa, pa, ab, pb, same):
+    arts = [_article("a", pa), _article("b", pb)]
+    cs = [_claim("x", "a", "age", f"Jose Luis Orozco, {aa}", f"Jose Luis Orozco, {aa}, was charged.",
+                 value=aa, unit="year", predicate="age", subject="Jose Luis Orozco", rule="age.person"),
+          _claim("y", "b", "age", f"Jose Luis Orozco, {ab}", f"Jose Luis Orozco, {ab}, was convicted.",
+                 value=ab, unit="year", predicate="age", subject="Jose Luis Orozco", rule="age.person")]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+def _year(y):
+    return DateSpan(date(y, 1, 1), date(y, 12, 31), "year", text=str(y))
+
+
+NAMING_DATES = [
+    # (quote a, year a, object a, quote b, year b, object b, one fact?)
+    ("He came back before the 2005 season.", 2005, "season",
+     "The Sixers fired him after a 9-14 start to the 2008 season.", 2008, "season", False),
+    ("LaRue was present at a 1972 meeting with Mitchell.", 1972, "meeting",
+     "He was at a 1954 meeting of oilmen.", 1954, "meeting", False),
+    # control: one season named the same way is one fact
+    ("He came back before the 2005 season.", 2005, "season",
+     "He was hired before the 2005 season.", 2005, "season", True),
+]
+
+
+@pytest.mark.parametrize("qa,ya,oa,qb,yb,ob,same", NAMING_DATES)
+def test_a_date_that_names_its_noun_says_which_one(qa, ya, oa, qb, yb, ob, same):
+    arts = [_article("a", date(2008, 12, 14)), _article("b", date(2008, 12, 14))]
+    cs = [_claim("x", "a", "date", str(ya), qa, date_span=_year(ya), predicate="hold", obj=oa, rule="date.event-noun"),
+          _claim("y", "b", "date", str(yb), qb, date_span=_year(yb), predicate="hold", obj=ob, rule="date.event-noun")]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+BEFORE_NEWS = [
+    # (quote a, year a, subject a, object a, quote b, year b, subject b, object b, one fact?)
+    ("His luck held until 1997, when a jury found him guilty.", 1997, "", "",
+     "In the late 1970s, he ran a crew in Lower Manhattan.", 1978, "", "", False),
+    ("Fred LaRue shot and killed a man in a Canadian duck-hunting accident in 1957.", 1957, "Fred LaRue",
+     "Canadian duck-hunting accident", "Later, in 1954, he struck oil in Mississippi.", 1954, "", "", False),
+    # control: one happening of one person, dated two ways, is one fact
+    ("Rival boss John Gotti died in 2002 at age 61.", 2002, "John Gotti", "",
+     "John Gotti died of cancer in 2001.", 2001, "John Gotti", "", True),
+]
+
+
+@pytest.mark.parametrize("qa,ya,sa,oa,qb,yb,sb,ob,same", BEFORE_NEWS)
+def test_dates_long_before_the_news_are_one_fact_only_of_one_thing(qa, ya, sa, oa, qb, yb, sb, ob, same):
+    arts = [_article("a", date(2005, 12, 19)), _article("b", date(2005, 12, 20))]
+    cs = [_claim("x", "a", "date", str(ya) if str(ya) in qa else "1970s", qa, date_span=_year(ya), predicate="kill",
+                 subject=sa, obj=oa, rule="date.event"),
+          _claim("y", "b", "date", str(yb) if str(yb) in qb else "1970s", qb, date_span=_year(yb), predicate="kill",
+                 subject=sb, obj=ob, rule="date.event")]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+PARTS_OF_A_WHOLE = [
+    # (quote of the part, text): a figure followed by "of the <whole>" is a part of it
+    ("AMD said $281 million of the purchase price for SeaMicro will be in cash.", "$281 million"),
+    ("Officials said $40 million of its budget went to the rebuilding.", "$40 million"),
+]
+
+
+@pytest.mark.parametrize("quote,text", PARTS_OF_A_WHOLE)
+def test_a_figure_of_the_whole_is_a_part_not_the_whole(quote, text):
+    whole = "AMD will acquire SeaMicro for $334 million."
+    arts = [_article("a", date(2012, 2, 29)), _article("b", date(2012, 2, 29))]
+    value = float(text.strip("$ million")) * 1e6
+    cs = [_claim("x", "a", "count", "$334 million", whole, value=334e6, unit="USD", predicate="buy"),
+          _claim("y", "b", "count", text, quote, value=value, unit="USD", predicate="buy")]
+    assert not _one_fact(cs, arts, "x", "y")
+    # control: the whole figure told twice is one fact
+    cs[1] = _claim("y", "b", "count", "$330 million", "AMD will buy SeaMicro for $330 million.", value=330e6,
+                   unit="USD", predicate="buy")
+    assert _one_fact(cs, arts, "x", "y")
