@@ -295,3 +295,18 @@ def test_a_name_with_and_without_its_middle_name_is_one_person(ruleset):
     assert len(al.stories) == 1
     facts = al.facts
     assert sorted(sorted(f.claims) for f in facts) == [["a", "b"], ["c"]]
+
+
+def test_bare_dates_of_one_listed_class_are_one_fact(ruleset):
+    """"back in January" (bought) and "last month it purchased" (bought) name nothing they date:
+    one purchase of the story, so the two months disagree; an unlisted verb ("returned 12 weeks
+    ago") still needs what it dates named."""
+    from claimcheck.align.facts import Matcher
+    a = _dated("a", "a", "January", "Intel bought the InfiniBand business back in January.", "buy",
+               day=date(2012, 1, 15))
+    b = _dated("b", "b", "Last month", "Last month it purchased InfiniBand assets.", "buy", day=date(2012, 2, 15))
+    r1 = _dated("r1", "a", "12 weeks ago", "She returned home 12 weeks ago.", "return", day=date(2013, 3, 17))
+    r2 = _dated("r2", "b", "12 weeks ago", "They returned to the town 12 weeks ago.", "return", day=date(2013, 3, 18))
+    m = Matcher([a, b, r1, r2], ruleset)
+    assert m.compatible(a, b)[0]
+    assert not m.compatible(r1, r2)[0]
