@@ -46,6 +46,9 @@ def read(text, nlp):
     ("The navy nabbed 23 Somali and Yemeni sea brigands.", "23 Somali and Yemeni sea brigands", "detainee (sea somali yemeni)", "arrest"),
     ("The navy recovered RPG launchers, three speedboats and grenades.", "three speedboats", "vehicle", "recover"),
     ("When they arrived they called in an additional six engines.", "six engines", "fire engine", "call"),
+    # a participle right after the noun is its own verb, not the clause's
+    ("At least five people were killed, 250 others injured and more than 800 homes destroyed by those temblors.",
+     "more than 800 homes", "home", "destroy"),
     # a man killed is a person killed; the killings of two women are what killed them
     ("A gunman opened fire at an office Christmas party Friday, killing one man, police said.", "one man", "person", "kill"),
     ("She was charged in the 1967 slayings of two women at an ice cream shop in Staunton.", "two women", "person", "kill"),
