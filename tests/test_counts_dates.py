@@ -41,6 +41,19 @@ def read(text, nlp):
      "two small boats", "vehicle (small)", "arrest"),
     # a partitive counts the noun of its "of"
     ("Marine commandos boarded two of the pirate vessels.", "two of the pirate vessels", "vehicle (pirate)", "board"),
+    # the nouns a reader reads as one class: pirates are raiders and brigands, boats are speedboats,
+    # fire engines are appliances
+    ("The navy nabbed 23 Somali and Yemeni sea brigands.", "23 Somali and Yemeni sea brigands", "detainee (sea somali yemeni)", "arrest"),
+    ("The navy recovered RPG launchers, three speedboats and grenades.", "three speedboats", "vehicle", "recover"),
+    ("When they arrived they called in an additional six engines.", "six engines", "fire engine", "call"),
+    # a participle right after the noun is its own verb, not the clause's
+    ("At least five people were killed, 250 others injured and more than 800 homes destroyed by those temblors.",
+     "more than 800 homes", "home", "destroy"),
+    # a man killed is a person killed; the killings of two women are what killed them
+    ("A gunman opened fire at an office Christmas party Friday, killing one man, police said.", "one man", "person", "kill"),
+    ("She was charged in the 1967 slayings of two women at an ice cream shop in Staunton.", "two women", "person", "kill"),
+    ("Police arrested her in the 1967 killings of two young women at a local ice cream stand.",
+     "two young women", "person (young)", "kill"),
 ])
 def test_any_counted_noun_is_a_count(sentence, text, unit, predicate, nlp):
     counts = [c for c in read(sentence, nlp) if c.kind == "count"]

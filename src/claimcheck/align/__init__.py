@@ -78,7 +78,7 @@ def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> P
     from .facts import fold_predicates, fold_units, person_subjects
     stories, story_of = find_stories(articles, ruleset)
     events = assign_events(claims, articles, story_of, ruleset)
-    folded = fold_predicates(claims, ruleset)
+    folded = fold_predicates(claims, ruleset, events)
     return Prepared(ruleset, stories, events, story_of, folded, {e.id: e for e in events},
                     fold_units(claims, ruleset, folded), person_subjects(claims, story_of),
                     dated_before_news(claims, articles, ruleset),

@@ -124,6 +124,17 @@ class EventWords:
         return m.group(1).lower() if m else ""
 
 
+_EVENT_WORDS: dict[int, tuple[RuleSet, EventWords]] = {}
+
+
+def event_words(ruleset: RuleSet) -> EventWords:
+    """The compiled `event_words:` of a rule set, built once per rule set."""
+    hit = _EVENT_WORDS.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        hit = _EVENT_WORDS[id(ruleset)] = (ruleset, EventWords(ruleset))
+    return hit[1]
+
+
 def _clause(quote: str, start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence that holds [start, end)."""
     lo, hi = 0, len(quote)
@@ -255,10 +266,13 @@ def _same_name(a: frozenset, b: frozenset) -> bool:
     return len(a & b) > 0.5 * len(a | b)
 
 
-def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: Optional[int]) -> bool:
-    """Does the mention's time put its event before the article's news?"""
+def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: Optional[int],
+             weekdays: Optional[dict] = None) -> bool:
+    """Does the mention's time put its event before the article's news? A marker does ("last
+    year's", "since the 1999 quake"), unless the clause dates its event within the news ("tremors
+    since 7.6 and 7.5 magnitude quakes that struck on Sunday": Sunday's quake is the news)."""
     if m.marker:
-        return True
+        return not _recent(m.when, main, published, weekdays or {})
     if m.year is not None:
         ref = published.year if published else (main.when.start.year if main.when and main.when.start else year_hint)
         if ref is not None:
@@ -273,6 +287,19 @@ def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: 
         if year_hint:
             return w.end.year < year_hint - 1
     return False
+
+
+def _recent(w: Optional[DateSpan], main: MainEvent, published: Optional[date], weekdays: dict) -> bool:
+    """Is a clause's day within the news (not before the main event or the publication)? A weekday
+    the article could not resolve ("on Sunday", `weekdays:`) is: news names a day by its weekday
+    only within its week."""
+    if w is None or w.granularity != "day":
+        return False
+    if not w.resolved or not w.end:
+        return any(x.lower() in weekdays for x in re.findall(r"[A-Za-z]+", w.text or ""))
+    if main.when is not None and main.when.start:
+        return (main.when.start - w.end).days <= EARLIER_THAN_EVENT_DAYS
+    return bool(published) and 0 <= (published - w.end).days <= EARLIER_THAN_EVENT_DAYS
 
 
 def dated_before_news(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> set[str]:
@@ -365,7 +392,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             m.year = c.date.start.year
         if not m.cls and c.object and _document(c.object, ruleset):
             m.when = None      # a resolution adopted last year is still the resolution the news is about
-        earlier = _earlier(m, main, a.published, a.year_hint)
+        earlier = _earlier(m, main, a.published, a.year_hint, ruleset.weekdays)
         # the story's main class decides ("Aftershock rattles Vesna after deadly quake" reports the quake)
         same_class = not m.cls or m.cls == (story_main.get(sid) or main.cls) or m.cls in story_classes.get(sid, ())
         # a named event ("the World AI Conference") is the main one only when the lead names it so
@@ -471,7 +498,8 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             label = "the " + e["names"].most_common(1)[0][0]
         events[key] = Event(id=eid, story=sid, label=label,
                             kind=cls, when=when, where="", articles=sorted(e["articles"]),
-                            background=background, why=why)
+                            background=background, why=why,
+                            classes=sorted(story_classes.get(sid, set()) | {cls}) if is_main else [cls])
     for c in claims:
         key = claim_key.get(c.id)
         if key is None:

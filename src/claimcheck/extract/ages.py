@@ -151,6 +151,9 @@ def _whose(s: Sentence, m: re.Match, how: str, ruleset: RuleSet) -> Optional[str
             return None
         role = _apposed_role(doc, span.start)      # "the suspect, a 61-year-old man"
         nxt = _noun_after(doc, span.end)
+        if nxt is not None and has_parse(doc) and nxt.pos_ == "PROPN" and nxt.i + 1 < len(doc) \
+                and doc[nxt.i + 1].pos_ == "NOUN" and doc[nxt.i + 1].is_lower and nxt.head.i == nxt.i + 1:
+            nxt = nxt.head     # "a 61-year-old Vancouver man": a place or body names the man, not a person
         if nxt is not None and (nxt.pos_ == "PROPN" or not has_parse(doc) and nxt.text[:1].isupper()):
             return person_of(doc, nxt, ruleset, known)
         if role:
