@@ -614,7 +614,6 @@ class Matcher:
         return True, ""
 
 
-<<<<<<< HEAD
 def _kind_names(c: Claim) -> set[str]:
     """The proper words inside a count's own phrase, after its number ("64 Intel Xeon processors"
     -> {intel, xeon}): they say which kind of the noun is counted."""
@@ -629,12 +628,12 @@ def _named_kinds_differ(a: Claim, b: Claim) -> bool:
     processors" / "384 Intel Atom dual-core processors") count two kinds of it."""
     ka, kb = _kind_names(a), _kind_names(b)
     return bool(ka and kb and (ka - kb) and (kb - ka))
-=======
+
+
 def _first_and_last(x: str, y: str) -> bool:
     """One person with and without a middle name, however cased ("Luann Johnson" / "LuAnn Marie Johnson")."""
     wx, wy = x.lower().split(), y.lower().split()
     return len(wx) >= 2 and len(wy) >= 2 and wx[0] == wy[0] and wx[-1] == wy[-1]
->>>>>>> recall
 
 
 def _modifier(c: Claim) -> bool:
