@@ -262,8 +262,10 @@ def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None, un
         return c.kind, pred, c.subject               # one block per person key (extract/names.py)
     if c.kind in ("date", "time"):
         # the event's own time: whatever verb tells it happened ("struck", "broke out", "was held")
+        # (a clock time dates one happening of the event, by its own verb: the roof that collapsed
+        # "shortly after 06:00", the fire that was out "by about 09:30")
         spec = ruleset.verb_classes.get(pred.split(" (")[0]) or {}
-        return c.kind, "when" if spec.get("dates_event") else pred
+        return c.kind, "when" if spec.get("dates_event") and c.kind == "date" else pred
     if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
@@ -505,8 +507,16 @@ class Matcher:
             return ""
         if a.rule in NAMING_DATE_RULES and b.rule in NAMING_DATE_RULES:
             return "each date names which one of its noun (the 2005 season, the 2008 season): two things"
-        if (a.id in self.before_news or b.id in self.before_news) and not self._same_object_words(a, b):
+        before = (a.id in self.before_news) + (b.id in self.before_news)
+        if before and not self._same_object_words(a, b):
             return "a date long before the news dates what its sentence names, and their objects or subjects differ"
+        if before == 1 and not (a.object and b.object and self._same_object_words(a, b)):
+            # one dates the news, the other something long before it: one subject is not enough
+            # ("Launched in 2007, SeaMicro" / "last month SeaMicro announced")
+            return "one date is of the news, the other long before it, and no like object says they date one thing"
+        ea, eb = (_event_class(x.object, self.ruleset) for x in (a, b))
+        if ea and eb and ea != eb:
+            return f"they date two events ({ea} / {eb})"
         return ""
 
     def _same_object_words(self, a: Claim, b: Claim) -> bool:
@@ -612,6 +622,16 @@ class Matcher:
             if ta and tb and len(ta & tb) < 0.5 * min(len(ta), len(tb)) and not _squashed_same(ta, tb):
                 return False, "different names"
         return True, ""
+
+
+def _event_class(obj: str, ruleset: RuleSet) -> str:
+    """The event class (`event_words:`) the head of an object names ("the Asian tsunami" ->
+    tsunami, "latest quakes in Manokwari" -> quake), or ""."""
+    if not obj:
+        return ""
+    from .events import event_words
+    found = event_words(ruleset).find(obj)
+    return found[0][3] if found else ""
 
 
 def _kind_names(c: Claim) -> set[str]:
