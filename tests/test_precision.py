@@ -303,3 +303,37 @@ def test_dates_years_apart_are_two_happenings(ya, yb, same):
           _claim("y", "b", "date", str(yb), f"LaSalle was convicted of drunken driving in {yb}.", date_span=_year(yb),
                  predicate="sentence", subject="Anthony LaSalle", obj="drunken driving", rule="date.event")]
     assert _one_fact(cs, arts, "x", "y") is same
+
+
+def _lead_article(aid, lead, body):
+    text = lead + " " + body
+    return Article(id="story/" + aid, path="story/" + aid + ".txt", text=text, title="Quake hits Manokwari",
+                   published=None, published_from="none", year_hint=None)
+
+
+LEAD_DAYS = [
+    # (lead day a, lead day b, one fact?): a property of "the quake" its sentence does not date is a
+    # property of the quake its article's lead reports
+    ("Wednesday", "Sunday", False),     # Wednesday's aftershock / Sunday's main quake
+    ("Sunday", "Sunday", True),         # control
+]
+
+
+@pytest.mark.parametrize("day_a,day_b,same", LEAD_DAYS)
+def test_an_undated_property_of_the_quake_is_of_the_quake_its_lead_reports(day_a, day_b, same):
+    arts, cs = [], []
+    for aid, day, km in (("a", day_a, 75.0), ("b", day_b, 135.0)):
+        lead = f"A strong earthquake rattled Manokwari on {day}."
+        body = f"The quake struck {km:g} kilometers west of Manokwari."
+        art = _lead_article(aid, lead, body)
+        arts.append(art)
+        d = _claim("d" + aid, aid, "date", day, lead, date_span=DateSpan(None, None, "day", text=day, resolved=False),
+                   predicate="strike", rule="date.event")
+        m = _claim("m" + aid, aid, "measure", f"{km:g} kilometers", body, value=km * 1000, unit="m",
+                   predicate="distance from Manokwari", rule="measure.unit")
+        m.measure = {"dimension": "length", "unit": "m"}
+        m.sentence_start = len(lead) + 1
+        m.start += m.sentence_start
+        m.end += m.sentence_start
+        cs += [d, m]
+    assert _one_fact(cs, arts, "ma", "mb") is same

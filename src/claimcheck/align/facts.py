@@ -72,6 +72,13 @@ NEWS_GAP_DAYS = 45
 # year ("1990 to 1991" / "1992", "November 18" / "November 19"), and pairs years apart were
 # different happenings ("the 1997 trial" / "died in 2002", "a 1972 meeting" / "in 1957").
 MAX_DATE_GAP_DAYS = 365
+# Kinds that are a property of one happening ("the quake": its depth, distance, magnitude, clock
+# time), not a running figure of the story: such a claim that its own sentence does not date takes
+# its article's lead day (align.Prepared.lead_day), so two articles whose leads report two quakes of
+# a series on different days ("Wednesday's shallow quake" / the quakes "on Sunday") never compare
+# them. Counts are left out: tolls of a series are told for the whole series. Measured on the 12
+# ECB+ gold folders: unjudged findings 27 -> 20, discrepancy facts found unchanged.
+LEAD_DAY_KINDS = ("measure", "magnitude", "time")
 # Share of content words two sentences need when neither the noun counted nor the verb is in the rules
 # ("four of their first five drives" / "two drives"): measured on the ECB+ sample review, one fact
 # told twice shares at least this much, two facts of one noun mostly less.
@@ -453,11 +460,12 @@ class Matcher:
 
     def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None, scope: Optional[dict] = None,
                  persons: Optional[dict] = None, before_news: Optional[set] = None,
-                 published: Optional[dict] = None):
+                 published: Optional[dict] = None, lead_day: Optional[dict] = None):
         self.ruleset = ruleset
         self.persons = persons or {}      # claim id -> the name a role stands for (person_subjects)
         self.before_news = before_news or set()   # date claims long before their article's news (events.dated_before_news)
         self.published = published or {}          # article id -> publication date
+        self.lead_day = lead_day or {}            # claim id -> its article's lead day (LEAD_DAY_KINDS)
         self.log_scale = {n for n, spec in (ruleset.extra.get("labels") or {}).items() if (spec or {}).get("log_scale")}
         self.key = key or (lambda c: property_key(c, ruleset))
         self.scope = scope or {}
@@ -577,6 +585,9 @@ class Matcher:
             return False, "an article gives both values as two facts"
         if a.kind not in PERSON_KINDS and different_times(a.when, b.when, self.ruleset.weekdays):
             return False, "their sentences date different days"
+        if (a.id in self.lead_day or b.id in self.lead_day) and different_times(
+                a.when or self.lead_day.get(a.id), b.when or self.lead_day.get(b.id), self.ruleset.weekdays):
+            return False, "their articles' leads report their event on different days (two of a series)"
         if a.quantity is not None and b.quantity is not None:
             if a.unit in self.log_scale and b.unit == a.unit:
                 if _far_apart_log(a.quantity, b.quantity):
