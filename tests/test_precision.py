@@ -50,6 +50,7 @@ SEVERAL_AGES = [
     ("The deputy is survived by his wife and two sons, ages 16 and 6, Waldie said.", []),
     ("Maria Lopez, 42, was hurt in the crash.", [42.0]),           # control: one person's age
     ("The driver, aged 36, was arrested at the scene.", [36.0]),   # control: "aged" of one person
+    ("She is the first person under age 40 to sit on the board of trustees.", []),   # a bound, not an age
 ]
 
 
@@ -337,3 +338,22 @@ def test_an_undated_property_of_the_quake_is_of_the_quake_its_lead_reports(day_a
         m.end += m.sentence_start
         cs += [d, m]
     assert _one_fact(cs, arts, "ma", "mb") is same
+
+
+def test_a_wire_sentence_copied_into_two_articles_is_one_text():
+    """"All of them are shipping today--we're ..." published on the 11th and "... today-we're ..."
+    on the 12th: two readings of one copied sentence, never a disagreement between outlets."""
+    arts = [_article("a", date(2012, 6, 11)), _article("b", date(2012, 6, 12))]
+    qa = "All of them are shipping today--we're not seeing any mention of an updated 17-inch version."
+    qb = "All of them are shipping today-we're not seeing any mention of an updated 17-inch version."
+    cs = [_claim("x", "a", "date", "today", qa, date_span=DateSpan(date(2012, 6, 11), date(2012, 6, 11), "day"),
+                 predicate="release", obj="updated 17-inch version", rule="date.event"),
+          _claim("y", "b", "date", "today", qb, date_span=DateSpan(date(2012, 6, 12), date(2012, 6, 12), "day"),
+                 predicate="release", obj="updated 17-inch version", rule="date.event")]
+    assert not _one_fact(cs, arts, "x", "y")
+
+
+def test_an_average_annual_value_is_a_rate_not_the_deal():
+    got = [c for c in claims("WCVB-TV claims it was eight years and $184 million, or a $23 million average annual "
+                             "value.", "count") if "23" in c.text]
+    assert got and got[0].unit.endswith("rate"), [(c.text, c.unit) for c in got]

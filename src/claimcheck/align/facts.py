@@ -578,7 +578,7 @@ class Matcher:
         va, vb = value_key(a), value_key(b)
         if a.kind == "name":
             return (a.subject == b.subject), "the same person (person key)"
-        if (a.article == b.article or a.quote == b.quote) and va != vb:
+        if (a.article == b.article or _same_sentence(a.quote, b.quote)) and va != vb:
             # one article (or a wire sentence copied into two) giving two values states two facts
             return False, "one article gives both values"
         if va != vb and (va in self.stated.get(self._stated_key(b), ()) or vb in self.stated.get(self._stated_key(a), ())):
@@ -685,6 +685,12 @@ def _modifier(c: Claim) -> bool:
     """Is a measure written as a modifier of the noun after it ("11-inch models", "a seven-year deal")?"""
     nxt = _after(c, 1)
     return bool(MODIFIER_MEASURE.match(c.text)) and bool(re.match(r"[a-z]", nxt)) and nxt not in ("of", "in", "and", "or")
+
+
+def _same_sentence(x: str, y: str) -> bool:
+    """One wire sentence copied into two articles, whatever its dashes, quotes and spaces ("shipping
+    today--we're" / "shipping today-we're"): its two readings are two readings of one text."""
+    return x == y or re.sub(r"\W+", "", x.lower()) == re.sub(r"\W+", "", y.lower())
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:

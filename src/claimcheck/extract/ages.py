@@ -69,6 +69,8 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
                 continue
             if how == "aged" and (re.search(r"\band\b", m.group("num")) or re.match(r"\w+s\b", m.group(0))):
                 continue      # "two sons, ages 16 and 6": the ages of several people, not one person's
+            if how == "aged" and re.search(r"\b(?:under|over|above|below|past|beyond)\s+$", text[:m.start()], re.I):
+                continue      # "the first person under age 40 to sit on the board": a bound, not an age
             if how in ("name-comma", "name-paren"):
                 name = m.group("name")
                 known = any(k.split()[-1] == name.split()[-1] for k in s.known_names)   # "LaSalle, 36," after "Anthony LaSalle"
