@@ -44,6 +44,9 @@ CLAUSES = [
     ("A Monday aftershock injured 11 people.", "11 people", "aftershock", False),
     ("Fifteen people died when the quake hit the town.", "Fifteen people", "", False),   # its clause names none
     ("Police said 23 pirates were arrested.", "23 pirates", "", False),
+    # a year that ends the sentence, or its phrase, still dates the event
+    ("The tremors recall the Asian tsunami that killed 168,000 people in Aceh in 2004.", "168,000 people", "tsunami", True),
+    ("In December 2004, a giant tsunami left at least 230,000 people dead.", "230,000 people", "tsunami", True),
 ]
 
 
