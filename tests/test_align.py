@@ -313,3 +313,23 @@ def test_bare_dates_of_one_listed_class_are_one_fact(ruleset):
     m = Matcher([a, b, r1, r2], ruleset)
     assert m.compatible(a, b)[0]
     assert not m.compatible(r1, r2)[0]
+
+
+def test_a_number_told_exactly_and_approximately_is_one_value(ruleset):
+    """A press release says "for approximately $334 million" and later "$334 million": one price
+    told two ways, not two facts, so every article's $334 million is one fact with it; a bound
+    ("more than $300 million") in the same article still is a value of its own."""
+    def usd(cid, art, text, quote, approx=False):
+        c = count(cid, art, text, quote, 334e6, predicate="buy", unit="USD")
+        if approx:
+            c.quantity.approximate, c.quantity.low, c.quantity.high = True, 300.6e6, 367.4e6
+        return c
+    q1, q2 = "AMD will buy SeaMicro for approximately $334 million.", "The $334 million deal closes soon."
+    a1 = usd("a1", "a", "approximately $334 million", q1, approx=True)
+    a2 = usd("a2", "a", "$334 million", q2)
+    a2.sentence_start = 100
+    b = usd("b", "b", "$334 million", "AMD is paying $334 million for SeaMicro.")
+    title = "AMD buys SeaMicro"
+    arts = [article(x, q1 + " " + q2, date(2012, 2, 29), title=title) for x in "ab"]
+    facts = align_all([a1, a2, b], arts, ruleset).facts
+    assert [sorted(f.claims) for f in facts if len(f.claims) > 1] == [["a1", "a2", "b"]]

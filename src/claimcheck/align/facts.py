@@ -103,6 +103,17 @@ def value_key(c: Claim) -> tuple:
     return ("t", (c.custom_value or c.text).lower())
 
 
+def number_key(c: Claim) -> tuple:
+    """The number a count states, an approximation aside ("approximately $334 million" and "$334
+    million" are one number told two ways): what "one article gives two values" is read by. Else
+    its value_key."""
+    q = c.quantity
+    if c.kind == "count" and q is not None and q.value is not None \
+            and (q.approximate or q.low == q.high == q.value):
+        return ("n", q.value, c.unit)      # exact, or "about" it; a bound ("at least five") stays its own
+    return value_key(c)
+
+
 def different_times(a: Optional[DateSpan], b: Optional[DateSpan], weekdays: dict[str, int]) -> bool:
     """Do two sentences' dates say they are about different events? Resolved spans that do not
     overlap; or, where a date could not be resolved, dates of different granularity
@@ -426,7 +437,7 @@ class Matcher:
         self.scope = scope or {}
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, event, property) -> values
         for c in claims:
-            self.stated[self._stated_key(c)].add(value_key(c))
+            self.stated[self._stated_key(c)].add(number_key(c))
         self.comparisons = 0
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
 
@@ -517,10 +528,11 @@ class Matcher:
         va, vb = value_key(a), value_key(b)
         if a.kind == "name":
             return (a.subject == b.subject), "the same person (person key)"
-        if (a.article == b.article or a.quote == b.quote) and va != vb:
+        na, nb = number_key(a), number_key(b)
+        if (a.article == b.article or a.quote == b.quote) and na != nb:
             # one article (or a wire sentence copied into two) giving two values states two facts
             return False, "one article gives both values"
-        if va != vb and (va in self.stated.get(self._stated_key(b), ()) or vb in self.stated.get(self._stated_key(a), ())):
+        if na != nb and (na in self.stated.get(self._stated_key(b), ()) or nb in self.stated.get(self._stated_key(a), ())):
             return False, "an article gives both values as two facts"
         if a.kind not in PERSON_KINDS and different_times(a.when, b.when, self.ruleset.weekdays):
             return False, "their sentences date different days"
@@ -651,7 +663,7 @@ class Group:
 
     def add(self, c: Claim) -> None:
         self.claims.append(c)
-        self.values.setdefault(c.article, value_key(c))
+        self.values.setdefault(c.article, number_key(c))
 
 
 def _signature(c: Claim, person: Optional[str] = None) -> str:
@@ -665,7 +677,7 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
     groups: list[Group] = []
     by_sig: dict[str, list[Group]] = defaultdict(list)     # groups by who they are about
     for c in block:
-        v = value_key(c)
+        v = number_key(c)
         sig = _signature(c, matcher.persons.get(c.id))
         cands = groups if len(groups) <= MAX_CANDIDATES else \
             groups[:MAX_CANDIDATES // 2] + groups[-(MAX_CANDIDATES // 2):]
