@@ -36,6 +36,9 @@ CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|deadly|fatal|mass|school|latest|recent)|'s|[A-Z]\w+)\s+$")
 LEAD_SHARE = 0.25                  # a class named in the leads of this share of a story's articles is its main event too
 LEAD_SENTENCES = 2                 # the headline and this many first sentences report the main event
+# A time before the news a clause gives with no event word ("The catastrophe four years ago killed
+# more than 230,000 people"): grammar, as "since" and "compared with" are.
+AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies)) ago\b|\blast year\b", re.I)
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
 # How much earlier than the news a clause's date must be for its event to be another, earlier one:
 # against the main event's own date when an article gives it, else against the publication date
@@ -195,6 +198,8 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
         m.marker = words.marker(before + " " + m.word)
     if not m.marker and clause.lstrip().lower().startswith(("since", "compared with", "unlike")):
         m.marker = clause.split()[0].lower()
+    if not m.marker and at is None and AGO.search(clause):
+        m.marker = "ago"
     return m
 
 
@@ -313,8 +318,11 @@ def dated_before_news(claims: list[Claim], articles: list[Article], ruleset: Rul
         if not own:
             continue
         main = main_event(a, own, words)
+        # an undated article with no year in its text: its latest date stands for its time
+        hint = a.year_hint or (None if a.published else
+                               max((c.date.end.year for c in own if c.date.resolved and c.date.end), default=None))
         for c in own:
-            if _earlier(Mention(when=c.date), main, a.published, a.year_hint):
+            if _earlier(Mention(when=c.date), main, a.published, hint):
                 out.add(c.id)
     return out
 
@@ -334,6 +342,7 @@ def _label(cls: str, word: str, anchor: str, main: bool, background: bool, when:
         return f"the {noun} of {anchor[2:]}"
     if anchor.startswith("n:"):
         return f"the {anchor[2:].title()} {noun}"
+
     return f"an earlier {noun}" if background else f"the {noun}"
 
 

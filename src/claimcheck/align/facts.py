@@ -32,6 +32,10 @@ PARTITIVE = re.compile(r"\bof (?:the|these|those) \w|\d\s+others\b|\bothers$", r
 # A figure followed by "of the <whole>" ("$281 million of the purchase price") is a part of that
 # whole. Grammar, not vocabulary.
 OF_WHOLE = re.compile(r"^of (?:the|its|their|his|her|this|that) \w")
+# A figure of a stretch of its event ("10 points in the first 7 1/2 minutes", "five points during a
+# pivotal 15-2 run", "20 killed in the first hours") is a part of the event's figure. Grammar.
+PERIOD_PART = re.compile(r"^(?:in|during|within) (?:the|a|an|his|her|their|its) (?:first|second|third|fourth|"
+                         r"final|last|opening|closing|early|pivotal|\d)")
 NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
 # A claim is tried against this many groups of its block (the first ones made, which hold most
 # articles, and the latest ones) and this many members of each. Measured on ECB+ and the scenarios:
@@ -269,8 +273,10 @@ def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None, un
         return c.kind, pred, c.subject               # one block per person key (extract/names.py)
     if c.kind in ("date", "time"):
         # the event's own time: whatever verb tells it happened ("struck", "broke out", "was held")
+        # (a clock time dates one happening of the event, by its own verb: the roof that collapsed
+        # "shortly after 06:00", the fire that was out "by about 09:30")
         spec = ruleset.verb_classes.get(pred.split(" (")[0]) or {}
-        return c.kind, "when" if spec.get("dates_event") else pred
+        return c.kind, "when" if spec.get("dates_event") and c.kind == "date" else pred
     if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
@@ -316,8 +322,34 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     m = after_re.match(after) or end_re.search(c.text.lower())
     place = _part_place(c, ruleset)
     # "$281 million of the purchase price": a figure of a whole its sentence names is a part of it
-    of_whole = c.kind == "count" and bool(OF_WHOLE.match(after))
-    return (m.group(1) if m else ""), (place or ("part" if part_re.search(_before(c)) or of_whole else ""))
+    of_whole = c.kind == "count" and bool(OF_WHOLE.match(after) or PERIOD_PART.match(after))
+    part = place or ("part" if part_re.search(_before(c)) or of_whole else "") or _over_many(c, ruleset)
+    return (m.group(1) if m else ""), part
+
+
+def _over_many(c: Claim, ruleset: RuleSet) -> str:
+    """"over five operations" when the figure is summed over several happenings its sentence counts
+    ("seized a total of 14 rifles, 31 magazines and 923 rounds during the five operations";
+    "2,029 points in 106 games"): a total, never one happening's figure."""
+    if c.kind != "count":
+        return ""
+    hit = _OVER_RES.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        words = "|".join(re.escape(w) for w in sorted(ruleset.number_words, key=len, reverse=True)
+                         if ruleset.number_words[w] and ruleset.number_words[w] > 1)
+        hit = (ruleset, re.compile(r"\b(?:during|in|over|across|throughout)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+"
+                                   r"|all\s+)?(\d[\d,]*|" + (words or "(?!)") + r"|several|many)\s+(?:[a-z-]+\s+)?([a-z]+s)\b",
+                                   re.I))
+        _OVER_RES[id(ruleset)] = hit
+    from .events import claim_span
+    _, end = claim_span(c)
+    m = hit[1].search(c.quote[end:end + 120])
+    if not m or m.group(1) in ("1", "one"):
+        return ""
+    return f"over {m.group(1).lower()} {m.group(2).lower()}"
+
+
+_OVER_RES: dict[int, tuple] = {}
 
 
 def _part_place(c: Claim, ruleset: RuleSet) -> str:
@@ -486,8 +518,16 @@ class Matcher:
             return ""
         if a.rule in NAMING_DATE_RULES and b.rule in NAMING_DATE_RULES:
             return "each date names which one of its noun (the 2005 season, the 2008 season): two things"
-        if (a.id in self.before_news or b.id in self.before_news) and not self._same_object_words(a, b):
+        before = (a.id in self.before_news) + (b.id in self.before_news)
+        if before and not self._same_object_words(a, b):
             return "a date long before the news dates what its sentence names, and their objects or subjects differ"
+        if before == 1 and not (a.object and b.object and self._same_object_words(a, b)):
+            # one dates the news, the other something long before it: one subject is not enough
+            # ("Launched in 2007, SeaMicro" / "last month SeaMicro announced")
+            return "one date is of the news, the other long before it, and no like object says they date one thing"
+        ea, eb = (_event_class(x.object, self.ruleset) for x in (a, b))
+        if ea and eb and ea != eb:
+            return f"they date two events ({ea} / {eb})"
         return ""
 
     def _same_object_words(self, a: Claim, b: Claim) -> bool:
@@ -548,6 +588,8 @@ class Matcher:
             why = self._other_dated(a, b)
             if why:
                 return False, why
+        if a.kind == "count" and va != vb and _named_kinds_differ(a, b):
+            return False, "the counted things are named differently (Intel Xeon / Intel Atom processors)"
         if a.kind == "measure" and va != vb and _modifier(a) and _modifier(b) \
                 and not (a.subject and b.subject and same_entity(a.subject, b.subject)):
             return False, "each measure names which one of its noun (the 11-inch model, the 15-inch model): two things"
@@ -593,6 +635,32 @@ class Matcher:
             if ta and tb and len(ta & tb) < 0.5 * min(len(ta), len(tb)) and not _squashed_same(ta, tb):
                 return False, "different names"
         return True, ""
+
+
+def _event_class(obj: str, ruleset: RuleSet) -> str:
+    """The event class (`event_words:`) the head of an object names ("the Asian tsunami" ->
+    tsunami, "latest quakes in Manokwari" -> quake), or ""."""
+    if not obj:
+        return ""
+    from .events import event_words
+    found = event_words(ruleset).find(obj)
+    return found[0][3] if found else ""
+
+
+def _kind_names(c: Claim) -> set[str]:
+    """The proper words inside a count's own phrase, after its number ("64 Intel Xeon processors"
+    -> {intel, xeon}): they say which kind of the noun is counted."""
+    words = re.findall(r"[A-Za-z][\w'-]*", c.text)
+    if c.text[:1].isalpha():
+        words = words[1:]          # its number in words ("Six AK 47 rifles", "At least 17 ...")
+    return {w.lower() for w in words if w[:1].isupper()}
+
+
+def _named_kinds_differ(a: Claim, b: Claim) -> bool:
+    """Two counts of one noun whose phrases each name a kind the other does not ("64 Intel Xeon
+    processors" / "384 Intel Atom dual-core processors") count two kinds of it."""
+    ka, kb = _kind_names(a), _kind_names(b)
+    return bool(ka and kb and (ka - kb) and (kb - ka))
 
 
 def _first_and_last(x: str, y: str) -> bool:
