@@ -333,3 +333,19 @@ def test_a_number_told_exactly_and_approximately_is_one_value(ruleset):
     arts = [article(x, q1 + " " + q2, date(2012, 2, 29), title=title) for x in "ab"]
     facts = align_all([a1, a2, b], arts, ruleset).facts
     assert [sorted(f.claims) for f in facts if len(f.claims) > 1] == [["a1", "a2", "b"]]
+
+
+def test_a_date_of_a_persons_act_is_told_by_who_not_by_what(ruleset):
+    """"LaSalle was charged on Friday with third-degree murder" and "The county attorney filed
+    charges Friday": one charging (charge is `actor_dates:`), whatever each names as its object;
+    another person's charging is another fact."""
+    from claimcheck.align.facts import Matcher
+    a = _dated("a", "a", "Friday", "Anthony LaSalle was charged on Friday with third-degree murder.", "charge",
+               day=date(2008, 12, 12))
+    a.subject, a.object = "Anthony LaSalle", "third-degree murder"
+    b = _dated("b", "b", "Friday", "The county attorney filed criminal charges Friday.", "charge", day=date(2008, 12, 12))
+    c = _dated("c", "c", "Monday", "John Smith was charged on Monday with theft.", "charge", day=date(2008, 12, 15))
+    c.subject, c.object = "John Smith", "theft"
+    m = Matcher([a, b, c], ruleset)
+    assert m.compatible(a, b)[0]
+    assert not m.compatible(a, c)[0]

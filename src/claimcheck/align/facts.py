@@ -493,7 +493,9 @@ class Matcher:
         if c.kind in ("date", "time"):
             if self.key(c)[1].split(" (")[0] == "when":
                 return False        # the event's own time, however its sentence tells it (property_key)
-            return not (self.ruleset.verb_classes.get(c.predicate.split(" (")[0]) or {}).get("dates_event")
+            spec = self.ruleset.verb_classes.get(c.predicate.split(" (")[0]) or {}
+            # a date of a person's act ("was charged on Friday") is told by who, not by what
+            return not (spec.get("dates_event") or spec.get("actor_dates") and c.id not in self.before_news)
         if c.kind in ("measure", "percent"):
             head = c.predicate.split()[0] if c.predicate else ""
             return head not in (self.ruleset.extra.get("measure_properties") or {}) or head == "duration"
