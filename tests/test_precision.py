@@ -193,3 +193,147 @@ def test_a_figure_of_the_whole_is_a_part_not_the_whole(quote, text):
     cs[1] = _claim("y", "b", "count", "$330 million", "AMD will buy SeaMicro for $330 million.", value=330e6,
                    unit="USD", predicate="buy")
     assert _one_fact(cs, arts, "x", "y")
+
+
+SPANS_OF_TIME = [
+    # (sentence, is "in two days" a date?)
+    ("He is the second running back in two days to be placed on injured reserve.", False),
+    ("The Saints will open the playoffs in Seattle in two days.", True),     # control: a day ahead
+]
+
+
+@pytest.mark.parametrize("sentence,is_date", SPANS_OF_TIME)
+def test_in_two_days_dates_a_day_only_in_the_future(sentence, is_date):
+    got = [c for c in claims(sentence, "date", published=date(2011, 1, 5)) if "two days" in c.text]
+    assert bool(got) is is_date
+
+
+def test_years_ago_without_an_event_word_is_an_earlier_event():
+    from claimcheck.align.events import EventWords, MainEvent, _earlier, mention_of
+    q = "The catastrophe four years ago devastated Indian Ocean communities and killed more than 230,000 people."
+    m = mention_of(_claim("x", "a", "count", "more than 230,000 people", q, value=230000, unit="person",
+                          predicate="kill"), EventWords(RS))
+    assert _earlier(m, MainEvent(cls="quake"), date(2009, 1, 7), None)
+    q2 = "The quake killed more than 230 people in the province."          # control
+    m2 = mention_of(_claim("y", "a", "count", "more than 230 people", q2, value=230, unit="person",
+                           predicate="kill"), EventWords(RS))
+    assert not _earlier(m2, MainEvent(cls="quake"), date(2009, 1, 7), None)
+
+
+TWO_THINGS_OF_ONE_NOUN = [
+    # (claim a: kind, text, quote, value, unit, predicate, object; claim b likewise; one fact?)
+    # a total over several happenings against one happening's figure
+    (("count", "a total of 14 AK-47 rifles", "INS Sukanya has seized a total of 14 AK-47 rifles and 31 magazines "
+      "during the five operations it carried out there.", 14, "rifle", "arrest", ""),
+     ("count", "six AK 47 rifles", "INS Sukanya nabbed 26 Somali pirates with six AK 47 rifles.", 6, "rifle",
+      "arrest", ""), False),
+    (("count", "2,029 points", "McDermott now has 2,029 points in 106 games as a Bluejay.", 2029, "point", "have", ""),
+     ("count", "2,129 points", "McDermott now has 2,129 points heading into the semifinals.", 2129, "point", "have", ""),
+     False),
+    # a figure of a stretch of the event
+    (("count", "10 points", "McDermott had 10 points in the first 7 1/2 minutes.", 10, "point", "have", ""),
+     ("count", "23 points", "McDermott scored 23 points against Drake.", 23, "point", "have", ""), False),
+    # two kinds of one noun, named in the count's own phrase
+    (("count", "64 Intel Xeon processors", "It introduced a server powered by 64 Intel Xeon processors.", 64,
+      "processor", "propose", ""),
+     ("count", "384 Intel Atom dual-core processors", "SeaMicro put 384 Intel Atom dual-core processors in a "
+      "10-rack system.", 384, "processor", "propose", ""), False),
+    # controls: one figure told twice
+    (("count", "14 rifles", "The navy seized 14 rifles from the boats.", 14, "rifle", "arrest", ""),
+     ("count", "12 rifles", "The navy seized 12 rifles from the pirates.", 12, "rifle", "arrest", ""), True),
+    (("count", "64 Intel Xeon processors", "It introduced a server powered by 64 Intel Xeon processors.", 64,
+      "processor", "propose", ""),
+     ("count", "62 Intel Xeon processors", "It introduced a server with 62 Intel Xeon processors.", 62,
+      "processor", "propose", ""), True),
+]
+
+
+@pytest.mark.parametrize("a,b,same", TWO_THINGS_OF_ONE_NOUN)
+def test_figures_of_one_noun_that_count_two_things(a, b, same):
+    arts = [_article("a", date(2011, 11, 11)), _article("b", date(2011, 11, 11))]
+    cs = [_claim("x", "a", a[0], a[1], a[2], value=a[3], unit=a[4], predicate=a[5], obj=a[6]),
+          _claim("y", "b", b[0], b[1], b[2], value=b[3], unit=b[4], predicate=b[5], obj=b[6])]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+def test_dates_of_two_event_classes_are_two_facts():
+    arts = [_article("a", date(2009, 1, 7)), _article("b", date(2009, 1, 7))]
+    qa = "It recalled the Asian tsunami that killed 168,000 people in Aceh in 2004."
+    qb = "The latest quakes in Manokwari occurred in 2002, killing three people."
+    cs = [_claim("x", "a", "date", "2004", qa, date_span=_year(2004), predicate="kill", obj="Asian tsunami",
+                 rule="date.event"),
+          _claim("y", "b", "date", "2002", qb, date_span=_year(2002), predicate="hold", obj="latest quakes in Manokwari",
+                 rule="date.event")]
+    assert not _one_fact(cs, arts, "x", "y")
+    cs[1] = _claim("y", "b", "date", "2004", "The Asian tsunami killed 168,000 people in 2004.", date_span=_year(2004),
+                   predicate="kill", obj="Asian tsunami", rule="date.event")      # control: one tsunami
+    assert _one_fact(cs, arts, "x", "y")
+
+
+def _clock(cid, article, text, quote, predicate, minute):
+    c = _claim(cid, article, "time", text, quote, predicate=predicate, rule="time.clock")
+    c.measure = {"start_minute": minute, "end_minute": minute, "zone": "", "clock": text}
+    return c
+
+
+def test_a_clock_time_is_a_fact_of_its_own_verb():
+    arts = [_article("a", date(2013, 7, 22)), _article("b", date(2013, 7, 22))]
+    cs = [_clock("x", "a", "06:00", "Half of the roof collapsed during the blaze shortly after 06:00 on Sunday.",
+                 "destroy", 360),
+          _clock("y", "b", "09:30", "By about 09:30 the fire was largely out.", "hold", 570)]
+    assert not _one_fact(cs, arts, "x", "y")
+    cs[1] = _clock("y", "b", "06:30", "Half of the roof collapsed at 06:30.", "destroy", 390)   # control
+    assert _one_fact(cs, arts, "x", "y")
+
+
+DATE_GAPS = [
+    # (year a, year b, one fact?): dates years apart are two happenings, as figures ten times apart are
+    (2004, 2002, False),      # the 2004 tsunami / the 2002 Manokwari quakes
+    (1972, 1957, False),
+    (1991, 1992, True),       # control: "1990 to 1991" / "1992", a gold disagreement
+    (2004, 2004, True),
+]
+
+
+@pytest.mark.parametrize("ya,yb,same", DATE_GAPS)
+def test_dates_years_apart_are_two_happenings(ya, yb, same):
+    arts = [_article("a", date(2008, 12, 14)), _article("b", date(2008, 12, 14))]
+    cs = [_claim("x", "a", "date", str(ya), f"LaSalle was convicted of drunken driving in {ya}.", date_span=_year(ya),
+                 predicate="sentence", subject="Anthony LaSalle", obj="drunken driving", rule="date.event"),
+          _claim("y", "b", "date", str(yb), f"LaSalle was convicted of drunken driving in {yb}.", date_span=_year(yb),
+                 predicate="sentence", subject="Anthony LaSalle", obj="drunken driving", rule="date.event")]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+def _lead_article(aid, lead, body):
+    text = lead + " " + body
+    return Article(id="story/" + aid, path="story/" + aid + ".txt", text=text, title="Quake hits Manokwari",
+                   published=None, published_from="none", year_hint=None)
+
+
+LEAD_DAYS = [
+    # (lead day a, lead day b, one fact?): a property of "the quake" its sentence does not date is a
+    # property of the quake its article's lead reports
+    ("Wednesday", "Sunday", False),     # Wednesday's aftershock / Sunday's main quake
+    ("Sunday", "Sunday", True),         # control
+]
+
+
+@pytest.mark.parametrize("day_a,day_b,same", LEAD_DAYS)
+def test_an_undated_property_of_the_quake_is_of_the_quake_its_lead_reports(day_a, day_b, same):
+    arts, cs = [], []
+    for aid, day, km in (("a", day_a, 75.0), ("b", day_b, 135.0)):
+        lead = f"A strong earthquake rattled Manokwari on {day}."
+        body = f"The quake struck {km:g} kilometers west of Manokwari."
+        art = _lead_article(aid, lead, body)
+        arts.append(art)
+        d = _claim("d" + aid, aid, "date", day, lead, date_span=DateSpan(None, None, "day", text=day, resolved=False),
+                   predicate="strike", rule="date.event")
+        m = _claim("m" + aid, aid, "measure", f"{km:g} kilometers", body, value=km * 1000, unit="m",
+                   predicate="distance from Manokwari", rule="measure.unit")
+        m.measure = {"dimension": "length", "unit": "m"}
+        m.sentence_start = len(lead) + 1
+        m.start += m.sentence_start
+        m.end += m.sentence_start
+        cs += [d, m]
+    assert _one_fact(cs, arts, "ma", "mb") is same

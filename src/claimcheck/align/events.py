@@ -327,6 +327,26 @@ def dated_before_news(claims: list[Claim], articles: list[Article], ruleset: Rul
     return out
 
 
+def lead_days(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> dict[str, DateSpan]:
+    """article id -> the day its lead gives its main event ("rattled the province Wednesday", "on
+    Sunday"), resolved or not: a property of "the quake" (its depth, distance, magnitude, clock
+    time) that its own sentence does not date is a property of the quake the article's lead reports."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article].append(c)
+    out = {}
+    for a in articles:
+        end = lead_end(a)
+        for c in sorted(by_article.get(a.id, []), key=lambda c: c.start):
+            if c.sentence_start > end:
+                break
+            w = c.date if c.kind == "date" else c.when
+            if w is not None and w.granularity == "day":
+                out[a.id] = w
+                break
+    return out
+
+
 # ------------------------------------------------------------------ events of a story
 
 
