@@ -44,6 +44,9 @@ CLAUSES = [
     ("A Monday aftershock injured 11 people.", "11 people", "aftershock", False),
     ("Fifteen people died when the quake hit the town.", "Fifteen people", "", False),   # its clause names none
     ("Police said 23 pirates were arrested.", "23 pirates", "", False),
+    # a year that ends the sentence, or its phrase, still dates the event
+    ("The tremors recall the Asian tsunami that killed 168,000 people in Aceh in 2004.", "168,000 people", "tsunami", True),
+    ("In December 2004, a giant tsunami left at least 230,000 people dead.", "230,000 people", "tsunami", True),
 ]
 
 
@@ -310,3 +313,39 @@ def test_bare_dates_of_one_listed_class_are_one_fact(ruleset):
     m = Matcher([a, b, r1, r2], ruleset)
     assert m.compatible(a, b)[0]
     assert not m.compatible(r1, r2)[0]
+
+
+def test_a_number_told_exactly_and_approximately_is_one_value(ruleset):
+    """A press release says "for approximately $334 million" and later "$334 million": one price
+    told two ways, not two facts, so every article's $334 million is one fact with it; a bound
+    ("more than $300 million") in the same article still is a value of its own."""
+    def usd(cid, art, text, quote, approx=False):
+        c = count(cid, art, text, quote, 334e6, predicate="buy", unit="USD")
+        if approx:
+            c.quantity.approximate, c.quantity.low, c.quantity.high = True, 300.6e6, 367.4e6
+        return c
+    q1, q2 = "AMD will buy SeaMicro for approximately $334 million.", "The $334 million deal closes soon."
+    a1 = usd("a1", "a", "approximately $334 million", q1, approx=True)
+    a2 = usd("a2", "a", "$334 million", q2)
+    a2.sentence_start = 100
+    b = usd("b", "b", "$334 million", "AMD is paying $334 million for SeaMicro.")
+    title = "AMD buys SeaMicro"
+    arts = [article(x, q1 + " " + q2, date(2012, 2, 29), title=title) for x in "ab"]
+    facts = align_all([a1, a2, b], arts, ruleset).facts
+    assert [sorted(f.claims) for f in facts if len(f.claims) > 1] == [["a1", "a2", "b"]]
+
+
+def test_a_date_of_a_persons_act_is_told_by_who_not_by_what(ruleset):
+    """"LaSalle was charged on Friday with third-degree murder" and "The county attorney filed
+    charges Friday": one charging (charge is `actor_dates:`), whatever each names as its object;
+    another person's charging is another fact."""
+    from claimcheck.align.facts import Matcher
+    a = _dated("a", "a", "Friday", "Anthony LaSalle was charged on Friday with third-degree murder.", "charge",
+               day=date(2008, 12, 12))
+    a.subject, a.object = "Anthony LaSalle", "third-degree murder"
+    b = _dated("b", "b", "Friday", "The county attorney filed criminal charges Friday.", "charge", day=date(2008, 12, 12))
+    c = _dated("c", "c", "Monday", "John Smith was charged on Monday with theft.", "charge", day=date(2008, 12, 15))
+    c.subject, c.object = "John Smith", "theft"
+    m = Matcher([a, b, c], ruleset)
+    assert m.compatible(a, b)[0]
+    assert not m.compatible(a, c)[0]

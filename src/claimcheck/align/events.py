@@ -26,7 +26,8 @@ from typing import Optional
 from ..entities import content_tokens
 from ..models import Article, Claim, DateSpan, Event, RuleSet
 
-YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d,.%]|\s*(?:people|persons|homes|houses|%))")
+# (a year ends a sentence or a phrase: "in 2004.", "In December 2004, a quake"; "2004.5" and "2004,000" are no year)
+YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d%]|[,.]\d|\s*(?:people|persons|homes|houses|%))")
 # Where a clause ends: a new clause that may be about another event ("... died when the quake hit",
 # "the strongest since the 1999 quake"). The boundary word belongs to the clause it opens.
 CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and|but)\b)"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet
