@@ -357,3 +357,37 @@ def test_an_average_annual_value_is_a_rate_not_the_deal():
     got = [c for c in claims("WCVB-TV claims it was eight years and $184 million, or a $23 million average annual "
                              "value.", "count") if "23" in c.text]
     assert got and got[0].unit.endswith("rate"), [(c.text, c.unit) for c in got]
+
+
+INCREMENTS = [
+    # (text a, quote a, value a, text b, quote b, value b, one fact?): more of a thing is not the total
+    ("two additional life sentences", "Comeaux received two additional life sentences.", 2,
+     "three life sentences", "Comeaux is serving three life sentences.", 3, False),
+    ("two other rifles", "The commandos seized seven AK-47 assault rifles and two other rifles.", 2,
+     "Nine assault rifles", "Nine assault rifles were seized from the pirates.", 9, False),
+    ("two other rifles", "The commandos seized seven AK-47 assault rifles and two other rifles.", 2,
+     "three other rifles", "The arms included seven AK-47s and three other rifles.", 3, True),     # control
+]
+
+
+@pytest.mark.parametrize("ta,qa,va,tb,qb,vb,same", INCREMENTS)
+def test_more_of_a_thing_is_not_the_total(ta, qa, va, tb, qb, vb, same):
+    arts = [_article("a", date(2009, 11, 30)), _article("b", date(2009, 11, 30))]
+    unit = "sentence" if "sentence" in ta else "rifle"
+    pred = "sentence" if unit == "sentence" else "arrest"
+    cs = [_claim("x", "a", "count", ta, qa, value=va, unit=unit, predicate=pred),
+          _claim("y", "b", "count", tb, qb, value=vb, unit=unit, predicate=pred)]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+VERDICT_AND_SENTENCE = [
+    # (sentence, date text, predicate class): a verdict and a sentencing are two acts
+    ("A San Antonio jury found polygamist leader Warren Jeffs guilty on Thursday.", "Thursday", "convict"),
+    ("Polygamist leader Warren Jeffs was sentenced Tuesday to life in prison.", "Tuesday", "sentence"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,predicate", VERDICT_AND_SENTENCE)
+def test_a_verdict_is_not_the_sentencing(sentence, text, predicate):
+    got = [c for c in claims(sentence, "date", published=date(2011, 8, 10)) if c.text == text]
+    assert got and got[0].predicate.split(" (")[0] == predicate, [(c.text, c.predicate) for c in claims(sentence)]

@@ -36,6 +36,9 @@ OF_WHOLE = re.compile(r"^of (?:the|its|their|his|her|this|that) \w")
 # pivotal 15-2 run", "20 killed in the first hours") is a part of the event's figure. Grammar.
 PERIOD_PART = re.compile(r"^(?:in|during|within) (?:the|a|an|his|her|their|its) (?:first|second|third|fourth|"
                          r"final|last|opening|closing|early|pivotal|\d)")
+# A figure of more of a thing ("two additional life sentences", "another three-year sentence",
+# "two other rifles") is an increment, not the total ("three life sentences", "nine rifles"). Grammar.
+INCREMENT = re.compile(r"\b(?:additional|another|other|extra|further)\b", re.I)
 NAMEWORD = re.compile(r"\b(?:[A-Z][\w'.-]*|\d[\d.,]*)")
 # A claim is tried against this many groups of its block (the first ones made, which hold most
 # articles, and the latest ones) and this many members of each. Measured on ECB+ and the scenarios:
@@ -335,7 +338,8 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     place = _part_place(c, ruleset)
     # "$281 million of the purchase price": a figure of a whole its sentence names is a part of it
     of_whole = c.kind == "count" and bool(OF_WHOLE.match(after) or PERIOD_PART.match(after))
-    part = place or ("part" if part_re.search(_before(c)) or of_whole else "") or _over_many(c, ruleset)
+    part = place or ("part" if part_re.search(_before(c)) or of_whole else "") or _over_many(c, ruleset) \
+        or ("more" if c.kind in ("count", "measure") and INCREMENT.search(c.text + " " + _before(c, 1)) else "")
     return (m.group(1) if m else ""), part
 
 
