@@ -14,7 +14,7 @@ from claimcheck.align import align_all
 from claimcheck.align.events import EventWords, mention_of
 from claimcheck.align.facts import MAX_CANDIDATES, MAX_MEMBERS
 from claimcheck.compare import compare
-from claimcheck.models import Article, Claim, Quantity
+from claimcheck.models import Article, Claim, DateSpan, Quantity
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,9 @@ CLAUSES = [
     ("A Monday aftershock injured 11 people.", "11 people", "aftershock", False),
     ("Fifteen people died when the quake hit the town.", "Fifteen people", "", False),   # its clause names none
     ("Police said 23 pirates were arrested.", "23 pirates", "", False),
+    # a year that ends the sentence, or its phrase, still dates the event
+    ("The tremors recall the Asian tsunami that killed 168,000 people in Aceh in 2004.", "168,000 people", "tsunami", True),
+    ("In December 2004, a giant tsunami left at least 230,000 people dead.", "230,000 people", "tsunami", True),
 ]
 
 
@@ -234,3 +237,131 @@ def test_a_name_written_apart_or_together_is_one_name_whatever_the_hash_seed():
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                              env={"PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src"), "PYTHONHASHSEED": str(seed), "PATH": "/usr/bin:/bin"})
         assert out.stdout.split() == ["True", "True", "False"], (seed, out.stdout, out.stderr)
+
+
+# ------------------------------------------------------------------ what a date dates
+
+
+def _dated(cid, article, text, quote, predicate, event="E1", day=None):
+    start = quote.index(text)
+    return Claim(id=cid, article=article, kind="date", text=text, quote=quote, start=start, end=start + len(text),
+                 predicate=predicate, unit="", sentence_start=0, event=event,
+                 date=DateSpan(day, day, "day", text=text, relative=day is None, resolved=day is not None))
+
+
+DATED_NOUNS = [
+    # (sentence, date text, the noun it modifies, what the date is blocked by)
+    ("Police identified the victim of the Friday night shooting.", "Friday night", "shooting", "when"),
+    ("No bail was asked at yesterday's hearing.", "yesterday", "hearing", "trial"),     # a trial in a murder story
+    ("It followed the November 18 sinking of a Thai trawler.", "November 18", "sinking", "sink"),
+    ("The June 8 stabbings shocked the town.", "June 8", "stabbings", "when"),
+    ("The June 8 meeting was cancelled.", "June 8", "meeting", "meet"),               # a class's verb ("met on June 8")
+    ("The 1921 mill burned down.", "1921", "mill", "mill"),                           # no event word: as it stands
+]
+
+
+@pytest.mark.parametrize("sentence,text,noun,key", DATED_NOUNS)
+def test_a_date_of_an_event_word_dates_that_event(ruleset, sentence, text, noun, key):
+    """"the Friday night shooting" dates the shooting: in a story whose main event is the attack it
+    is the event's own time, the fact "On Friday, a gunman opened fire" states; a hearing of that
+    story is another happening; "the November 18 sinking" is what "sank on November 18" dates."""
+    from claimcheck.align.facts import fold_predicates, property_key
+    from claimcheck.models import Event
+    main = Event(id="E1", story="S", label="the murder", kind="attack", classes=["attack"])
+    claims = [_dated("d", "a", text, sentence, noun),
+              _dated("o", "b", "November 19", "Tabar sank a trawler on November 19.", "sink")]
+    folded = fold_predicates(claims, ruleset, [main])
+    assert property_key(claims[0], ruleset, folded["d"]) == ("date", key)
+
+
+def test_a_since_clause_dated_this_week_is_the_news_not_background(ruleset):
+    """"since the 1999 quake" is an earlier event; "since 7.6 and 7.5 magnitude quakes that struck
+    on Sunday" is this week's quake (a weekday names a day of the news), even with no publication date."""
+    from claimcheck.align.events import MainEvent, _earlier
+    q = "The tremor was the latest since 7.6 and 7.5 magnitude quakes that struck off Manokwari on Sunday."
+    c = count("c", "a", "7.5", q, 7.5)
+    words = EventWords(ruleset)
+    c.when = DateSpan(None, None, "day", text="on Sunday", relative=True, resolved=False)
+    assert _earlier(mention_of(c, words), MainEvent(cls="quake"), None, None, ruleset.weekdays) is False
+    c.when = None
+    assert _earlier(mention_of(c, words), MainEvent(cls="quake"), None, None, ruleset.weekdays) is True
+    old = count("o", "a", "2,400 people", "It was the strongest since the 1999 quake, which killed 2,400 people.", 2400.0)
+    old.when = DateSpan(date(1999, 6, 1), date(1999, 6, 1), "day", text="June 1, 1999")
+    assert _earlier(mention_of(old, words), MainEvent(cls="quake"), date(2009, 1, 5), None, ruleset.weekdays) is True
+
+
+def test_a_role_and_a_name_of_one_age_in_one_article_are_one_person():
+    """"a 66-year-old woman" and "LuAnn Marie Johnson, 66" in one article: one person told twice;
+    a role of another age in that article stays a role."""
+    from claimcheck.align.facts import person_subjects
+    q1, q2 = "Police said a 66-year-old woman was struck.", "LuAnn Marie Johnson, 66, of Burnsville, died."
+    claims = [_age("r", "a", "66-year-old", q1, 66.0, "woman"),
+              _age("n", "a", "LuAnn Marie Johnson, 66", q2, 66.0, "LuAnn Marie Johnson"),
+              _age("d", "a", "36-year-old", "The driver, a 36-year-old man, fled.", 36.0, "man"),
+              _age("o", "b", "66-year-old", q1, 66.0, "woman")]         # another article: nobody named there
+    assert person_subjects(claims, {"a": "S", "b": "S"}) == {"r": "LuAnn Marie Johnson"}
+
+
+def test_a_name_with_and_without_its_middle_name_is_one_person(ruleset):
+    """Ages of "Luann Johnson" and "LuAnn Marie Johnson" are one fact (a different age is flagged);
+    "Luann Smith" is someone else."""
+    a = _age("a", "a", "LuAnn Marie Johnson, 66", "LuAnn Marie Johnson, 66, died.", 66.0, "LuAnn Marie Johnson")
+    b = _age("b", "b", "66-year-old", "66-year-old Luann Johnson was hit.", 66.0, "Luann Johnson")
+    c = _age("c", "c", "Luann Smith, 64", "Luann Smith, 64, saw it.", 64.0, "Luann Smith")
+    title = "Hit-and-run driver kills Burnsville woman outside Bloomington Sam's Club"
+    arts = [article(x.article, x.quote, date(2008, 12, 12), title=title) for x in (a, b, c)]
+    al = align_all([a, b, c], arts, ruleset)
+    assert len(al.stories) == 1
+    facts = al.facts
+    assert sorted(sorted(f.claims) for f in facts) == [["a", "b"], ["c"]]
+
+
+def test_bare_dates_of_one_listed_class_are_one_fact(ruleset):
+    """"back in January" (bought) and "last month it purchased" (bought) name nothing they date:
+    one purchase of the story, so the two months disagree; an unlisted verb ("returned 12 weeks
+    ago") still needs what it dates named."""
+    from claimcheck.align.facts import Matcher
+    a = _dated("a", "a", "January", "Intel bought the InfiniBand business back in January.", "buy",
+               day=date(2012, 1, 15))
+    b = _dated("b", "b", "Last month", "Last month it purchased InfiniBand assets.", "buy", day=date(2012, 2, 15))
+    r1 = _dated("r1", "a", "12 weeks ago", "She returned home 12 weeks ago.", "return", day=date(2013, 3, 17))
+    r2 = _dated("r2", "b", "12 weeks ago", "They returned to the town 12 weeks ago.", "return", day=date(2013, 3, 18))
+    m = Matcher([a, b, r1, r2], ruleset)
+    assert m.compatible(a, b)[0]
+    assert not m.compatible(r1, r2)[0]
+
+
+def test_a_number_told_exactly_and_approximately_is_one_value(ruleset):
+    """A press release says "for approximately $334 million" and later "$334 million": one price
+    told two ways, not two facts, so every article's $334 million is one fact with it; a bound
+    ("more than $300 million") in the same article still is a value of its own."""
+    def usd(cid, art, text, quote, approx=False):
+        c = count(cid, art, text, quote, 334e6, predicate="buy", unit="USD")
+        if approx:
+            c.quantity.approximate, c.quantity.low, c.quantity.high = True, 300.6e6, 367.4e6
+        return c
+    q1, q2 = "AMD will buy SeaMicro for approximately $334 million.", "The $334 million deal closes soon."
+    a1 = usd("a1", "a", "approximately $334 million", q1, approx=True)
+    a2 = usd("a2", "a", "$334 million", q2)
+    a2.sentence_start = 100
+    b = usd("b", "b", "$334 million", "AMD is paying $334 million for SeaMicro.")
+    title = "AMD buys SeaMicro"
+    arts = [article(x, q1 + " " + q2, date(2012, 2, 29), title=title) for x in "ab"]
+    facts = align_all([a1, a2, b], arts, ruleset).facts
+    assert [sorted(f.claims) for f in facts if len(f.claims) > 1] == [["a1", "a2", "b"]]
+
+
+def test_a_date_of_a_persons_act_is_told_by_who_not_by_what(ruleset):
+    """"LaSalle was charged on Friday with third-degree murder" and "The county attorney filed
+    charges Friday": one charging (charge is `actor_dates:`), whatever each names as its object;
+    another person's charging is another fact."""
+    from claimcheck.align.facts import Matcher
+    a = _dated("a", "a", "Friday", "Anthony LaSalle was charged on Friday with third-degree murder.", "charge",
+               day=date(2008, 12, 12))
+    a.subject, a.object = "Anthony LaSalle", "third-degree murder"
+    b = _dated("b", "b", "Friday", "The county attorney filed criminal charges Friday.", "charge", day=date(2008, 12, 12))
+    c = _dated("c", "c", "Monday", "John Smith was charged on Monday with theft.", "charge", day=date(2008, 12, 15))
+    c.subject, c.object = "John Smith", "theft"
+    m = Matcher([a, b, c], ruleset)
+    assert m.compatible(a, b)[0]
+    assert not m.compatible(a, c)[0]

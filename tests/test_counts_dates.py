@@ -41,6 +41,19 @@ def read(text, nlp):
      "two small boats", "vehicle (small)", "arrest"),
     # a partitive counts the noun of its "of"
     ("Marine commandos boarded two of the pirate vessels.", "two of the pirate vessels", "vehicle (pirate)", "board"),
+    # the nouns a reader reads as one class: pirates are raiders and brigands, boats are speedboats,
+    # fire engines are appliances
+    ("The navy nabbed 23 Somali and Yemeni sea brigands.", "23 Somali and Yemeni sea brigands", "detainee (sea somali yemeni)", "arrest"),
+    ("The navy recovered RPG launchers, three speedboats and grenades.", "three speedboats", "vehicle", "recover"),
+    ("When they arrived they called in an additional six engines.", "six engines", "fire engine", "call"),
+    # a participle right after the noun is its own verb, not the clause's
+    ("At least five people were killed, 250 others injured and more than 800 homes destroyed by those temblors.",
+     "more than 800 homes", "home", "destroy"),
+    # a man killed is a person killed; the killings of two women are what killed them
+    ("A gunman opened fire at an office Christmas party Friday, killing one man, police said.", "one man", "person", "kill"),
+    ("She was charged in the 1967 slayings of two women at an ice cream shop in Staunton.", "two women", "person", "kill"),
+    ("Police arrested her in the 1967 killings of two young women at a local ice cream stand.",
+     "two young women", "person (young)", "kill"),
 ])
 def test_any_counted_noun_is_a_count(sentence, text, unit, predicate, nlp):
     counts = [c for c in read(sentence, nlp) if c.kind == "count"]
@@ -86,7 +99,9 @@ def test_constructions_that_are_no_count(sentence, number, nlp):
      "anarchy in 1991.", "1991", "descend", "date.event-verb"),
     ("Police said Kirkpatrick was let go on Dec. 11.", "Dec. 11", "go", "date.event-verb"),
     ("The victim, Benjamin David Banky, 40, of Vancouver was gunned down Friday when a man showed up at the "
-     "Christmas party with a gun.", "Friday", "gun", "date.event-verb"),
+     "Christmas party with a gun.", "Friday", "kill", "date.event-verb"),        # gunned down: killed
+    # giving oneself up is surrendering
+    ("He gave himself up to police on Saturday after a standoff.", "Saturday", "surrender", "date.event-verb"),
     ("The June 8 stabbing shocked the town.", "June 8", "stabbing", "date.event-noun"),
     ("The mill was built in 1921.", "1921", "build", "date.event-verb"),
     ("The church dates to 1921.", "1921", "date", "date.event-verb"),

@@ -160,6 +160,9 @@ def test_magnitudes_are_exact():
 AGES = [
     ("Police allege Eric Allen Kirkpatrick, 61, opened fire at a Vancouver office Friday.", 61, 61, "Eric Allen Kirkpatrick"),
     ("A 61-year-old man was charged with first-degree murder Saturday.", 61, 61, "man"),
+    # a place before the role noun says where the man is from, not who he is
+    ("A 61-year-old Vancouver man was charged yesterday with first-degree murder.", 61, 61, "man"),
+    ("Police arrested a 36-year-old Bloomington man after the crash.", 36, 36, "man"),
     ('"The suspect, a 61-year-old man, entered the business," Const. Tim Fanning said.', 61, 61, "suspect"),
     ("Robert Pitman, aged 24 and from Wellington, is accused of arson.", 24, 24, "Robert Pitman"),
     ("Sixty-year-old Sharron Diane Crawford Smith is now accused of murdering two women.", 60, 60,

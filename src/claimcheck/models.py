@@ -131,6 +131,7 @@ class Event:
     articles: list[str] = field(default_factory=list)
     background: bool = False     # an earlier or other event the articles mention, not the one they report
     why: str = ""                # why its mentions were merged
+    classes: list[str] = field(default_factory=list)  # every event class its mentions are (the main event's other words)
 
 
 @dataclass

@@ -353,6 +353,7 @@ class RuleFile(_Strict):
     generic_words: list[str] = []
     event_classes: list[str] = []               # object classes that name events (align, year-modifier dates)
     future_markers: list[str] = []              # words that put a claim in the future
+    conditional_markers: list[str] = []         # words that open a condition: a figure in it is no claim
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
@@ -591,7 +592,7 @@ def parse_file(text: str, path: str, label: str | None = None, check_patterns: b
 VOCAB_DICTS = ("scales", "number_words", "vague_numbers", "months", "weekdays", "units",
                "verb_classes", "object_nouns", "aliases", "tolerances", "severities")
 EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames", "generic_words", "event_classes",
-                  "future_markers", "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
+                  "future_markers", "conditional_markers", "rate_markers", "distance_markers", "aggregate_nouns", "boilerplate",
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Article, Claim, Event, Fact, RuleSet, Story
-from .events import assign_events
+from .events import assign_events, dated_before_news, lead_days
 from .facts import Matcher, fact_label, property_key
 from .stories import find_stories
 
@@ -69,6 +69,9 @@ class Prepared:
     event_by_id: dict[str, Event] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)     # claim id -> folded unit class (facts.fold_units)
     persons: dict[str, str] = field(default_factory=dict)   # claim id -> the name a role stands for
+    before_news: set = field(default_factory=set)          # date claims long before their article's news
+    published: dict = field(default_factory=dict)           # article id -> publication date (ages over time)
+    lead_day: dict = field(default_factory=dict)            # claim id -> the day its article's lead gives the main event
 
 
 def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Prepared:
@@ -76,9 +79,22 @@ def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> P
     from .facts import fold_predicates, fold_units, person_subjects
     stories, story_of = find_stories(articles, ruleset)
     events = assign_events(claims, articles, story_of, ruleset)
-    folded = fold_predicates(claims, ruleset)
+    folded = fold_predicates(claims, ruleset, events)
     return Prepared(ruleset, stories, events, story_of, folded, {e.id: e for e in events},
-                    fold_units(claims, ruleset, folded), person_subjects(claims, story_of))
+                    fold_units(claims, ruleset, folded), person_subjects(claims, story_of),
+                    dated_before_news(claims, articles, ruleset),
+                    {a.id: a.published for a in articles if a.published},
+                    _lead_day(claims, articles, ruleset, events))
+
+
+def _lead_day(claims: list[Claim], articles: list[Article], ruleset: RuleSet, events: list[Event]) -> dict:
+    """claim id -> its article's lead day, for the undated measures and clock times of a story's
+    main event (facts.LEAD_DAY_KINDS): one quake's properties, not the series'."""
+    from .facts import LEAD_DAY_KINDS
+    main = {e.id for e in events if not e.background and e.why.startswith("the headline")}
+    days = lead_days(claims, articles, ruleset)
+    return {c.id: days[c.article] for c in claims
+            if c.kind in LEAD_DAY_KINDS and c.when is None and c.event in main and c.article in days}
 
 
 def block_key(prep: Prepared, c: Claim) -> tuple:
@@ -110,7 +126,8 @@ def align_block(prep: Prepared, block: list[Claim]) -> tuple[list[Fact], int]:
     ruleset = prep.ruleset
     key = block_key(prep, block[0])
     scope = scopes(block, ruleset)
-    matcher = Matcher(block, ruleset, key=lambda c: _property(prep, c), scope=scope, persons=prep.persons)
+    matcher = Matcher(block, ruleset, key=lambda c: _property(prep, c), scope=scope, persons=prep.persons,
+                      before_news=prep.before_news, published=prep.published, lead_day=prep.lead_day)
     by_scope: dict[str, list[Claim]] = defaultdict(list)
     for c in block:
         by_scope[scope[c.id]].append(c)

@@ -26,7 +26,8 @@ from typing import Optional
 from ..entities import content_tokens
 from ..models import Article, Claim, DateSpan, Event, RuleSet
 
-YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d,.%]|\s*(?:people|persons|homes|houses|%))")
+# (a year ends a sentence or a phrase: "in 2004.", "In December 2004, a quake"; "2004.5" and "2004,000" are no year)
+YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![\d%]|[,.]\d|\s*(?:people|persons|homes|houses|%))")
 # Where a clause ends: a new clause that may be about another event ("... died when the quake hit",
 # "the strongest since the 1999 quake"). The boundary word belongs to the clause it opens.
 CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|who|while|as|where|and|but)\b)"
@@ -35,6 +36,9 @@ CLAUSE_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|[()]|,\s+(?=(?:which|
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|deadly|fatal|mass|school|latest|recent)|'s|[A-Z]\w+)\s+$")
 LEAD_SHARE = 0.25                  # a class named in the leads of this share of a story's articles is its main event too
 LEAD_SENTENCES = 2                 # the headline and this many first sentences report the main event
+# A time before the news a clause gives with no event word ("The catastrophe four years ago killed
+# more than 230,000 people"): grammar, as "since" and "compared with" are.
+AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies)) ago\b|\blast year\b", re.I)
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
 # How much earlier than the news a clause's date must be for its event to be another, earlier one:
 # against the main event's own date when an article gives it, else against the publication date
@@ -121,6 +125,17 @@ class EventWords:
         return m.group(1).lower() if m else ""
 
 
+_EVENT_WORDS: dict[int, tuple[RuleSet, EventWords]] = {}
+
+
+def event_words(ruleset: RuleSet) -> EventWords:
+    """The compiled `event_words:` of a rule set, built once per rule set."""
+    hit = _EVENT_WORDS.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        hit = _EVENT_WORDS[id(ruleset)] = (ruleset, EventWords(ruleset))
+    return hit[1]
+
+
 def _clause(quote: str, start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence that holds [start, end)."""
     lo, hi = 0, len(quote)
@@ -183,6 +198,8 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
         m.marker = words.marker(before + " " + m.word)
     if not m.marker and clause.lstrip().lower().startswith(("since", "compared with", "unlike")):
         m.marker = clause.split()[0].lower()
+    if not m.marker and at is None and AGO.search(clause):
+        m.marker = "ago"
     return m
 
 
@@ -250,10 +267,13 @@ def _same_name(a: frozenset, b: frozenset) -> bool:
     return len(a & b) > 0.5 * len(a | b)
 
 
-def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: Optional[int]) -> bool:
-    """Does the mention's time put its event before the article's news?"""
+def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: Optional[int],
+             weekdays: Optional[dict] = None) -> bool:
+    """Does the mention's time put its event before the article's news? A marker does ("last
+    year's", "since the 1999 quake"), unless the clause dates its event within the news ("tremors
+    since 7.6 and 7.5 magnitude quakes that struck on Sunday": Sunday's quake is the news)."""
     if m.marker:
-        return True
+        return not _recent(m.when, main, published, weekdays or {})
     if m.year is not None:
         ref = published.year if published else (main.when.start.year if main.when and main.when.start else year_hint)
         if ref is not None:
@@ -268,6 +288,63 @@ def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: 
         if year_hint:
             return w.end.year < year_hint - 1
     return False
+
+
+def _recent(w: Optional[DateSpan], main: MainEvent, published: Optional[date], weekdays: dict) -> bool:
+    """Is a clause's day within the news (not before the main event or the publication)? A weekday
+    the article could not resolve ("on Sunday", `weekdays:`) is: news names a day by its weekday
+    only within its week."""
+    if w is None or w.granularity != "day":
+        return False
+    if not w.resolved or not w.end:
+        return any(x.lower() in weekdays for x in re.findall(r"[A-Za-z]+", w.text or ""))
+    if main.when is not None and main.when.start:
+        return (main.when.start - w.end).days <= EARLIER_THAN_EVENT_DAYS
+    return bool(published) and 0 <= (published - w.end).days <= EARLIER_THAN_EVENT_DAYS
+
+
+def dated_before_news(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> set[str]:
+    """Ids of the date claims whose date puts what they date before their article's news (the
+    same test as a clause's time, `_earlier`: "died in 2002" in an obituary of 2005, "a 1972
+    meeting"): such a date is not the news event's own, whatever verb dates it."""
+    words = EventWords(ruleset)
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" and c.date is not None:
+            by_article[c.article].append(c)
+    out = set()
+    for a in articles:
+        own = by_article.get(a.id)
+        if not own:
+            continue
+        main = main_event(a, own, words)
+        # an undated article with no year in its text: its latest date stands for its time
+        hint = a.year_hint or (None if a.published else
+                               max((c.date.end.year for c in own if c.date.resolved and c.date.end), default=None))
+        for c in own:
+            if _earlier(Mention(when=c.date), main, a.published, hint):
+                out.add(c.id)
+    return out
+
+
+def lead_days(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> dict[str, DateSpan]:
+    """article id -> the day its lead gives its main event ("rattled the province Wednesday", "on
+    Sunday"), resolved or not: a property of "the quake" (its depth, distance, magnitude, clock
+    time) that its own sentence does not date is a property of the quake the article's lead reports."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article].append(c)
+    out = {}
+    for a in articles:
+        end = lead_end(a)
+        for c in sorted(by_article.get(a.id, []), key=lambda c: c.start):
+            if c.sentence_start > end:
+                break
+            w = c.date if c.kind == "date" else c.when
+            if w is not None and w.granularity == "day":
+                out[a.id] = w
+                break
+    return out
 
 
 # ------------------------------------------------------------------ events of a story
@@ -285,7 +362,12 @@ def _label(cls: str, word: str, anchor: str, main: bool, background: bool, when:
         return f"the {noun} of {anchor[2:]}"
     if anchor.startswith("n:"):
         return f"the {anchor[2:].title()} {noun}"
+
     return f"an earlier {noun}" if background else f"the {noun}"
+
+
+def _main_class(cls: str, sid: str, main: MainEvent, story_main: dict, story_classes: dict) -> bool:
+    return cls == (story_main.get(sid) or main.cls) or cls in story_classes.get(sid, ())
 
 
 def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[str, str],
@@ -327,9 +409,14 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             continue
         main = mains[a.id]
         m = mention_of(c, words)
+        if c.kind == "date" and m.cls and m.year is None and c.date is not None and c.date.start \
+                and c.date.resolved and not _main_class(m.cls, sid, main, story_main, story_classes):
+            # a date of another class's event ("the Asian tsunami that killed 168,000 in 2004" in a
+            # quake story) is that event's time: its own year anchors it
+            m.year = c.date.start.year
         if not m.cls and c.object and _document(c.object, ruleset):
             m.when = None      # a resolution adopted last year is still the resolution the news is about
-        earlier = _earlier(m, main, a.published, a.year_hint)
+        earlier = _earlier(m, main, a.published, a.year_hint, ruleset.weekdays)
         # the story's main class decides ("Aftershock rattles Vesna after deadly quake" reports the quake)
         same_class = not m.cls or m.cls == (story_main.get(sid) or main.cls) or m.cls in story_classes.get(sid, ())
         # a named event ("the World AI Conference") is the main one only when the lead names it so
@@ -435,7 +522,8 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             label = "the " + e["names"].most_common(1)[0][0]
         events[key] = Event(id=eid, story=sid, label=label,
                             kind=cls, when=when, where="", articles=sorted(e["articles"]),
-                            background=background, why=why)
+                            background=background, why=why,
+                            classes=sorted(story_classes.get(sid, set()) | {cls}) if is_main else [cls])
     for c in claims:
         key = claim_key.get(c.id)
         if key is None:

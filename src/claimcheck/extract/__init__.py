@@ -21,6 +21,7 @@ This module runs them over articles.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -156,7 +157,21 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
         if c:
             claims.append(c)
     claims += _entity_claims(s, ruleset, vocab, used)
-    return claims
+    return [c for c in claims if not _conditional(text, c.start - s.offset, vocab)]
+
+
+def _conditional(text: str, start: int, vocab: Vocab) -> bool:
+    """Is the figure at `start` inside a condition ("If we assume revenues will be around $50
+    million, ..."; "if it's true they're offering $200 million")? A hypothetical is no claim of
+    what happened: a conditional word (`conditional_markers:`) before it, with no clause break
+    (, ; :) between them."""
+    if not vocab.conditional:
+        return False
+    head = text[:start]
+    hit = None
+    for m in vocab.conditional.finditer(head):
+        hit = m
+    return hit is not None and not re.search(r"[,;:\u2014]|\s--\s", head[hit.end():])
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

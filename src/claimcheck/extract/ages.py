@@ -67,6 +67,10 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
             q = _age_value(m, how, ruleset)
             if q is None or q.low is None or not (lo_ok <= q.low and (q.high or q.low) <= hi_ok):
                 continue
+            if how == "aged" and (re.search(r"\band\b", m.group("num")) or re.match(r"\w+s\b", m.group(0))):
+                continue      # "two sons, ages 16 and 6": the ages of several people, not one person's
+            if how == "aged" and re.search(r"\b(?:under|over|above|below|past|beyond)\s+$", text[:m.start()], re.I):
+                continue      # "the first person under age 40 to sit on the board": a bound, not an age
             if how in ("name-comma", "name-paren"):
                 name = m.group("name")
                 known = any(k.split()[-1] == name.split()[-1] for k in s.known_names)   # "LaSalle, 36," after "Anthony LaSalle"
@@ -149,6 +153,9 @@ def _whose(s: Sentence, m: re.Match, how: str, ruleset: RuleSet) -> Optional[str
             return None
         role = _apposed_role(doc, span.start)      # "the suspect, a 61-year-old man"
         nxt = _noun_after(doc, span.end)
+        if nxt is not None and has_parse(doc) and nxt.pos_ == "PROPN" and nxt.i + 1 < len(doc) \
+                and doc[nxt.i + 1].pos_ == "NOUN" and doc[nxt.i + 1].is_lower and nxt.head.i == nxt.i + 1:
+            nxt = nxt.head     # "a 61-year-old Vancouver man": a place or body names the man, not a person
         if nxt is not None and (nxt.pos_ == "PROPN" or not has_parse(doc) and nxt.text[:1].isupper()):
             return person_of(doc, nxt, ruleset, known)
         if role:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet
@@ -109,7 +109,12 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     if words and (words[0] in vocab.rates or " ".join(words) in vocab.rates):
         unit = f"{unit} rate"        # "$23 million per season" is not the deal's total
     skip = {t.i for t in span} | {t.i for t in unit_span}
-    pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i}, look_through=vocab.reporting)
+    own = _own_participle(head, vocab) if has_parse(doc) else None
+    if own is not None:
+        # "250 others injured and more than 800 homes destroyed": the participle after the noun is its own verb
+        pred, pred_tok, negated = _lookup(own, vocab.verbs), own, False
+    else:
+        pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i}, look_through=vocab.reporting)
     if pred is None and implied:
         return None
     if pred is None and has_parse(doc) and head.dep_ == "pobj" and head.head.lower_ == "of" \
@@ -238,6 +243,16 @@ def _counted_noun(doc: Doc, span: Span, q: Quantity):
     if measure_unit(lemma(noun)) or measure_unit(noun.lower_):
         return None                  # "12 feet", "two hours": a measure or a duration (other kinds)
     return noun
+
+
+def _own_participle(head: Token, vocab: Vocab) -> Optional[Token]:
+    """A past participle of a listed class right after the counted noun and hanging on it ("800
+    homes destroyed", "23 pirates captured on Saturday"), or None."""
+    for c in head.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and 0 < c.i - head.i <= 2 and _lookup(c, vocab.verbs) \
+                and not any(x.dep_ == "neg" for x in c.children):
+            return c
+    return None
 
 
 def _governing_verb(tok):

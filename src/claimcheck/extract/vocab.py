@@ -39,6 +39,7 @@ class Vocab:
     owned_units: set[str] = field(default_factory=set)     # unit classes counted per owner (a player's points)
     implied_units: dict[str, str] = field(default_factory=dict)  # predicate class -> what a bare number counts
     aggregates: set[str] = field(default_factory=set)      # "the number of people killed has risen to 19"
+    conditional: Optional[re.Pattern] = None   # `conditional_markers:` ("if", "unless"): a figure in a condition is no claim
     max_unit_words: int = 3
     parse_every_sentence: bool = False  # a pattern rule names no word a sentence must hold (see _pattern_words)
 
@@ -126,7 +127,14 @@ def _compile(ruleset: RuleSet) -> Vocab:
                  aggregates={w.lower() for w in extra.get("aggregate_nouns", [])},
                  implied_units={cls: spec["implied_unit"] for cls, spec in ruleset.verb_classes.items()
                                 if (spec or {}).get("implied_unit")},
+                 conditional=_words_re(extra.get("conditional_markers") or []),
                  parse_every_sentence=every)
+
+
+def _words_re(words: list[str]) -> Optional[re.Pattern]:
+    """One regex for a list of words or phrases (whole words, case-insensitive), or None."""
+    alts = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.I) if alts else None
 
 
 WORD = re.compile(r"[a-z]+")            # the words sentences.py looks for

@@ -35,6 +35,8 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
         if again is not None:
             again.start_offset, again.end_offset, again.text = d.start_offset, d.end_offset, d.text
             d = again
+    if IN_SPAN.match(d.text.strip()) and not (has_parse(doc) and claim_tense(span.root, vocab) == "future"):
+        return None     # "the second running back in two days": a span of time, not a date ahead
     subject, obj = "", ""
     event = _year_event(doc, span, d, vocab)
     if event is not None:
@@ -75,6 +77,10 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
                  date=d, why=why, context=sentence_context(doc, skip) | content_tokens(obj, ruleset))
 
 
+# "in two days" dates a day ahead only in a clause about the future ("will open in two days"); in
+# any other clause it is the span something happened within ("the second in two days").
+IN_SPAN = re.compile(r"^(?:with)?in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+                     r"(?:days|weeks|months|years)$", re.I)
 DURATION = re.compile(r"^(?:for\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
                       r"(?:second|minute|hour|day|week|month|year|decade)s?$", re.I)
 
