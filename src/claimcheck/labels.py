@@ -88,7 +88,9 @@ _TAIL = re.compile(r"\s(?:in|on|of|at|for|with|near|off|from|after|before)\s")
 _MEMO: dict[tuple[str, int], tuple] = {}   # (what, id(ruleset)) -> (ruleset, value): one ruleset a run
 
 
-def _memo(what: str, ruleset: Optional[RuleSet], make):
+def per_ruleset(what: str, ruleset: Optional[RuleSet], make):
+    """make(ruleset), built once per ruleset and kept while that ruleset is the one asked for
+    (tables and patterns compiled from the rules' vocabulary)."""
     hit = _MEMO.get((what, id(ruleset)))
     if hit is None or hit[0] is not ruleset:
         hit = _MEMO[(what, id(ruleset))] = (ruleset, make(ruleset))
@@ -96,12 +98,12 @@ def _memo(what: str, ruleset: Optional[RuleSet], make):
 
 
 def _known_nouns(ruleset: Optional[RuleSet]) -> set[str]:
-    return _memo("known", ruleset, lambda rs: frozenset(
+    return per_ruleset("known", ruleset, lambda rs: frozenset(
         n.lower() for nouns in (rs.object_nouns.values() if rs else []) for n in nouns))
 
 
 def skip_words(ruleset: Optional[RuleSet]) -> frozenset:
-    return _memo("skip", ruleset, _skip_words)
+    return per_ruleset("skip", ruleset, _skip_words)
 
 
 def _skip_words(ruleset: Optional[RuleSet]) -> frozenset:

@@ -315,18 +315,13 @@ def _before(c: Claim, n: int = 4) -> str:
     return " ".join(c.quote[max(0, start - 60):start].split()[-n:]).lower()
 
 
-_SCOPE_RES: dict[int, tuple] = {}
-
-
 def _scope_res(ruleset: RuleSet) -> tuple:
-    hit = _SCOPE_RES.get(id(ruleset))
-    if hit is None or hit[0] is not ruleset:
+    def make(rs: RuleSet) -> tuple:
         alt = lambda ws: "|".join(re.escape(w.lower()) for w in sorted(ws or [], key=len, reverse=True)) or "(?!)"
-        words = alt(ruleset.extra.get("scope_words"))
-        hit = (ruleset, re.compile(r"^(?:of\s+)?(" + words + r")\b"), re.compile(r"\b(" + words + r")$"),
-               re.compile(r"\b(?:" + alt(ruleset.extra.get("part_markers")) + r")[,:]?$"))
-        _SCOPE_RES[id(ruleset)] = hit
-    return hit[1:]
+        words = alt(rs.extra.get("scope_words"))
+        return (re.compile(r"^(?:of\s+)?(" + words + r")\b"), re.compile(r"\b(" + words + r")$"),
+                re.compile(r"\b(?:" + alt(rs.extra.get("part_markers")) + r")[,:]?$"))
+    return labels.per_ruleset("scope patterns", ruleset, make)
 
 
 def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
@@ -350,35 +345,29 @@ def _over_many(c: Claim, ruleset: RuleSet) -> str:
     "2,029 points in 106 games"): a total, never one happening's figure."""
     if c.kind != "count":
         return ""
-    hit = _OVER_RES.get(id(ruleset))
-    if hit is None or hit[0] is not ruleset:
-        words = "|".join(re.escape(w) for w in sorted(ruleset.number_words, key=len, reverse=True)
-                         if ruleset.number_words[w] and ruleset.number_words[w] > 1)
-        hit = (ruleset, re.compile(r"\b(?:during|in|over|across|throughout)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+"
-                                   r"|all\s+)?(\d[\d,]*|" + (words or "(?!)") + r"|several|many)\s+(?:[a-z-]+\s+)?([a-z]+s)\b",
-                                   re.I))
-        _OVER_RES[id(ruleset)] = hit
+    over = labels.per_ruleset("over-many pattern", ruleset, _over_many_re)
     from .events import claim_span
     _, end = claim_span(c)
-    m = hit[1].search(c.quote[end:end + 120])
+    m = over.search(c.quote[end:end + 120])
     if not m or m.group(1) in ("1", "one"):
         return ""
     return f"over {m.group(1).lower()} {m.group(2).lower()}"
 
 
-_OVER_RES: dict[int, tuple] = {}
-
-
-_PART_PLACE: dict[int, tuple] = {}    # id(ruleset) -> (ruleset, its two part-place patterns)
+def _over_many_re(ruleset: RuleSet) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(ruleset.number_words, key=len, reverse=True)
+                     if ruleset.number_words[w] and ruleset.number_words[w] > 1)
+    # "during the five operations", "in 106 games": a preposition, a count, a plural noun
+    return re.compile(r"\b(?:during|in|over|across|throughout)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+"
+                      r"|all\s+)?(\d[\d,]*|" + (words or "(?!)") + r"|several|many)\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.I)
 
 
 def _part_place_patterns(ruleset: RuleSet) -> tuple:
-    hit = _PART_PLACE.get(id(ruleset))
-    if hit is None or hit[0] is not ruleset:
-        nouns = "|".join(re.escape(n) for n in ruleset.extra.get("part_places") or []) or "(?!)"
-        hit = _PART_PLACE[id(ruleset)] = (ruleset, re.compile(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)"),
-                                          re.compile(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b"))
-    return hit[1], hit[2]
+    def make(rs: RuleSet) -> tuple:
+        nouns = "|".join(re.escape(n) for n in rs.extra.get("part_places") or []) or "(?!)"
+        return (re.compile(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)"),
+                re.compile(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b"))
+    return labels.per_ruleset("part-place patterns", ruleset, make)
 
 
 def _part_place(c: Claim, ruleset: RuleSet) -> str:

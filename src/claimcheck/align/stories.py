@@ -122,16 +122,6 @@ def _postings(ids: list[str], vectors: dict) -> dict[str, list[str]]:
     return {t: m for t, m in index.items() if 1 < len(m) <= MAX_POSTINGS}
 
 
-def _related_pairs(ids: list[str], vectors: dict) -> set[tuple[str, str]]:
-    """Pairs of articles that share at least one name or word of _postings."""
-    pairs = set()
-    for members in _postings(ids, vectors).values():
-        for k, a in enumerate(members):
-            for b in members[k + 1:]:
-                pairs.add((a, b) if a < b else (b, a))
-    return pairs
-
-
 def _neighbours(ids: list[str], vectors: dict, published: dict, by_names: tuple, by_words: tuple
                 ) -> dict[tuple[str, str], tuple[float, bool]]:
     """(a, b) -> (cosine, by names?) for the pairs of related articles (sharing a term of _postings,
