@@ -103,6 +103,11 @@ BARE_VERB_DATES = True
 # found 22 -> 23, unjudged and false flags unchanged; with unlisted verbs too, unjudged rose by 2 and
 # false flags by 1 ("returned 12 weeks ago" read a day apart from two publication dates).
 BARE_CLASS_DATES = True
+# Counts whose verb no class lists (`verb_classes:`, light verbs that found no leading class
+# included) are blocked as one predicate of their event and unit, UNLISTED, instead of each by its
+# own verb (fold_predicates).
+UNLISTED_VERBS_ONE = True
+UNLISTED = "(any verb)"
 PERSON_KINDS = ("age", "name")
 ENTITY_KINDS = ("attendance", "signing")
 
@@ -223,6 +228,13 @@ def fold_predicates(claims: list[Claim], ruleset: RuleSet, events: Optional[list
                 top, n = t.most_common(1)[0]
                 if n >= PREDICATE_LEAD * sum(t.values()):
                     pred = top
+        if UNLISTED_VERBS_ONE and c.kind == "count" and pred.split(" (")[0] not in ruleset.verb_classes:
+            # a verb no class lists says little of which figure a count is ("two boats swung into
+            # action" / "the pirates, in three boats, were attempting"; "a dozen employees had been
+            # celebrating" / "a dozen people were at the party"): such counts of one unit in one
+            # event are one property, whatever their verbs; a listed class stays its own (a
+            # count "killed" is never one "at the party")
+            pred = UNLISTED + (" (" + rest if rest else "")
         out[c.id] = pred
     return out
 
@@ -292,7 +304,8 @@ def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None, un
         # (a clock time dates one happening of the event, by its own verb: the roof that collapsed
         # "shortly after 06:00", the fire that was out "by about 09:30")
         spec = ruleset.verb_classes.get(pred.split(" (")[0]) or {}
-        return c.kind, "when" if spec.get("dates_event") and c.kind == "date" else pred
+        own = spec.get("dates_event") and (c.kind == "date" or spec.get("times_event"))
+        return c.kind, "when" if own else pred
     if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
@@ -458,16 +471,35 @@ def person_subjects(claims: list[Claim], story_of: dict[str, str]) -> dict[str, 
     for c in claims:
         if c.kind == "age" and c.subject and not _is_role(c.subject):
             aged[(c.article, value_key(c))].add(c.subject)
+    # such a link holds in the whole story, as a link side by side does: the role another article
+    # gives with no name ("a 66-year-old woman") is that person there too, if the story links the
+    # role to no one else
+    for c in claims:
+        if c.kind == "age" and _is_role(c.subject) and not linked.get((c.article, c.subject)):
+            same_age = aged.get((c.article, value_key(c)), set())
+            if len(same_age) == 1:
+                n = next(iter(same_age))
+                d = story_linked[(story_of.get(c.article, ""), c.subject)]
+                if len(n) > len(d.get(n.split()[-1].lower(), "")):
+                    d[n.split()[-1].lower()] = n
     out = {}
     for c in claims:
         if c.kind != "age" or not _is_role(c.subject):
             continue
-        own = linked.get((c.article, c.subject)) or story_linked.get((story_of.get(c.article, ""), c.subject)) or {}
+        story = story_of.get(c.article, "")
+        own = linked.get((c.article, c.subject)) or {}
         same_age = aged.get((c.article, value_key(c)), set())
+        if not own and len(same_age) == 1:
+            out[c.id] = next(iter(same_age))       # its own article ties it to one name
+            continue
+        own = own or story_linked.get((story, c.subject)) or {}
+        noun = _after(c, 1).strip(".,;:\"'")
+        if not own and noun != c.subject.lower():
+            # two roles of one person in apposition ("the suspect, a 61-year-old man"): the age is the
+            # other role's too, and so is the person the story ties that role to
+            own = story_linked.get((story, noun)) or {}
         if len(own) == 1:
             out[c.id] = next(iter(own.values()))
-        elif not own and len(same_age) == 1:
-            out[c.id] = next(iter(same_age))
     return out
 
 
@@ -658,6 +690,8 @@ class Matcher:
             return False, "a date or measure of something else of the event (their objects differ)"
         if self._unknown_vocab(a) and self._unknown_vocab(b) and _jaccard(a.context, b.context) < CONTEXT_SHARE:
             return False, "neither unit nor verb is in the rules, and their sentences share too little"
+        if a.kind == "count" and self.key(a)[1].startswith(UNLISTED) and _jaccard(a.context, b.context) < CONTEXT_SHARE:
+            return False, "no verb class says what they count, and their sentences share too little"
         (ca, ta), (cb, tb) = self.obj(a), self.obj(b)
         events = vocab.event_classes
         if a.object and b.object and ca not in events and cb not in events:
@@ -759,14 +793,19 @@ def _magnitude(q) -> Optional[float]:
     return None
 
 
+# Figures exactly MAX_RATIO apart are within it ("1.2 miles" / "12 miles": 12 / 1.2 is
+# 10.000000000000002 in floating point): the bounds are compared with this relative slack.
+FLOAT_SLACK = 1e-9
+
+
 def _far_apart(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
-    return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+    return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
 
 
 def _far_apart_log(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
-    return bool(ma and mb and abs(ma - mb) > MAX_LOG_GAP)
+    return bool(ma and mb and abs(ma - mb) > MAX_LOG_GAP + FLOAT_SLACK)
 
 
 # ------------------------------------------------------------------ groups
