@@ -379,7 +379,8 @@ def _part_place_patterns(ruleset: RuleSet) -> tuple:
     def make(rs: RuleSet) -> tuple:
         nouns = "|".join(re.escape(n) for n in rs.extra.get("part_places") or []) or "(?!)"
         return (re.compile(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)"),
-                re.compile(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b"))
+                # "in Osk district", "in Indonesia's Aceh province" (the country's name before is no part)
+                re.compile(r"\b[Ii]n (?:[A-Z][\w-]+'s )?([A-Z][\w-]+) (?:" + nouns + r")\b"))
     return labels.per_ruleset("part-place patterns", ruleset, make)
 
 
