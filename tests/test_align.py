@@ -348,14 +348,15 @@ def test_a_name_with_and_without_its_middle_name_is_one_person(ruleset):
 
 def test_bare_dates_of_one_listed_class_are_one_fact(ruleset):
     """"back in January" (bought) and "last month it purchased" (bought) name nothing they date:
-    one purchase of the story, so the two months disagree; an unlisted verb ("returned 12 weeks
+    one purchase of the story, so the two months disagree; an unlisted verb ("settled 12 weeks
     ago") still needs what it dates named."""
     from claimcheck.align.facts import Matcher
     a = _dated("a", "a", "January", "Intel bought the InfiniBand business back in January.", "buy",
                day=date(2012, 1, 15))
     b = _dated("b", "b", "Last month", "Last month it purchased InfiniBand assets.", "buy", day=date(2012, 2, 15))
-    r1 = _dated("r1", "a", "12 weeks ago", "She returned home 12 weeks ago.", "return", day=date(2013, 3, 17))
-    r2 = _dated("r2", "b", "12 weeks ago", "They returned to the town 12 weeks ago.", "return", day=date(2013, 3, 18))
+    # ("return" became a class of its own, rules: an unlisted verb stands here)
+    r1 = _dated("r1", "a", "12 weeks ago", "She settled home 12 weeks ago.", "settle", day=date(2013, 3, 17))
+    r2 = _dated("r2", "b", "12 weeks ago", "They settled in the town 12 weeks ago.", "settle", day=date(2013, 3, 18))
     m = Matcher([a, b, r1, r2], ruleset)
     assert m.compatible(a, b)[0]
     assert not m.compatible(r1, r2)[0]
@@ -458,3 +459,25 @@ def test_figures_exactly_ten_times_apart_may_be_one_figure(ruleset):
     q = lambda v: Quantity(low=v, high=v, value=v)
     assert not _far_apart(q(1.2), q(12.0))
     assert _far_apart(q(1.2), q(12.5))
+
+
+CO_NAMED = [
+    # (the tsunami article's sentence, one event with "the 2004 quake"?)
+    ("A 9.1 temblor in 2004 caused a tsunami that left more than 220,000 people dead.", True),
+    ("The 2004 tsunami left more than 220,000 people dead.", False),     # nothing ties it to the quake
+]
+
+
+@pytest.mark.parametrize("sentence,one", CO_NAMED)
+def test_earlier_events_one_sentence_names_together_with_their_year_are_one(ruleset, sentence, one):
+    """An earlier quake and the tsunami it set off, both of 2004: where a sentence names them together
+    with the year they are one disaster, so their tolls are compared (230,000 / 220,000)."""
+    a = count("a", "a", "at least 230,000 people", "In 2004 a quake off Aceh killed at least 230,000 people.", 230000.0)
+    b = count("b", "b", "more than 220,000 people", sentence, 220000.0)
+    title = "Strong quakes rattle Indonesia's Papua province"
+    arts = [article(c.article, c.quote, date(2009, 1, 5), title=title) for c in (a, b)]
+    al = align_all([a, b], arts, ruleset)
+    assert a.event and b.event
+    assert (a.event == b.event) is one
+    assert any(sorted(f.claims) == ["a", "b"] for f in al.facts) is one
+    assert all(e.background for e in al.events if e.id in (a.event, b.event))
