@@ -1,7 +1,7 @@
 """Constructions of real coverage the extractor reads into the predicate a reader gives them (issue 9,
 the claims of discrepancy facts the ECB+ gold folders missed): the state a count ends in ("leaving
 220,000 people dead"), who lives in a named place ("Manokwari, a city of 160,000 people"), what an
-amount is ("$60 million in funding"), a particle the parser calls an adverb ("moved back"). Each row
+amount is ("$60 million in funding"), a particle the parser calls an adverb ("passed away"). Each row
 is a construction and the claim it must give; the rows below them must not change meaning."""
 from __future__ import annotations
 
@@ -37,9 +37,8 @@ def read(text, nlp):
     # what an amount is: the noun after "in", when a class lists it
     ("SeaMicro is backed with $60 million in funding by Khosla Ventures.", "count", "$60 million", "give", "SeaMicro"),
     ("The storm caused $2 billion in damage across the state.", "count", "$2 billion", "destroy", ""),
-    # a particle parsed as an adverb still makes the verb + particle entry ("move back" is `return`)
-    ("They had moved back to Millom around six weeks ago.", "date", "six weeks ago", "return", ""),
-    ("She returned to her home town 12 weeks ago.", "date", "12 weeks ago", "return", ""),
+    # a particle parsed as an adverb still makes the verb + particle entry ("pass away": die, not pass)
+    ("He passed away on Monday at his home.", "date", "Monday", "die", ""),
 ])
 def test_constructions_give_their_predicate(sentence, kind, text, predicate, who, nlp):
     claims = read(sentence, nlp)
