@@ -525,12 +525,29 @@ class Matcher:
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, event, property) -> values
         for c in claims:
             self.stated[self._stated_key(c)].add(number_key(c))
+        # roles one article gives two ages of ("a 12-year-old girl and a 15-year-old girl"): the
+        # story holds several people of that role, so a role's age alone tells none of them apart
+        ages: dict[tuple, set] = defaultdict(set)
+        for c in claims:
+            if c.kind == "age" and _is_role(c.subject) and c.id not in self.persons:
+                ages[(c.article, c.subject.lower())].add(value_key(c))
+        self.several_roles = {role for (_, role), vs in ages.items() if len(vs) > 1}
+        # property -> the owners its figures are given for (OWNED_KINDS), one name per owner
+        self.owners: dict[tuple, list[str]] = defaultdict(list)
+        for c in claims:
+            if c.subject and self._owned(c) and not any(same_owners(c.subject, o) for o in self.owners[self.key(c)]):
+                self.owners[self.key(c)].append(c.subject)
         self.comparisons = 0
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
 
     def _stated_key(self, c: Claim) -> tuple:
         key = (c.article, c.event) + self.key(c) + (self.scope.get(c.id, ""),)
         return key + (c.subject.lower(),) if c.kind in ENTITY_KINDS else key
+
+    def _owned(self, c: Claim) -> bool:
+        """A figure one owner of several gives: money (a bid, a deal, a price), a measure (a
+        sentence's length, a contract's years)."""
+        return c.kind == "measure" or (c.kind == "count" and c.quantity is not None and bool(c.quantity.unit))
 
     def _nickname(self, x: str, y: str) -> bool:
         """"Katie Jenkin" / "Kathryn Jenkin": one surname, given names a nickname apart (`nicknames:`)."""
@@ -645,12 +662,17 @@ class Matcher:
         if (a.id in self.lead_day or b.id in self.lead_day) and different_times(
                 a.when or self.lead_day.get(a.id), b.when or self.lead_day.get(b.id), self.ruleset.weekdays):
             return False, "their articles' leads report their event on different days (two of a series)"
-        if a.quantity is not None and b.quantity is not None:
+        if a.kind == "measure" and _far_apart_measures(a, b):
+            return False, f"measures more than {MAX_RATIO:g} times apart in one unit (60 days / 12 years)"
+        if a.quantity is not None and b.quantity is not None and a.kind != "measure":
             if a.unit in self.log_scale and b.unit == a.unit:
                 if _far_apart_log(a.quantity, b.quantity):
                     return False, f"{a.unit}s more than {MAX_LOG_GAP:g} apart (a log scale): two events of a series"
             elif _far_apart(a.quantity, b.quantity):
                 return False, f"figures more than {MAX_RATIO:g} times apart"
+        if a.kind == "age" and va != vb and a.subject.lower() == b.subject.lower() \
+                and a.subject.lower() in self.several_roles and not ({a.id, b.id} & set(self.persons)):
+            return False, f"an article gives two ages of a {a.subject!r}: the story tells of several, and no name says which"
         if a.kind == "age" and va != vb and self._aged(a, b):
             return False, "ages given at two times: the later article's is higher by no more than the years between them"
         if a.kind in ("date", "time") and va != vb:
@@ -681,8 +703,11 @@ class Matcher:
                     and not (a.kind == "age" and (a.id in self.persons or b.id in self.persons)
                              and sa.split()[-1].lower() == sb.split()[-1].lower()):
                 return False, "different people"
-        elif a.subject and b.subject and not same_entity(a.subject, b.subject):
+        elif a.subject and b.subject and not same_owners(a.subject, b.subject):
             return False, "different entities"      # Halvern's staff is not Quillmark's
+        elif (not a.subject or not b.subject) and self._owned(a) and len(self.owners.get(self.key(a), ())) > 1:
+            # "There's at least one offer better than $184 million" in a story of several bidders
+            return False, "the figure's owner is not named, and the story gives it for several owners"
         elif not (a.subject or b.subject):
             na, nb = _name_before_trigger(a), _name_before_trigger(b)
             if na and nb and not same_entity(na, nb):
@@ -802,6 +827,31 @@ FLOAT_SLACK = 1e-9
 def _far_apart(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
     return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
+
+
+def _far_apart_measures(a: Claim, b: Claim) -> bool:
+    """Two measures further apart than MAX_RATIO in their base unit ("60 days" / "12 years")."""
+    ma, mb = (_base(x) for x in (a, b))
+    return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+
+
+def _base(c: Claim) -> Optional[float]:
+    m = c.measure or {}
+    for k in ("base_low", "base_high"):
+        if m.get(k):
+            return float(m[k])
+    return _magnitude(c.quantity) if c.quantity is not None else None
+
+
+def same_owners(x: str, y: str) -> bool:
+    """One owner or one set of owners ("Angels and Washington Nationals" is neither the Angels nor
+    the Nationals alone: a figure of two owners is a fact of neither)."""
+    xs, ys = x.split(" and "), y.split(" and ")
+    if len(xs) != len(ys):
+        return False
+    if len(xs) == 1:
+        return same_entity(x, y)
+    return all(any(same_entity(p, q) for q in ys) for p in xs) and all(any(same_entity(p, q) for q in xs) for p in ys)
 
 
 def _far_apart_log(qa, qb) -> bool:
