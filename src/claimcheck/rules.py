@@ -200,6 +200,7 @@ class VerbClass(_Strict):
     actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
     cumulative: bool = False                     # its counts only grow: a later, higher figure is an update
     dates_event: bool = False                    # its dates and times are the event's own (align: "when")
+    times_event: bool = False                    # its clock times too: it says the event happened ("occurred at 2:09")
 
 
 class Example(_Strict):
@@ -363,6 +364,7 @@ class RuleFile(_Strict):
     part_markers: list[str] = []                # words before a figure that make it a part ("including")
     light_verbs: list[str] = []                 # verbs that say little: a count takes its event's class
     part_places: list[str] = []                 # "in the district of Osk": a part of the whole's place
+    settlement_nouns: list[str] = []            # "a city of 160,000 people": a count of who lives there
     separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
@@ -596,7 +598,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
-                  "separate_events", "score_words")  # kept in RuleSet.extra
+                  "separate_events", "score_words", "settlement_nouns")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

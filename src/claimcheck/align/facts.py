@@ -109,6 +109,11 @@ BARE_VERB_DATES = True
 # found 22 -> 23, unjudged and false flags unchanged; with unlisted verbs too, unjudged rose by 2 and
 # false flags by 1 ("returned 12 weeks ago" read a day apart from two publication dates).
 BARE_CLASS_DATES = True
+# Counts whose verb no class lists (`verb_classes:`, light verbs that found no leading class
+# included) are blocked as one predicate of their event and unit, UNLISTED, instead of each by its
+# own verb (fold_predicates).
+UNLISTED_VERBS_ONE = True
+UNLISTED = "(any verb)"
 PERSON_KINDS = ("age", "name")
 ENTITY_KINDS = ("attendance", "signing")
 
@@ -144,6 +149,19 @@ def number_key(c: Claim) -> tuple:
             and (q.approximate or q.low == q.high == q.value):
         return ("n", q.value, c.unit)      # exact, or "about" it; a bound ("at least five") stays its own
     return value_key(c)
+
+
+def _distinct(va: tuple, vb: tuple) -> bool:
+    """Are two values of one article two values, not one told at two precisions? A clock time and
+    a part of the day that holds it ("this morning" ... "at 2:09 a.m.", "early on Sunday" ... "at
+    6am") are one time."""
+    if va == vb:
+        return False
+    if va[0] == vb[0] == "tm" and (not va[3] or not vb[3] or va[3] == vb[3]):
+        (s1, e1), (s2, e2) = va[1:3], vb[1:3]
+        if None not in (s1, e1, s2, e2) and (s1 <= s2 and e2 <= e1 or s2 <= s1 and e1 <= e2):
+            return False
+    return True
 
 
 def different_times(a: Optional[DateSpan], b: Optional[DateSpan], weekdays: dict[str, int]) -> bool:
@@ -235,6 +253,13 @@ def fold_predicates(claims: list[Claim], ruleset: RuleSet, events: Optional[list
                 top, n = t.most_common(1)[0]
                 if n >= PREDICATE_LEAD * sum(t.values()):
                     pred = top
+        if UNLISTED_VERBS_ONE and c.kind == "count" and pred.split(" (")[0] not in ruleset.verb_classes:
+            # a verb no class lists says little of which figure a count is ("two boats swung into
+            # action" / "the pirates, in three boats, were attempting"; "a dozen employees had been
+            # celebrating" / "a dozen people were at the party"): such counts of one unit in one
+            # event are one property, whatever their verbs; a listed class stays its own (a
+            # count "killed" is never one "at the party")
+            pred = UNLISTED + (" (" + rest if rest else "")
         out[c.id] = pred
     return out
 
@@ -304,7 +329,8 @@ def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None, un
         # (a clock time dates one happening of the event, by its own verb: the roof that collapsed
         # "shortly after 06:00", the fire that was out "by about 09:30")
         spec = ruleset.verb_classes.get(pred.split(" (")[0]) or {}
-        return c.kind, "when" if spec.get("dates_event") and c.kind == "date" else pred
+        own = spec.get("dates_event") and (c.kind == "date" or spec.get("times_event"))
+        return c.kind, "when" if own else pred
     if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
@@ -386,7 +412,8 @@ def _part_place_patterns(ruleset: RuleSet) -> tuple:
     def make(rs: RuleSet) -> tuple:
         nouns = "|".join(re.escape(n) for n in rs.extra.get("part_places") or []) or "(?!)"
         return (re.compile(r"\bin (?:the )?(?:" + nouns + r") of ([A-Z][\w-]+)"),
-                re.compile(r"\b[Ii]n ([A-Z][\w-]+) (?:" + nouns + r")\b"))
+                # "in Osk district", "in Indonesia's Aceh province" (the country's name before is no part)
+                re.compile(r"\b[Ii]n (?:[A-Z][\w-]+'s )?([A-Z][\w-]+) (?:" + nouns + r")\b"))
     return labels.per_ruleset("part-place patterns", ruleset, make)
 
 
@@ -478,16 +505,35 @@ def person_subjects(claims: list[Claim], story_of: dict[str, str]) -> dict[str, 
     for c in claims:
         if c.kind == "age" and c.subject and not _is_role(c.subject):
             aged[(c.article, value_key(c))].add(c.subject)
+    # such a link holds in the whole story, as a link side by side does: the role another article
+    # gives with no name ("a 66-year-old woman") is that person there too, if the story links the
+    # role to no one else
+    for c in claims:
+        if c.kind == "age" and _is_role(c.subject) and not linked.get((c.article, c.subject)):
+            same_age = aged.get((c.article, value_key(c)), set())
+            if len(same_age) == 1:
+                n = next(iter(same_age))
+                d = story_linked[(story_of.get(c.article, ""), c.subject)]
+                if len(n) > len(d.get(n.split()[-1].lower(), "")):
+                    d[n.split()[-1].lower()] = n
     out = {}
     for c in claims:
         if c.kind != "age" or not _is_role(c.subject):
             continue
-        own = linked.get((c.article, c.subject)) or story_linked.get((story_of.get(c.article, ""), c.subject)) or {}
+        story = story_of.get(c.article, "")
+        own = linked.get((c.article, c.subject)) or {}
         same_age = aged.get((c.article, value_key(c)), set())
+        if not own and len(same_age) == 1:
+            out[c.id] = next(iter(same_age))       # its own article ties it to one name
+            continue
+        own = own or story_linked.get((story, c.subject)) or {}
+        noun = _after(c, 1).strip(".,;:\"'")
+        if not own and noun != c.subject.lower():
+            # two roles of one person in apposition ("the suspect, a 61-year-old man"): the age is the
+            # other role's too, and so is the person the story ties that role to
+            own = story_linked.get((story, noun)) or {}
         if len(own) == 1:
             out[c.id] = next(iter(own.values()))
-        elif not own and len(same_age) == 1:
-            out[c.id] = next(iter(same_age))
     return out
 
 
@@ -641,10 +687,10 @@ class Matcher:
         if a.kind == "name":
             return (a.subject == b.subject), "the same person (person key)"
         na, nb = number_key(a), number_key(b)
-        if (a.article == b.article or _same_sentence(a.quote, b.quote)) and na != nb:
+        if (a.article == b.article or _same_sentence(a.quote, b.quote)) and _distinct(na, nb):
             # one article (or a wire sentence copied into two) giving two values states two facts
             return False, "one article gives both values"
-        if na != nb and (na in self.stated.get(self._stated_key(b), ()) or nb in self.stated.get(self._stated_key(a), ())):
+        if _distinct(na, nb) and (na in self.stated.get(self._stated_key(b), ()) or nb in self.stated.get(self._stated_key(a), ())):
             return False, "an article gives both values as two facts"
         if a.kind not in PERSON_KINDS and different_times(a.when, b.when, self.ruleset.weekdays):
             return False, "their sentences date different days"
@@ -705,6 +751,8 @@ class Matcher:
             return False, "a date or measure of something else of the event (their objects differ)"
         if self._unknown_vocab(a) and self._unknown_vocab(b) and _jaccard(a.context, b.context) < CONTEXT_SHARE:
             return False, "neither unit nor verb is in the rules, and their sentences share too little"
+        if a.kind == "count" and self.key(a)[1].startswith(UNLISTED) and _jaccard(a.context, b.context) < CONTEXT_SHARE:
+            return False, "no verb class says what they count, and their sentences share too little"
         (ca, ta), (cb, tb) = self.obj(a), self.obj(b)
         events = vocab.event_classes
         if a.object and b.object and ca not in events and cb not in events:
@@ -806,9 +854,14 @@ def _magnitude(q) -> Optional[float]:
     return None
 
 
+# Figures exactly MAX_RATIO apart are within it ("1.2 miles" / "12 miles": 12 / 1.2 is
+# 10.000000000000002 in floating point): the bounds are compared with this relative slack.
+FLOAT_SLACK = 1e-9
+
+
 def _far_apart(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
-    return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+    return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
 
 
 def _far_apart_measures(a: Claim, b: Claim) -> bool:
@@ -838,7 +891,7 @@ def same_owners(x: str, y: str) -> bool:
 
 def _far_apart_log(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
-    return bool(ma and mb and abs(ma - mb) > MAX_LOG_GAP)
+    return bool(ma and mb and abs(ma - mb) > MAX_LOG_GAP + FLOAT_SLACK)
 
 
 # ------------------------------------------------------------------ groups
@@ -874,7 +927,7 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
         best, best_size = None, 0
         for g in cands:
             own = g.values.get(c.article)
-            if own is not None and own != v and c.kind != "name":
+            if own is not None and _distinct(own, v) and c.kind != "name":
                 continue                       # its article already gives another value here
             members = g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
             if all(matcher.compatible(c, m)[0] for m in members) and len(g.values) > best_size:
@@ -885,7 +938,32 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
         if sig and best not in by_sig[sig]:
             by_sig[sig].append(best)
         best.add(c)
+    if len(groups) <= MAX_CANDIDATES:
+        groups = _merge_compatible(groups, matcher)
     return [g.claims for g in groups]
+
+
+def _members(g: "Group") -> list[Claim]:
+    return g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
+
+
+def _merge_compatible(groups: list["Group"], matcher: "Matcher") -> list["Group"]:
+    """Two groups of one scope whose claims could all be one fact are one fact: a claim joins the
+    largest group it fits when it comes, so the order of the articles may have split one fact in
+    two ("shortly after 2:09 am" joined "Thursday morning" before the seven "2:09 a.m." made their
+    group). Never two groups where one article gives each a value of its own."""
+    out: list[Group] = []
+    for g in groups:
+        for h in out:
+            if any(a in h.values and _distinct(h.values[a], v) for a, v in g.values.items() if g.claims[0].kind != "name"):
+                continue
+            if all(matcher.compatible(x, y)[0] for x in _members(g) for y in _members(h)):
+                for c in g.claims:
+                    h.add(c)
+                break
+        else:
+            out.append(g)
+    return out
 
 
 # ------------------------------------------------------------------ facts

@@ -110,11 +110,29 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         unit = f"{unit} rate"        # "$23 million per season" is not the deal's total
     skip = {t.i for t in span} | {t.i for t in unit_span}
     own = _own_participle(head, vocab) if has_parse(doc) else None
+    money_cls = money_tok = None
+    result = _result_word(head, vocab) if has_parse(doc) and own is None else None
+    # only a count of people (the class's `implied_unit:`) says who lives there: "a country of 17,000 islands" does not
+    place = _settlement_of(head, span, vocab) if has_parse(doc) and own is None and result is None \
+        and unit.split(" (")[0] in ("", vocab.implied_units.get(vocab.population)) else None
     if own is not None:
         # "250 others injured and more than 800 homes destroyed": the participle after the noun is its own verb
         pred, pred_tok, negated = _lookup(own, vocab.verbs), own, False
+    elif result is not None:
+        # "leaving 220,000 people dead", "left 30 people injured": the state the count ends in says what it counts
+        pred, pred_tok, negated = _lookup(result, vocab.nouns), result, False
+    elif place is not None:
+        # "Manokwari, a city of 160,000 people", "home to 167,000 people": the people who live there
+        pred, pred_tok, negated = vocab.population, place[0], False
     else:
         pred, pred_tok, negated = find_predicate(doc, head, vocab, skip=skip - {head.i}, look_through=vocab.reporting)
+    if q.unit and own is None and has_parse(doc):
+        # "$60 million in funding", "$2 billion in damage": the noun after "in" says what the money is,
+        # more closely than the verb does ("backed with $60 million in funding" is no endorsement)
+        money_cls, money_tok = _money_noun(doc, unit_span, vocab)
+        if money_cls:
+            pred, negated = money_cls, False   # the verb stays the trigger: it names who and about what
+            pred_tok = money_tok if pred_tok is None else pred_tok
     if pred is None and implied:
         return None
     if pred is None and has_parse(doc) and head.dep_ == "pobj" and head.head.lower_ == "of" \
@@ -149,12 +167,16 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     counted = f"{unit} (implied by '{pred}')" if implied else f"{unit_span.text!r} (unit class {unit}" \
         + (", its own lemma: no `units:` class lists it)" if widened else ")")
     source = f"from {pred_tok.text!r}" if pred_tok is not None else "(the counted noun: no verb governs it)"
+    if q.unit and own is None and has_parse(doc) and money_cls:
+        source = f"from {money_tok.text!r} after the amount"
     why = f"{q.text!r} counts {counted}; predicate '{pred}' {source}" \
         + (f"; about {obj!r}" if obj else "")
     agent = ""
     owner = next((c for c in head.children if c.dep_ == "poss" and is_entity(c)), None) if has_parse(doc) else None
     if owner is not None:            # "Creighton's 80 points"
         agent = canonical_entity(entity_span(owner).text, ruleset, s.known_names)
+    elif place is not None:          # "Manokwari, a city of 160,000 people"
+        agent = canonical_entity(entity_span(place[1]).text, ruleset, s.known_names)
     elif has_parse(doc) and pred_tok is not None and pred_tok.pos_ in ("VERB", "AUX"):
         # who did it, when that is not the counted thing: "Hansbrough scored 25 points"
         who = subject_of(pred_tok)
@@ -259,6 +281,57 @@ def _own_participle(head: Token, vocab: Vocab) -> Optional[Token]:
                 and not any(x.dep_ == "neg" for x in c.children):
             return c
     return None
+
+
+def _result_word(head: Token, vocab: Vocab) -> Optional[Token]:
+    """The state a count ends in, when a listed class names it: an adjective after the counted noun
+    ("leaving 220,000 people dead": amod) or the verb's predicative complement ("left at least 230,000
+    people dead and missing": oprd). "dead" is a `kill` noun, "injured" an `injure` one. None else."""
+    cands = [c for c in head.children if c.dep_ == "amod" and 0 < c.i - head.i <= 2]
+    if head.dep_ == "dobj":
+        cands += [c for c in head.head.children if c.dep_ in ("oprd", "acomp", "ccomp") and 0 < c.i - head.i <= 2]
+    for c in cands:
+        if c.pos_ in ("ADJ", "VERB") and _lookup(c, vocab.nouns) and not any(x.dep_ == "neg" for x in c.children):
+            return c
+    return None
+
+
+def _settlement_of(head: Token, span: Span, vocab: Vocab) -> Optional[tuple[Token, Token]]:
+    """(the place noun, the place it names) when a count says how many live in a named place:
+    "Manokwari, a city of 160,000 people" (a `settlement_nouns:` noun + of, in apposition to the place
+    or compounding with it), "Manokwari is home to 167,000 people". None when the construction is
+    another, or names no place ("for a city of 140,000 people" describes a city, checks nothing)."""
+    if not vocab.population or head.dep_ != "pobj" or head.head.head.i >= span.start:
+        return None
+    prep, noun = head.head, head.head.head
+    place = None
+    if prep.lower_ == "of" and noun.pos_ == "NOUN" and lemma(noun) in vocab.settlements:
+        if noun.dep_ == "appos" and is_entity(noun.head):
+            place = noun.head
+        else:
+            place = next((c for c in noun.children if c.dep_ == "compound" and is_entity(c)), None)
+    elif prep.lower_ == "to" and lemma(noun) == "home":
+        if noun.dep_ == "appos" and is_entity(noun.head):
+            place = noun.head
+        elif noun.dep_ == "attr" or noun.head.pos_ == "AUX":
+            who = subject_of(noun.head)
+            place = who if who is not None and is_entity(who) else None
+    return (noun, place) if place is not None else None
+
+
+def _money_noun(doc: Doc, unit_span: Span, vocab: Vocab) -> tuple[Optional[str], Optional[Token]]:
+    """The class of the noun after "in" right after an amount ("$60 million in funding" -> give,
+    "$2 billion in damage" -> destroy), or (None, None)."""
+    i = unit_span.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "in":
+        return None, None
+    for t in doc[i + 1:i + 4]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            cls = _lookup(t, vocab.nouns)
+            return (cls, t) if cls else (None, None)
+        if t.pos_ not in ("ADJ", "DET"):
+            break
+    return None, None
 
 
 def _governing_verb(tok):

@@ -39,6 +39,8 @@ class Vocab:
     owned_units: set[str] = field(default_factory=set)     # unit classes counted per owner (a player's points)
     implied_units: dict[str, str] = field(default_factory=dict)  # predicate class -> what a bare number counts
     aggregates: set[str] = field(default_factory=set)      # "the number of people killed has risen to 19"
+    settlements: set[str] = field(default_factory=set)     # "a city of 160,000 people" (`settlement_nouns:`)
+    population: str = ""             # the class whose nouns hold "population": what such a count states
     conditional: Optional[re.Pattern] = None   # `conditional_markers:` ("if", "unless"): a figure in a condition is no claim
     max_unit_words: int = 3
     parse_every_sentence: bool = False  # a pattern rule names no word a sentence must hold (see _pattern_words)
@@ -128,6 +130,8 @@ def _compile(ruleset: RuleSet) -> Vocab:
                  implied_units={cls: spec["implied_unit"] for cls, spec in ruleset.verb_classes.items()
                                 if (spec or {}).get("implied_unit")},
                  conditional=_words_re(extra.get("conditional_markers") or []),
+                 settlements={w.lower() for w in extra.get("settlement_nouns") or []},
+                 population=nouns.get("population", ""),
                  parse_every_sentence=every)
 
 
@@ -193,8 +197,9 @@ def _lookup(tok: Token, table: dict[str, str]) -> Optional[str]:
     """Class of `tok` in `table`, trying its lemma, verb + particle, then cheap lemma guesses."""
     lem = lemma(tok)
     for child in (tok.children if has_parse(tok.doc) else ()):   # unparsed docs have no tree to walk
-        if child.dep_ in ("prt", "dobj") or (child.pos_ == "ADJ" and child.dep_ in ("acomp", "oprd", "ccomp")):
-            # "put forward", "took part", "found (him) guilty"
+        if child.dep_ in ("prt", "dobj") or (child.pos_ == "ADJ" and child.dep_ in ("acomp", "oprd", "ccomp")) \
+                or (child.dep_ == "advmod" and child.i == tok.i + 1):
+            # "put forward", "took part", "found (him) guilty", "moved back" (a particle parsed as an adverb)
             two = f"{lem} {child.lower_}"
             if two in table:
                 return table[two]
