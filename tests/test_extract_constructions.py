@@ -34,6 +34,10 @@ def read(text, nlp):
     ("Two hotels in Manokwari, a city of 160,000 people, collapsed.", "count", "160,000 people", "inhabit", "Manokwari"),
     ("Manokwari, a town of 160,000 residents, was hit hard.", "count", "160,000 residents", "inhabit", "Manokwari"),
     ("Manokwari is home to 167,000 people.", "count", "167,000 people", "inhabit", "Manokwari"),
+    # a part of the count before it, counted in that count's noun
+    ("The tsunami killed more than 230,000 people, over 170,000 of them in Aceh.",
+     "count", "over 170,000 of them", "kill", ""),
+    ("The blast killed 12 people, four of whom were children.", "count", "four of whom", "kill", ""),
     # what an amount is: the noun after "in", when a class lists it
     ("SeaMicro is backed with $60 million in funding by Khosla Ventures.", "count", "$60 million", "give", "SeaMicro"),
     ("The storm caused $2 billion in damage across the state.", "count", "$2 billion", "destroy", ""),
@@ -46,6 +50,7 @@ def test_constructions_give_their_predicate(sentence, kind, text, predicate, who
     assert hit, [(c.kind, c.text, c.predicate) for c in claims]
     c = hit[0]
     assert c.predicate == predicate, (c.predicate, c.why)
+    assert kind != "count" or c.unit.split(" (")[0] in ("person", "USD"), c.unit
     assert c.subject == who, c.subject
     assert c.why and c.trigger
 
@@ -69,6 +74,9 @@ def test_constructions_that_keep_their_reading(sentence, text, not_predicate, nl
     ("The quake killed 12 people in Osk district alone.", "12 people", "place:osk"),
     ("The quake killed 12 people in the district of Osk.", "12 people", "place:osk"),
     ("The tsunami killed 230,000 people in a dozen countries.", "230,000 people", ""),
+    # a part of a count before it: that place's share, or a part
+    ("The tsunami killed more than 230,000 people, over 170,000 of them in Aceh.", "over 170,000 of them", "place:aceh"),
+    ("The blast killed 12 people, four of whom were children.", "four of whom", "part"),
 ])
 def test_a_part_place_keeps_its_figure_from_the_whole(quote, text, part):
     start = quote.index(text)
