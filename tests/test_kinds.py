@@ -113,6 +113,21 @@ def test_conversions_in_brackets_agree_and_other_units_disagree():
     assert compare_values(j, k)[0] == "contradiction"
 
 
+def test_a_hedged_figure_is_not_rounded_twice():
+    """"about 20 miles" already says it is rounded (18 to 22): it is not padded again by its
+    last digit, so it and "about 26 miles" are two distances; "one mile" (no hedge) may still round
+    "1.2 miles", and "about 14 miles" / "14 miles" agree."""
+    a = one("The temblor was centered about 20 miles north of Santa Rosa.", "measure")
+    b = one("The temblor struck about 26 miles north of Santa Rosa.", "measure")
+    assert compare_values(a, b) is not None
+    c = one("The quake was about 14 miles northeast of Healdsburg.", "measure")
+    d = one("The quake was 14 miles northeast of Healdsburg.", "measure")
+    assert compare_values(c, d) is None
+    e = one("The quake had a depth of about 1.2 miles.", "measure")
+    f = one("The quake had a depth of one mile.", "measure")
+    assert compare_values(e, f) is None
+
+
 def test_measure_value_in_json_and_views():
     c = one("The quake had a depth of 1.2 miles.", "measure")
     v = claim_value(c)

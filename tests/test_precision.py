@@ -391,3 +391,117 @@ VERDICT_AND_SENTENCE = [
 def test_a_verdict_is_not_the_sentencing(sentence, text, predicate):
     got = [c for c in claims(sentence, "date", published=date(2011, 8, 10)) if c.text == text]
     assert got and got[0].predicate.split(" (")[0] == predicate, [(c.text, c.predicate) for c in claims(sentence)]
+
+
+# ---------------------------------------------------------------- figures of several owners (issue 9)
+
+OWNERS = [
+    # (sentence, figure, owner read): whose figure it is, from its construction
+    ("Last week at the Winter Meetings, the Washington Nationals made Teixeira an eight-year, $160 million offer.",
+     "$160 million", "Washington Nationals"),                                   # the subject of the verb of its noun
+    ("If so, that blows the reported eight-year, $160 million offers by the Angels and the Washington Nationals "
+     "out of the water.", "$160 million", "Angels and Washington Nationals"),  # "by"-agents: two owners
+    ("Other teams in the battle for Teixeira are the Baltimore Orioles (seven years, $140-150 million), Washington "
+     "Nationals (eight years, $160 million) and Boston Red Sox.", "$140-150 million", "Baltimore Orioles"),  # parenthesised
+    ("Sabathia agreed to a seven-year, $161-million deal with the Yankees late Tuesday night.",
+     "$161-million", "Sabathia"),
+    ("They chose not to make an offer after deciding they would not match the New York Yankees' initial "
+     "$140-million bid.", "$140-million", "New York Yankees"),                 # a possessive
+    ("Intel's purchase of McAfee for $7.68 billion closed on Monday.", "$7.68 billion", "Intel"),
+    ("The deal dwarfs the four-year, $90 million deal that Torii Hunter got just last summer.", "$90 million",
+     "Torii Hunter"),                                                            # a relative clause's subject
+    ("Genovese ran his organization from behind bars while serving a 15-year sentence.", "15-year", "Genovese"),
+    # controls: a pronoun or a reporter names no owner
+    ("His only jail sentence in that period was 60 days for a gambling conviction.", "60 days", ""),
+    ("Sources say it is less than the $184 million reported by Boston sportscaster Mike Lynch.", "$184 million", ""),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,owner", OWNERS)
+def test_a_figure_belongs_to_the_owner_its_construction_names(sentence, figure, owner):
+    got = [c for c in claims(sentence) if c.text == figure and c.kind in ("count", "measure")]
+    assert got and got[0].subject == owner, [(c.kind, c.text, c.subject) for c in claims(sentence)]
+
+
+def _money(cid, article, text, quote, value, subject=""):
+    c = _claim(cid, article, "count", text, quote, value=value, unit="USD", predicate="buy", subject=subject)
+    return c
+
+
+TWO_OWNERS = [
+    # (owner a, value a, owner b, value b, owners of the story's other figures, one fact?)
+    ("Washington Nationals", 160e6, "Red Sox", 184e6, [], False),              # two bidders' offers
+    ("Angels and Washington Nationals", 160e6, "Washington Nationals", 170e6, [], False),   # two owners are neither
+    ("", 184e6, "Washington Nationals", 160e6, ["Red Sox"], False),            # no owner, a story of two bidders
+    ("", 180e6, "", 184e6, ["Red Sox", "Washington Nationals"], False),
+    ("Hewlett-Packard", 13.9e9, "HP", 13e9, [], True),                        # control: one buyer, two reports
+    ("", 13.9e9, "HP", 13e9, [], True),                                       # control: one owner in the story
+]
+
+
+@pytest.mark.parametrize("sa,va,sb,vb,others,same", TWO_OWNERS)
+def test_figures_of_two_owners_are_two_facts(sa, va, sb, vb, others, same):
+    arts = [_article(x) for x in ("a", "b", "c", "d")]
+    cs = [_money("x", "a", "$1", "It offered $1.", va, sa), _money("y", "b", "$2", "It offered $2.", vb, sb)]
+    cs += [_money(f"o{k}", "cd"[k], "$3", "It offered $3.", 150e6, o) for k, o in enumerate(others)]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+def test_over_n_years_after_a_figure_is_its_span_not_a_hedge():
+    got = {c.text: c for c in claims("The Orioles have made an offer between $140 and $150 million over seven years.",
+                                     "measure")}
+    assert "seven years" in got and got["seven years"].quantity.hedge is None, list(got)
+    # control: "over" before a span with no figure before it is a hedge ("for over seven years")
+    got = {c.text: c for c in claims("He was jailed for over seven years.", "measure")}
+    assert any(c.quantity.hedge == "over" for c in got.values()), [(c.text, c.quantity.hedge) for c in got.values()]
+
+
+def test_measures_far_apart_in_their_base_unit_are_two_facts():
+    arts = [_article("a"), _article("b")]
+    cs = [_claim("x", "a", "measure", "60 days", "His only jail sentence was 60 days.", value=60, unit="duration",
+                 predicate="sentence", rule="measure.unit"),
+          _claim("y", "b", "measure", "12 years", "He was sentenced to 12 years in prison.", value=12,
+                 unit="duration", predicate="sentence", rule="measure.unit"),
+          _claim("z", "b", "measure", "15 years", "He was sentenced to 15 years in prison.", value=15,
+                 unit="duration", predicate="sentence", rule="measure.unit")]
+    for c, secs in zip(cs, (60 * 86400, 12 * 365.25 * 86400, 15 * 365.25 * 86400)):
+        c.measure = {"dimension": "duration", "base_low": secs, "base_high": secs}
+    cs[2].article = "story/c"
+    arts.append(_article("c"))
+    assert not _one_fact(cs, arts, "x", "y")       # 60 days / 12 years: 73 times apart
+    assert _one_fact(cs, arts, "y", "z")           # control: 12 / 15 years
+
+
+ROLE_AGES = [
+    # (does one article give two ages of "girl"?, one fact?)
+    (True, False),       # "a 12-year-old girl and ... a 15-year-old girl": several girls in the story
+    (False, True),       # control: one girl, two ages reported
+]
+
+
+@pytest.mark.parametrize("several,same", ROLE_AGES)
+def test_ages_of_a_role_the_story_has_several_of_are_not_compared(several, same):
+    arts = [_article(x) for x in ("a", "b", "c")]
+
+    def age(cid, art, v, quote):
+        return _claim(cid, art, "age", f"{v}-year-old", quote, value=v, unit="year", predicate="age",
+                      subject="girl", rule="age.person")
+    cs = [age("x", "a", 14, "He raped a 14-year-old girl."), age("y", "b", 12, "He assaulted the 12-year-old girl.")]
+    if several:
+        q = "He assaulted a 12-year-old girl and a 15-year-old girl."
+        cs += [age("c1", "c", 12, q), _claim("c2", "c", "age", "15-year-old", q.replace("12-year-old", "xx"), value=15,
+                                            unit="year", predicate="age", subject="girl", rule="age.person")]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+YEARS_OF_NAMES = [
+    # (sentence, a date read?)
+    ("Internet Explorer runs in this restricted mode on Windows Server 2008 and Windows Server 2012.", False),
+    ("The company was founded in 2012.", True),             # control
+    ("The summit was held in March 2012.", True),           # control: a month is read into the date
+]
+
+
+@pytest.mark.parametrize("sentence,is_date", YEARS_OF_NAMES)
+def test_a_year_inside_a_name_is_no_date(sentence, is_date):
+    assert bool(claims(sentence, "date")) is is_date, [(c.kind, c.text) for c in claims(sentence)]

@@ -257,8 +257,13 @@ def compare_measures(a: Claim, b: Claim):
     if ma.get("unit") == mb.get("unit") and a.quantity is not None and b.quantity is not None:
         if ra == rb:
             return SAME_UNIT     # one unit, one precision: "6 km" and "7 km" compare as numbers
-        # one unit, two precisions: the coarser may round the finer ("one mile" ~ "1.2 miles")
+        # one unit, two precisions: the coarser may round the finer ("one mile" ~ "1.2 miles"),
+        # unless a hedge already says how rounded it is ("about 20 miles" is 18 to 22, not 16 to
+        # 24: padding a hedged figure again would make "about 20" and "about 26" one distance)
+        coarse = a if ra > rb else b
         ra, rb = (ra, 0.0) if ra > rb else (0.0, rb)
+        if coarse.quantity.approximate:
+            ra = rb = 0.0
     la = _bounds(ma.get("base_low"), ma.get("base_high"), True, True)
     lb = _bounds(mb.get("base_low"), mb.get("base_high"), True, True)
     wa, wb = _pad(la, ra), _pad(lb, rb)

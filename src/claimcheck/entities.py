@@ -92,6 +92,8 @@ def same_entity(a: str, b: str) -> bool:
         return True
     if not a or not b:
         return False
+    if re.sub(r"[\W_]+", "", a.lower()) == re.sub(r"[\W_]+", "", b.lower()):
+        return True          # "H-P" = "HP", "A.M.D." = "AMD": one name, its punctuation aside
     ta, tb = a.lower().split(), b.lower().split()
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if long_[-len(short):] == short and short[-1][:1].isalpha():
@@ -102,7 +104,7 @@ def same_entity(a: str, b: str) -> bool:
 
 
 def _acronym_of(short: str, full: str) -> bool:
-    letters = short.replace(".", "")
+    letters = re.sub(r"[.\-&]", "", short)      # "H-P" for "Hewlett-Packard"
     words = [w for w in re.findall(r"[A-Za-z]+", full) if w.lower() not in ("of", "the", "and", "for")]
     return 2 <= len(letters) <= 6 and letters.isupper() and len(words) == len(letters) \
         and "".join(w[0] for w in words).upper() == letters

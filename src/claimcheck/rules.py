@@ -200,6 +200,7 @@ class VerbClass(_Strict):
     actor_dates: bool = False                    # its dates are facts about a person ("died on Thursday")
     cumulative: bool = False                     # its counts only grow: a later, higher figure is an update
     dates_event: bool = False                    # its dates and times are the event's own (align: "when")
+    times_event: bool = False                    # its clock times too: it says the event happened ("occurred at 2:09")
 
 
 class Example(_Strict):

@@ -402,6 +402,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
     # key of an event inside its story: ("main",) or (class, anchor)
     keyed: dict[tuple, dict] = {}
     claim_key: dict[str, tuple] = {}
+    co_named: dict[tuple, list[set]] = defaultdict(list)   # (story, year) -> event classes one sentence names with it
     for c in claims:
         a = arts.get(c.article)
         sid = story_of.get(c.article, "")
@@ -442,6 +443,10 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
                 anchor = "n:" + " ".join(sorted(m.name))
             key = (sid, m.cls, anchor, earlier)
         claim_key[c.id] = key
+        if key[1] != "main" and key[2].isdigit() and key[3]:
+            classes = {cls for _, _, _, cls in words.find(c.quote)}
+            if len(classes) > 1 and key[2] in c.quote:
+                co_named[(sid, key[2])].append(classes)
         e = keyed.setdefault(key, {"articles": set(), "words": Counter(), "when": Counter(), "names": Counter()})
         e["articles"].add(a.id)
         if m.name_text:
@@ -453,13 +458,25 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
     # a mention with no time of its own joins the one dated event of its class ("the Asian
     # tsunami" is the 2004 tsunami another sentence dates)
     merged: dict[tuple, tuple] = {}
+    # earlier events of two classes that one sentence names together with one year are one
+    # disaster told two ways ("in December 2004, a massive undersea quake triggered a giant tsunami
+    # that left 230,000 dead" / "the 2004 tsunami"): the one more articles mention keeps them
+    for (sid, anchor), sets in co_named.items():
+        keys = sorted((k for k in keyed if len(k) == 4 and k[0] == sid and k[2] == anchor and k[3] and k[1] not in ("main", "")),
+                      key=lambda k: (-len(keyed[k]["articles"]), k[1]))
+        for i, k in enumerate(keys):
+            if k in merged:
+                continue
+            for other in keys[i + 1:]:
+                if other not in merged and any(k[1] in cs and other[1] in cs for cs in sets):
+                    merged[other] = k
     dated = defaultdict(list)
     for key in keyed:
-        if key[1] != "main" and key[2]:
+        if key[1] != "main" and key[2] and key not in merged:
             dated[(key[0], key[1])].append(key)
     by_anchor = defaultdict(list)
     for key in keyed:
-        if key[1] not in ("main", "") and key[2]:
+        if key[1] not in ("main", "") and key[2] and key not in merged:
             by_anchor[(key[0], key[2])].append(key)
     for key in keyed:
         # "when waves killed 2,000" in 2004: the one event of the story dated 2004 (the tsunami)

@@ -106,6 +106,11 @@ BARE_VERB_DATES = True
 # found 22 -> 23, unjudged and false flags unchanged; with unlisted verbs too, unjudged rose by 2 and
 # false flags by 1 ("returned 12 weeks ago" read a day apart from two publication dates).
 BARE_CLASS_DATES = True
+# Counts whose verb no class lists (`verb_classes:`, light verbs that found no leading class
+# included) are blocked as one predicate of their event and unit, UNLISTED, instead of each by its
+# own verb (fold_predicates).
+UNLISTED_VERBS_ONE = True
+UNLISTED = "(any verb)"
 PERSON_KINDS = ("age", "name")
 ENTITY_KINDS = ("attendance", "signing")
 
@@ -226,6 +231,13 @@ def fold_predicates(claims: list[Claim], ruleset: RuleSet, events: Optional[list
                 top, n = t.most_common(1)[0]
                 if n >= PREDICATE_LEAD * sum(t.values()):
                     pred = top
+        if UNLISTED_VERBS_ONE and c.kind == "count" and pred.split(" (")[0] not in ruleset.verb_classes:
+            # a verb no class lists says little of which figure a count is ("two boats swung into
+            # action" / "the pirates, in three boats, were attempting"; "a dozen employees had been
+            # celebrating" / "a dozen people were at the party"): such counts of one unit in one
+            # event are one property, whatever their verbs; a listed class stays its own (a
+            # count "killed" is never one "at the party")
+            pred = UNLISTED + (" (" + rest if rest else "")
         out[c.id] = pred
     return out
 
@@ -295,7 +307,8 @@ def property_key(c: Claim, ruleset: RuleSet, predicate: Optional[str] = None, un
         # (a clock time dates one happening of the event, by its own verb: the roof that collapsed
         # "shortly after 06:00", the fire that was out "by about 09:30")
         spec = ruleset.verb_classes.get(pred.split(" (")[0]) or {}
-        return c.kind, "when" if spec.get("dates_event") and c.kind == "date" else pred
+        own = spec.get("dates_event") and (c.kind == "date" or spec.get("times_event"))
+        return c.kind, "when" if own else pred
     if c.kind in ENTITY_KINDS or c.kind in PERSON_KINDS:
         return c.kind, pred
     if c.kind == "measure":
@@ -465,16 +478,35 @@ def person_subjects(claims: list[Claim], story_of: dict[str, str]) -> dict[str, 
     for c in claims:
         if c.kind == "age" and c.subject and not _is_role(c.subject):
             aged[(c.article, value_key(c))].add(c.subject)
+    # such a link holds in the whole story, as a link side by side does: the role another article
+    # gives with no name ("a 66-year-old woman") is that person there too, if the story links the
+    # role to no one else
+    for c in claims:
+        if c.kind == "age" and _is_role(c.subject) and not linked.get((c.article, c.subject)):
+            same_age = aged.get((c.article, value_key(c)), set())
+            if len(same_age) == 1:
+                n = next(iter(same_age))
+                d = story_linked[(story_of.get(c.article, ""), c.subject)]
+                if len(n) > len(d.get(n.split()[-1].lower(), "")):
+                    d[n.split()[-1].lower()] = n
     out = {}
     for c in claims:
         if c.kind != "age" or not _is_role(c.subject):
             continue
-        own = linked.get((c.article, c.subject)) or story_linked.get((story_of.get(c.article, ""), c.subject)) or {}
+        story = story_of.get(c.article, "")
+        own = linked.get((c.article, c.subject)) or {}
         same_age = aged.get((c.article, value_key(c)), set())
+        if not own and len(same_age) == 1:
+            out[c.id] = next(iter(same_age))       # its own article ties it to one name
+            continue
+        own = own or story_linked.get((story, c.subject)) or {}
+        noun = _after(c, 1).strip(".,;:\"'")
+        if not own and noun != c.subject.lower():
+            # two roles of one person in apposition ("the suspect, a 61-year-old man"): the age is the
+            # other role's too, and so is the person the story ties that role to
+            own = story_linked.get((story, noun)) or {}
         if len(own) == 1:
             out[c.id] = next(iter(own.values()))
-        elif not own and len(same_age) == 1:
-            out[c.id] = next(iter(same_age))
     return out
 
 
@@ -499,12 +531,29 @@ class Matcher:
         self.stated: dict[tuple, set] = defaultdict(set)   # (article, event, property) -> values
         for c in claims:
             self.stated[self._stated_key(c)].add(number_key(c))
+        # roles one article gives two ages of ("a 12-year-old girl and a 15-year-old girl"): the
+        # story holds several people of that role, so a role's age alone tells none of them apart
+        ages: dict[tuple, set] = defaultdict(set)
+        for c in claims:
+            if c.kind == "age" and _is_role(c.subject) and c.id not in self.persons:
+                ages[(c.article, c.subject.lower())].add(value_key(c))
+        self.several_roles = {role for (_, role), vs in ages.items() if len(vs) > 1}
+        # property -> the owners its figures are given for (OWNED_KINDS), one name per owner
+        self.owners: dict[tuple, list[str]] = defaultdict(list)
+        for c in claims:
+            if c.subject and self._owned(c) and not any(same_owners(c.subject, o) for o in self.owners[self.key(c)]):
+                self.owners[self.key(c)].append(c.subject)
         self.comparisons = 0
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
 
     def _stated_key(self, c: Claim) -> tuple:
         key = (c.article, c.event) + self.key(c) + (self.scope.get(c.id, ""),)
         return key + (c.subject.lower(),) if c.kind in ENTITY_KINDS else key
+
+    def _owned(self, c: Claim) -> bool:
+        """A figure one owner of several gives: money (a bid, a deal, a price), a measure (a
+        sentence's length, a contract's years)."""
+        return c.kind == "measure" or (c.kind == "count" and c.quantity is not None and bool(c.quantity.unit))
 
     def _nickname(self, x: str, y: str) -> bool:
         """"Katie Jenkin" / "Kathryn Jenkin": one surname, given names a nickname apart (`nicknames:`)."""
@@ -619,12 +668,17 @@ class Matcher:
         if (a.id in self.lead_day or b.id in self.lead_day) and different_times(
                 a.when or self.lead_day.get(a.id), b.when or self.lead_day.get(b.id), self.ruleset.weekdays):
             return False, "their articles' leads report their event on different days (two of a series)"
-        if a.quantity is not None and b.quantity is not None:
+        if a.kind == "measure" and _far_apart_measures(a, b):
+            return False, f"measures more than {MAX_RATIO:g} times apart in one unit (60 days / 12 years)"
+        if a.quantity is not None and b.quantity is not None and a.kind != "measure":
             if a.unit in self.log_scale and b.unit == a.unit:
                 if _far_apart_log(a.quantity, b.quantity):
                     return False, f"{a.unit}s more than {MAX_LOG_GAP:g} apart (a log scale): two events of a series"
             elif _far_apart(a.quantity, b.quantity):
                 return False, f"figures more than {MAX_RATIO:g} times apart"
+        if a.kind == "age" and va != vb and a.subject.lower() == b.subject.lower() \
+                and a.subject.lower() in self.several_roles and not ({a.id, b.id} & set(self.persons)):
+            return False, f"an article gives two ages of a {a.subject!r}: the story tells of several, and no name says which"
         if a.kind == "age" and va != vb and self._aged(a, b):
             return False, "ages given at two times: the later article's is higher by no more than the years between them"
         if a.kind in ("date", "time") and va != vb:
@@ -655,8 +709,11 @@ class Matcher:
                     and not (a.kind == "age" and (a.id in self.persons or b.id in self.persons)
                              and sa.split()[-1].lower() == sb.split()[-1].lower()):
                 return False, "different people"
-        elif a.subject and b.subject and not same_entity(a.subject, b.subject):
+        elif a.subject and b.subject and not same_owners(a.subject, b.subject):
             return False, "different entities"      # Halvern's staff is not Quillmark's
+        elif (not a.subject or not b.subject) and self._owned(a) and len(self.owners.get(self.key(a), ())) > 1:
+            # "There's at least one offer better than $184 million" in a story of several bidders
+            return False, "the figure's owner is not named, and the story gives it for several owners"
         elif not (a.subject or b.subject):
             na, nb = _name_before_trigger(a), _name_before_trigger(b)
             if na and nb and not same_entity(na, nb):
@@ -665,6 +722,8 @@ class Matcher:
             return False, "a date or measure of something else of the event (their objects differ)"
         if self._unknown_vocab(a) and self._unknown_vocab(b) and _jaccard(a.context, b.context) < CONTEXT_SHARE:
             return False, "neither unit nor verb is in the rules, and their sentences share too little"
+        if a.kind == "count" and self.key(a)[1].startswith(UNLISTED) and _jaccard(a.context, b.context) < CONTEXT_SHARE:
+            return False, "no verb class says what they count, and their sentences share too little"
         (ca, ta), (cb, tb) = self.obj(a), self.obj(b)
         events = vocab.event_classes
         if a.object and b.object and ca not in events and cb not in events:
@@ -766,14 +825,44 @@ def _magnitude(q) -> Optional[float]:
     return None
 
 
+# Figures exactly MAX_RATIO apart are within it ("1.2 miles" / "12 miles": 12 / 1.2 is
+# 10.000000000000002 in floating point): the bounds are compared with this relative slack.
+FLOAT_SLACK = 1e-9
+
+
 def _far_apart(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
+    return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
+
+
+def _far_apart_measures(a: Claim, b: Claim) -> bool:
+    """Two measures further apart than MAX_RATIO in their base unit ("60 days" / "12 years")."""
+    ma, mb = (_base(x) for x in (a, b))
     return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+
+
+def _base(c: Claim) -> Optional[float]:
+    m = c.measure or {}
+    for k in ("base_low", "base_high"):
+        if m.get(k):
+            return float(m[k])
+    return _magnitude(c.quantity) if c.quantity is not None else None
+
+
+def same_owners(x: str, y: str) -> bool:
+    """One owner or one set of owners ("Angels and Washington Nationals" is neither the Angels nor
+    the Nationals alone: a figure of two owners is a fact of neither)."""
+    xs, ys = x.split(" and "), y.split(" and ")
+    if len(xs) != len(ys):
+        return False
+    if len(xs) == 1:
+        return same_entity(x, y)
+    return all(any(same_entity(p, q) for q in ys) for p in xs) and all(any(same_entity(p, q) for q in xs) for p in ys)
 
 
 def _far_apart_log(qa, qb) -> bool:
     ma, mb = _magnitude(qa), _magnitude(qb)
-    return bool(ma and mb and abs(ma - mb) > MAX_LOG_GAP)
+    return bool(ma and mb and abs(ma - mb) > MAX_LOG_GAP + FLOAT_SLACK)
 
 
 # ------------------------------------------------------------------ groups

@@ -22,8 +22,8 @@ if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run d
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet
 from .sentences import Sentence, _char_span, _make
-from .syntax import (entity_span, find_object, find_predicate, head_path, is_dateline, is_entity, object_phrase,
-                     sentence_context, subject_of)
+from .syntax import (entity_span, figure_owners, find_object, find_predicate, head_path, is_dateline, is_entity,
+                     object_phrase, owners_name, sentence_context, subject_of)
 from .vocab import Vocab, _lemma_variants, _lookup, has_parse, lemma
 
 # a number glued to another by a dash or a slash is a score line, a phone number or a code
@@ -192,6 +192,12 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         if who is not None and who.i not in skip and is_entity(who) and who.i != head.i \
                 and not is_dateline(entity_span(who)):
             agent = canonical_entity(entity_span(who).text, ruleset, s.known_names)
+    if not agent and has_parse(doc):
+        # whose figure it is, from its construction ("the Yankees' $140-million bid", "offers by the
+        # Angels and the Nationals", "the Orioles (seven years, $140-150 million)"): two owners'
+        # figures of one noun are two facts
+        owners = [o for o in figure_owners(_number_token(span)) if o.i not in skip]
+        agent = owners_name(owners, ruleset, s.known_names)
     return _make(s, "count", start, end, "count.noun" if widened else "count.unit-noun", subject=agent, predicate=pred, object=obj,
                  trigger=pred_tok.text if pred_tok is not None else "",
                  quantity=q, unit=unit, why=why,

@@ -22,7 +22,7 @@ from ..units import convert, find_measures
 from .anchors import compiled, event_word, next_noun, noun_phrase, of_object, overlaps, subject_noun, thing
 from .sentences import Sentence, _char_span, _make
 from ..entities import canonical_entity
-from .syntax import entity_span, sentence_context
+from .syntax import entity_span, figure_owners, owners_name, sentence_context
 from .vocab import Vocab, has_parse, lemma
 
 DEFAULT_PROPERTY = {"length": "length", "area": "area", "volume": "volume", "speed": "speed", "mass": "weight",
@@ -40,6 +40,7 @@ def measure_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tupl
         for m in find_measures(text, ruleset):
             if overlaps(m.start, m.end, taken):
                 continue
+            m = _span_not_hedge(text, m, ruleset)
             c = _measure_claim(s, m, ruleset, vocab)
             if c is not None:
                 taken.append((m.start, m.end))
@@ -47,6 +48,20 @@ def measure_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tupl
     if "measure.label" in enabled:
         out += _label_claims(s, ruleset, vocab, taken)
     return out
+
+
+def _span_not_hedge(text: str, m, ruleset: RuleSet):
+    """"$160 million over eight years", "the $161 million (over seven years)": right after a figure,
+    "over" says what span the figure covers, not that the span is longer than written. The measure
+    is then read without it (exactly seven years). Grammar: any number or scale word before it."""
+    q = m.quantity
+    if not (q.hedge or "").lower() == "over" or not text[m.start:m.start + 4].lower() == "over":
+        return m
+    scales = "|".join(re.escape(w) for w in sorted(ruleset.scales, key=len, reverse=True)) or "(?!)"
+    if not re.search(r"(?:\d|\b(?:" + scales + r"))\s*[(,]?\s*$", text[max(0, m.start - 40):m.start], re.I):
+        return m
+    again = find_measures(text[:m.start] + ";   " + text[m.start + 4:], ruleset)
+    return next((x for x in again if m.start < x.start <= m.start + 5 and x.end == m.end), m)
 
 
 def _properties(ruleset: RuleSet) -> dict[str, str]:
@@ -65,7 +80,7 @@ def _measure_claim(s: Sentence, m, ruleset: RuleSet, vocab: Vocab) -> Optional[C
         if about is not None and span.start <= about.i < span.end:
             about = None           # "3,000 litres a minute poured out": the unit is no subject
     obj = thing(about, ruleset, after=span.end)
-    owner = _owner(doc, about, verb, ruleset, s)      # "Russell, a 20-year veteran": whose measure
+    owner = _owner(doc, about, verb, ruleset, s, span)      # "Russell, a 20-year veteran": whose measure
     if how == "its dimension" and has_parse(doc):
         return None     # no property word, verb or modified noun says what is measured: not checkable
                         # (on all of ECB+ these were most false findings: "nine seconds" vs "100 days")
@@ -175,7 +190,7 @@ def _reference(doc, t) -> str:
     return ""
 
 
-def _owner(doc, about, verb, ruleset: RuleSet, s: Sentence) -> str:
+def _owner(doc, about, verb, ruleset: RuleSet, s: Sentence, span=None) -> str:
     """A named person or body a measure belongs to: the name in apposition to its noun ("Russell, a
     20-year veteran"), or the name its verb's subject is ("Tennant was a 28-year veteran")."""
     if not has_parse(doc):
@@ -188,7 +203,9 @@ def _owner(doc, about, verb, ruleset: RuleSet, s: Sentence) -> str:
     elif verb is not None:
         cand = subject_noun(doc, verb)          # "Nichols was sentenced to 485 years"
     if cand is None or cand.pos_ != "PROPN":
-        return ""
+        # whose measure its construction says ("Genovese ... while serving a 15-year sentence",
+        # "the Orioles (seven years, $140 million)")
+        return owners_name(figure_owners(span.root), ruleset, s.known_names) if span is not None else ""
     return canonical_entity(entity_span(cand).text, ruleset, s.known_names)
 
 

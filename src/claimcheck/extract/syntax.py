@@ -283,3 +283,106 @@ def claim_tense(tok: Token, vocab: Vocab) -> str:
         if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBN") and t.dep_ not in ("xcomp", "acl"):
             return "past"
     return "past"
+
+
+# words a figure's path climbs through to the noun it describes ("$184 million" in "a deal worth
+# $184 million", "an offer in excess of $160 million"): grammar, not vocabulary
+_FIGURE_PATH_DEPS = {"nummod", "compound", "quantmod", "amod", "npadvmod", "nmod", "pobj", "prep", "conj", "appos"}
+# prepositions on a figure's noun that name its owner or party ("offers by the Angels", "a contract
+# for J.D. Drew", "a deal with the Yankees"), in the order they are preferred
+_OWNER_PREPS = ("by", "for", "with")
+
+
+def figure_owners(tok: Token) -> list[Token]:
+    """Who a figure (money, a sentence, a count) belongs to, from its construction: the name it is
+    parenthesised or in apposition after ("the Orioles (seven years, $140-150 million)"), the
+    owner of the noun it describes ("Sabathia's deal", "the Yankees' $140-million bid"), that
+    noun's "by"-agents ("offers by the Angels and the Nationals": two owners), the subject of the
+    verb that noun is the object of ("the Nationals made Teixeira a $160 million offer",
+    "Sabathia agreed to a $161-million deal", "Genovese ... while serving a 15-year sentence"), a
+    relative clause's subject ("the $90 million deal that Torii Hunter got"), or its "for"/"with"
+    party ("a $70 million contract for J.D. Drew"). [] when none is named (a pronoun names none)."""
+    if not has_parse(tok.doc):
+        return []
+    noun, verb, t = None, None, tok
+    for _ in range(8):
+        if t.dep_ == "appos" and t.head.i != t.i and is_entity(t.head):
+            return [t.head]          # "the Orioles (seven years, $140-150 million)": that name alone
+        if t.dep_ not in _FIGURE_PATH_DEPS or t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            verb = t
+            break
+        if t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME") and noun is None:
+            noun = t
+            break
+    if noun is not None:
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return _with_conjuncts(poss) if is_entity(poss) else []     # "his sentence": no name
+        by = _prep_entities(noun, "by")
+        if by:
+            return by
+        h = noun
+        while h.dep_ in ("conj", "appos", "pobj", "prep", "ccomp", "dobj", "dative", "attr", "oprd") \
+                and h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):
+            h = h.head
+        if h.pos_ in ("VERB", "AUX") and h.i != noun.i:
+            verb = h
+    if verb is not None:
+        who = subject_of(verb)
+        if who is not None and is_entity(who) and who.i != tok.i:
+            return _with_conjuncts(who)
+        if who is not None and who.pos_ == "PRON":
+            return []
+    if noun is not None:
+        for rel in (c for c in noun.children if c.dep_ == "relcl"):
+            who = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if who is not None and is_entity(who):
+                return _with_conjuncts(who)
+            got = _prep_entities(rel, "to") or [c for c in rel.children if c.dep_ == "dative" and is_entity(c)]
+            if got:
+                return got
+        for p in _OWNER_PREPS[1:]:
+            got = _prep_entities(noun, p)
+            if got:
+                return got
+    return _paren_owner(tok)
+
+
+def _paren_owner(tok: Token) -> list[Token]:
+    """The name right before a parenthesis that holds the figure ("the Orioles (seven years, $140-150
+    million)"), however the parser attached it."""
+    doc = tok.doc
+    for k in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
+        if doc[k].text == ")":
+            return []
+        if doc[k].text == "(":
+            return [doc[k - 1]] if k > tok.sent.start and is_entity(doc[k - 1]) else []
+    return []
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    return [tok] + [c for c in tok.conjuncts if is_entity(c)]
+
+
+def _prep_entities(head: Token, word: str) -> list[Token]:
+    for c in head.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == word:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and is_entity(pobj):
+                return _with_conjuncts(pobj)
+    return []
+
+
+def owners_name(owners: list[Token], ruleset, known: list[str]) -> str:
+    """Owners as one subject: "Washington Nationals", or "Angels and Washington Nationals" (two
+    owners: the figure is a fact of neither alone; align compares the set)."""
+    from ..entities import canonical_entity
+    names = []
+    for o in owners:
+        n = canonical_entity(entity_span(o).text.rstrip("'’").removesuffix("'s").strip(), ruleset, known)
+        if n and n not in names:
+            names.append(n)
+    return " and ".join(names)

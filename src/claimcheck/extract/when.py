@@ -29,6 +29,8 @@ def _date_claim(s: Sentence, d: DateSpan, ruleset: RuleSet, vocab: Vocab, prefer
     if span is None:
         return None
     skip = {t.i for t in span}
+    if _year_of_a_name(doc, span, ruleset):
+        return None     # "Windows Server 2012", "Euro 2012": a year that names a product or an edition
     if d.relative and s.article.published and has_parse(doc) and claim_tense(span.root, vocab) != prefer:
         again = dates_mod.parse_date(d.text, reference=s.article.published, prefer=claim_tense(span.root, vocab),
                                      year_hint=s.article.year_hint, ruleset=ruleset)
@@ -83,6 +85,19 @@ IN_SPAN = re.compile(r"^(?:with)?in\s+(?:\d+|two|three|four|five|six|seven|eight
                      r"(?:days|weeks|months|years)$", re.I)
 DURATION = re.compile(r"^(?:for\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
                       r"(?:second|minute|hour|day|week|month|year|decade)s?$", re.I)
+
+
+def _year_of_a_name(doc: Doc, span: Span, ruleset: RuleSet) -> bool:
+    """A bare year right after a capitalised word inside the sentence ("on Windows Server 2012", "Euro
+    2012"): the year is part of a name, not a date. A month, weekday, season or holiday before a
+    year is read into the date itself, so the word before a bare year is one only when it is a name.
+    Grammar: capitalisation and word order."""
+    if len(span) != 1 or not span[0].is_digit or len(span[0].text) != 4 or span.start < 2:
+        return False         # (a sentence's first word is capitalised whatever it is)
+    prev = doc[span.start - 1]
+    low = prev.lower_.rstrip(".")
+    return prev.text[:1].isupper() and prev.is_alpha and low not in ruleset.months \
+        and low not in ruleset.weekdays and (prev.pos_ == "PROPN" or not has_parse(doc))
 
 
 def _event_word(doc: Doc, span: Span, vocab: Vocab) -> tuple[Optional[str], Optional[Token], str]:
