@@ -95,3 +95,26 @@ def test_a_word_of_a_name_is_no_object(nlp):
     [c] = [c for c in read("Crews from Devon and Somerset Fire and Rescue attended the scene and then called "
                            "a further four appliances to help.", nlp) if c.kind == "count"]
     assert "Somerset" not in c.object, c.object
+
+
+@pytest.mark.parametrize("sentence, name, key", [
+    ("The larger boat, a 10-metre dhow, is named the Salahaddin.", "Salahaddin", "slhdn"),
+    ("The larger boat, a dhow was identified as Salahuddin, with a smaller boat in tow.", "Salahuddin", "slhdn"),
+    ("The dhow, identified as bearing the name Salahaddin, was towing a smaller skiff.", "Salahaddin", "slhdn"),
+    ("The family's border collie, named Fenn, was found dead in the backyard.", "Fenn", "fn"),
+])
+def test_a_word_its_sentence_calls_a_name_is_a_name(sentence, name, key, nlp):
+    """A naming verb ("named", "called", "identified as") before one capitalised word makes it a
+    name claim, a person's or a thing's: the spellings of one vessel's name across articles line up
+    by the same key as a person's surname, and compare calls 'Salahaddin' / 'Salahuddin' a misspelling."""
+    got = [c for c in read(sentence, nlp) if c.kind == "name"]
+    assert [(c.custom_value, c.subject) for c in got] == [(name, key)], [(c.custom_value, c.subject) for c in got]
+    assert "sentence gives" in got[0].why
+
+
+@pytest.mark.parametrize("sentence", [
+    "The so-called Islamic State claimed the attack.",
+    "Residents of the town were evacuated on Monday.",
+])
+def test_no_naming_verb_no_name(sentence, nlp):
+    assert not [c for c in read(sentence, nlp) if c.kind == "name" and "sentence gives" in c.why]
