@@ -438,6 +438,7 @@ TIMES_OF_THE_EVENT = [
     # (verb class of the first sentence, of the second, one fact?)
     ("hold", "strike", True),     # "The quake occurred at 2:09 a.m." / "The temblor struck at 2:09 a.m."
     ("begin", "strike", True),    # "began today shortly after 2:09 am" / "struck at 2:09"
+    ("kill", "strike", True),     # "was killed Wednesday night" / "was struck around 7 p.m."
     ("destroy", "strike", False),  # the roof that "collapsed shortly after 06:00" is one happening of the fire
 ]
 
@@ -481,3 +482,64 @@ def test_earlier_events_one_sentence_names_together_with_their_year_are_one(rule
     assert (a.event == b.event) is one
     assert any(sorted(f.claims) == ["a", "b"] for f in al.facts) is one
     assert all(e.background for e in al.events if e.id in (a.event, b.event))
+
+
+def _clock(cid, art, text, quote, start_minute, end_minute, predicate="strike"):
+    s = quote.index(text)
+    return Claim(id=cid, article=art, kind="time", text=text, quote=quote, start=s, end=s + len(text),
+                 predicate=predicate, sentence_start=0,
+                 measure={"start_minute": start_minute, "end_minute": end_minute, "zone": ""})
+
+
+def test_a_time_told_at_two_precisions_in_one_article_is_one_time(ruleset):
+    """"struck this morning" ... "struck at 2:09 a.m." in one article is one time told twice, not two
+    facts: every article's time of the quake is one fact (and "Thursday morning" agrees with 2:09);
+    "4 p.m." and "6 p.m." in one article are still two values."""
+    from claimcheck.align.facts import _distinct, value_key
+    title = "Magnitude 4.6 earthquake strikes near Healdsburg"
+    claims = [_clock("a1", "a", "this morning", "The quake struck this morning.", 0, 719),
+              _clock("a2", "a", "2:09 a.m.", "It struck at 2:09 a.m. near Geyserville.", 129, 129),
+              _clock("b", "b", "shortly after 2:09 am", "The quake struck shortly after 2:09 am.", 129, 149),
+              _clock("c", "c", "2:09 a.m.", "The temblor struck at 2:09 a.m.", 129, 129),
+              _clock("d", "d", "Thursday morning", "The quake struck Thursday morning.", 0, 719)]
+    arts = [article(x, " ".join(c.quote for c in claims if c.article == x), date(2013, 3, 14), title=title)
+            for x in "abcd"]
+    facts = align_all(claims, arts, ruleset).facts
+    assert [sorted(f.claims) for f in facts] == [["a1", "a2", "b", "c", "d"]]
+    four, six = (_clock(x, "e", t, f"Police came at {t}.", m, m) for x, t, m in (("f", "4 p.m.", 960), ("s", "6 p.m.", 1080)))
+    assert _distinct(value_key(four), value_key(six))
+
+
+def test_groups_an_early_claim_split_are_merged_when_all_their_claims_fit(ruleset):
+    """The claim that comes first ("shortly after 2:09") may open a group of its own, or join a group
+    of day parts, before the clock times come: two groups of one block whose claims all fit one fact
+    are one fact (the order of the articles decides nothing)."""
+    from claimcheck.align.facts import Group, Matcher, _merge_compatible
+    claims = [_clock("b", "b", "shortly after 2:09 am", "The quake struck shortly after 2:09 am.", 129, 149),
+              _clock("c", "c", "2:09 a.m.", "The temblor struck at 2:09 a.m.", 129, 129),
+              _clock("e", "e", "2:09 a.m.", "The quake struck at 2:09 a.m. Thursday.", 129, 129)]
+    g1, g2 = Group(), Group()
+    g1.add(claims[0])
+    g2.add(claims[1]); g2.add(claims[2])
+    merged = _merge_compatible([g1, g2], Matcher(claims, ruleset))
+    assert [sorted(c.id for c in g.claims) for g in merged] == [["b", "c", "e"]]
+    # one article giving each group a value of its own keeps them apart
+    other = _clock("o", "c", "2:30 a.m.", "An aftershock struck at 2:30 a.m.", 150, 150)
+    g3 = Group(); g3.add(other)
+    assert len(_merge_compatible([g2, g3], Matcher(claims + [other], ruleset))) == 2
+
+
+def test_a_date_of_the_main_class_long_before_the_news_is_an_earlier_event(ruleset):
+    """"In December 2004, a massive undersea quake off Aceh ..." in coverage of a quake of January
+    2009: the date is of an earlier quake, not of this one (its claims are compared only with that
+    quake's); "struck on Sunday" is this quake's."""
+    from claimcheck.align.events import assign_events
+    old = _dated("o", "a", "December 2004", "In December 2004, a massive undersea quake off Aceh triggered a tsunami.",
+                 "trigger", event="", day=date(2004, 12, 26))
+    old.object = "massive undersea quake"
+    new = _dated("n", "a", "Sunday", "The quake struck on Sunday near Manokwari.", "strike", event="",
+                 day=date(2009, 1, 4))
+    arts = [article("a", old.quote + " " + new.quote, date(2009, 1, 5), title="Strong quake rocks Papua")]
+    events = {e.id: e for e in assign_events([old, new], arts, {"a": "S"}, ruleset)}
+    assert events[old.event].background and events[old.event].kind == "quake"
+    assert not events[new.event].background and old.event != new.event

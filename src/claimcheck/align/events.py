@@ -415,6 +415,14 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             # a date of another class's event ("the Asian tsunami that killed 168,000 in 2004" in a
             # quake story) is that event's time: its own year anchors it
             m.year = c.date.start.year
+        elif c.kind == "date" and m.cls and m.year is None and not m.marker and c.date is not None \
+                and c.date.start and c.date.resolved and _earlier(Mention(when=c.date), main, a.published, a.year_hint):
+            # so is a date of the main class long before the news ("in December 2004, a massive
+            # undersea quake" in a story of this week's quake): an earlier event of that class
+            if a.published and c.date.start.year < a.published.year:
+                m.year = c.date.start.year
+            else:
+                m.when = c.date
         if not m.cls and c.object and _document(c.object, ruleset):
             m.when = None      # a resolution adopted last year is still the resolution the news is about
         earlier = _earlier(m, main, a.published, a.year_hint, ruleset.weekdays)

@@ -142,6 +142,19 @@ def number_key(c: Claim) -> tuple:
     return value_key(c)
 
 
+def _distinct(va: tuple, vb: tuple) -> bool:
+    """Are two values of one article two values, not one told at two precisions? A clock time and
+    a part of the day that holds it ("this morning" ... "at 2:09 a.m.", "early on Sunday" ... "at
+    6am") are one time."""
+    if va == vb:
+        return False
+    if va[0] == vb[0] == "tm" and (not va[3] or not vb[3] or va[3] == vb[3]):
+        (s1, e1), (s2, e2) = va[1:3], vb[1:3]
+        if None not in (s1, e1, s2, e2) and (s1 <= s2 and e2 <= e1 or s2 <= s1 and e1 <= e2):
+            return False
+    return True
+
+
 def different_times(a: Optional[DateSpan], b: Optional[DateSpan], weekdays: dict[str, int]) -> bool:
     """Do two sentences' dates say they are about different events? Resolved spans that do not
     overlap; or, where a date could not be resolved, dates of different granularity
@@ -658,10 +671,10 @@ class Matcher:
         if a.kind == "name":
             return (a.subject == b.subject), "the same person (person key)"
         na, nb = number_key(a), number_key(b)
-        if (a.article == b.article or _same_sentence(a.quote, b.quote)) and na != nb:
+        if (a.article == b.article or _same_sentence(a.quote, b.quote)) and _distinct(na, nb):
             # one article (or a wire sentence copied into two) giving two values states two facts
             return False, "one article gives both values"
-        if na != nb and (na in self.stated.get(self._stated_key(b), ()) or nb in self.stated.get(self._stated_key(a), ())):
+        if _distinct(na, nb) and (na in self.stated.get(self._stated_key(b), ()) or nb in self.stated.get(self._stated_key(a), ())):
             return False, "an article gives both values as two facts"
         if a.kind not in PERSON_KINDS and different_times(a.when, b.when, self.ruleset.weekdays):
             return False, "their sentences date different days"
@@ -898,7 +911,7 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
         best, best_size = None, 0
         for g in cands:
             own = g.values.get(c.article)
-            if own is not None and own != v and c.kind != "name":
+            if own is not None and _distinct(own, v) and c.kind != "name":
                 continue                       # its article already gives another value here
             members = g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
             if all(matcher.compatible(c, m)[0] for m in members) and len(g.values) > best_size:
@@ -909,7 +922,32 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
         if sig and best not in by_sig[sig]:
             by_sig[sig].append(best)
         best.add(c)
+    if len(groups) <= MAX_CANDIDATES:
+        groups = _merge_compatible(groups, matcher)
     return [g.claims for g in groups]
+
+
+def _members(g: "Group") -> list[Claim]:
+    return g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
+
+
+def _merge_compatible(groups: list["Group"], matcher: "Matcher") -> list["Group"]:
+    """Two groups of one scope whose claims could all be one fact are one fact: a claim joins the
+    largest group it fits when it comes, so the order of the articles may have split one fact in
+    two ("shortly after 2:09 am" joined "Thursday morning" before the seven "2:09 a.m." made their
+    group). Never two groups where one article gives each a value of its own."""
+    out: list[Group] = []
+    for g in groups:
+        for h in out:
+            if any(a in h.values and _distinct(h.values[a], v) for a, v in g.values.items() if g.claims[0].kind != "name"):
+                continue
+            if all(matcher.compatible(x, y)[0] for x in _members(g) for y in _members(h)):
+                for c in g.claims:
+                    h.add(c)
+                break
+        else:
+            out.append(g)
+    return out
 
 
 # ------------------------------------------------------------------ facts
