@@ -46,6 +46,11 @@ SPAN_OF_TIME = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|ce
 # pivotal 15-2 run", "20 killed in the first hours") is a part of the event's figure. Grammar.
 PERIOD_PART = re.compile(r"^(?:in|during|within) (?:the|a|an|his|her|their|its) (?:first|second|third|fourth|"
                          r"final|last|opening|closing|early|pivotal|\d)")
+# The same stretch opening the sentence ("During the game's deciding 15-2 run, Echenique ... blocked
+# two shots", "In the first half, he scored 11 points"): every figure after it is of that stretch.
+OPENING_PART = re.compile(r"^\W*(?:in|during|within) (?:the|a|an|his|her|their|its) (?:[\w'\u2019-]+ ){0,2}?"
+                          r"(?:first|second|third|fourth|final|last|opening|closing|early|pivotal|deciding|\d)"
+                          r"[^,;]*,", re.I)
 # A figure of more of a thing ("two additional life sentences", "another three-year sentence",
 # "two other rifles") is an increment, not the total ("three life sentences", "nine rifles"). Grammar.
 INCREMENT = re.compile(r"\b(?:additional|another|other|extra|further)\b", re.I)
@@ -373,8 +378,10 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     after = _after(c)
     m = after_re.match(after) or end_re.search(c.text.lower())
     place = _part_place(c, ruleset)
+    from .events import claim_span
     # "$281 million of the purchase price": a figure of a whole its sentence names is a part of it
     of_whole = c.kind == "count" and bool(OF_WHOLE.match(after) or PERIOD_PART.match(after)
+                                          or OPENING_PART.match(c.quote[:claim_span(c)[0]])
                                           or PARTITIVE.search(c.text) and NUMBERED_WHOLE.match(after))
     # a part word before it ("including four children") or closing it ("over 170,000 of them")
     part = place or ("part" if part_re.search(_before(c)) or part_re.search(c.text.lower()) or of_whole else "") \
