@@ -543,3 +543,20 @@ def test_a_date_of_the_main_class_long_before_the_news_is_an_earlier_event(rules
     events = {e.id: e for e in assign_events([old, new], arts, {"a": "S"}, ruleset)}
     assert events[old.event].background and events[old.event].kind == "quake"
     assert not events[new.event].background and old.event != new.event
+
+
+def test_a_subject_with_and_without_its_middle_name_is_one_subject(ruleset):
+    """"Anthony Phillip Lasalle has three prior DUI convictions" / "Anthony LaSalle has three prior
+    DUI convictions": one person, however cased and with or without the middle name; "Anthony
+    Smith" is someone else."""
+    from claimcheck.align.facts import Matcher
+    q = "{} has three prior DUI convictions."
+    a = count("a", "a", "three prior DUI convictions", q.format("Anthony Phillip Lasalle"), 3.0,
+              predicate="convict", unit="conviction", subject="Anthony Phillip Lasalle")
+    b = count("b", "b", "three prior DUI convictions", q.format("Anthony LaSalle"), 3.0,
+              predicate="convict", unit="conviction", subject="Anthony LaSalle")
+    c = count("c", "c", "three prior DUI convictions", q.format("Anthony Smith"), 3.0,
+              predicate="convict", unit="conviction", subject="Anthony Smith")
+    m = Matcher([a, b, c], ruleset)
+    assert m.compatible(a, b)[0]
+    assert m.compatible(a, c) == (False, "different entities")

@@ -716,7 +716,10 @@ class Matcher:
                     and not (a.kind == "age" and (a.id in self.persons or b.id in self.persons)
                              and sa.split()[-1].lower() == sb.split()[-1].lower()):
                 return False, "different people"
-        elif a.subject and b.subject and not same_owners(a.subject, b.subject):
+        elif a.subject and b.subject and not same_owners(a.subject, b.subject) \
+                and not self._nickname(a.subject, b.subject) and not _first_and_last(a.subject, b.subject):
+            # (one person with and without a middle name or a nickname is one subject: "Anthony
+            # Phillip Lasalle" / "Anthony LaSalle" has three prior convictions)
             return False, "different entities"      # Halvern's staff is not Quillmark's
         elif (not a.subject or not b.subject) and self._owned(a) and len(self.owners.get(self.key(a), ())) > 1:
             # "There's at least one offer better than $184 million" in a story of several bidders
