@@ -30,6 +30,9 @@ from ..models import Claim, DateSpan, Event, Fact, RuleSet
 # A count of a group its sentence or article named before: a partitive ("23 of the raiders") or
 # "others" as the noun ("five people were killed, 250 others injured"). Grammar, not vocabulary.
 PARTITIVE = re.compile(r"\bof (?:the|these|those) \w|\d\s+others\b|\bothers$", re.I)
+# A part of a count before it ("over 170,000 of them") in a named place ("in Aceh") is that place's share. Grammar.
+PART_OF_COUNT = re.compile(r"\bof (?:them|whom|those|these)$", re.I)
+PARTITIVE_PLACE = re.compile(r"^in ([A-Z][\w-]+)\b")
 # A figure followed by "of the <whole>" ("$281 million of the purchase price") is a part of that
 # whole. Grammar, not vocabulary.
 OF_WHOLE = re.compile(r"^of (?:the|its|their|his|her|this|that) \w")
@@ -360,7 +363,9 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     place = _part_place(c, ruleset)
     # "$281 million of the purchase price": a figure of a whole its sentence names is a part of it
     of_whole = c.kind == "count" and bool(OF_WHOLE.match(after) or PERIOD_PART.match(after))
-    part = place or ("part" if part_re.search(_before(c)) or of_whole else "") or _over_many(c, ruleset) \
+    # a part word before it ("including four children") or closing it ("over 170,000 of them")
+    part = place or ("part" if part_re.search(_before(c)) or part_re.search(c.text.lower()) or of_whole else "") \
+        or _over_many(c, ruleset) \
         or ("more" if c.kind in ("count", "measure") and INCREMENT.search(c.text + " " + _before(c, 1)) else "")
     return (m.group(1) if m else ""), part
 
@@ -406,7 +411,8 @@ def _part_place(c: Claim, ruleset: RuleSet) -> str:
         m = of_place.search(text) or place_noun.search(text)
         if m:
             return "place:" + m.group(1).lower()
-    return ""
+    m = PARTITIVE_PLACE.match(raw) if PART_OF_COUNT.search(c.text) else None
+    return "place:" + m.group(1).lower() if m else ""   # "over 170,000 of them in Aceh": that place's share
 
 
 def scopes(block: list[Claim], ruleset: RuleSet) -> dict[str, str]:

@@ -67,6 +67,7 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     else:
         modifiers = []
     implied = False
+    part_of = None
     if unit is None:
         if q.unit:            # money: "$13.9 billion" is a count of a currency
             unit, unit_span = q.unit, span
@@ -75,6 +76,12 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
             noun = _counted_noun(doc, span, q)
             unit, unit_span = _lookup(noun, vocab.units) or lemma(noun), doc[noun.i:noun.i + 1]
             widened = unit == lemma(noun)
+        elif has_parse(doc) and _partitive(doc, span) is not None:
+            # "killed 230,000 people, over 170,000 of them in Aceh": a part of the count before it,
+            # counted in that count's noun (align/facts.py makes "of them" a part, another fact)
+            pron, antecedent = _partitive(doc, span)
+            unit, unit_span = _lookup(antecedent, vocab.units) or lemma(antecedent), doc[span.end:pron.i + 1]
+            part_of = antecedent
         elif has_parse(doc) and span.root.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
             unit, unit_span, implied = "", span, True   # "killed 12", "the toll rose to 15": see below
         else:
@@ -166,6 +173,8 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     start, end = span.start_char, unit_span.end_char
     counted = f"{unit} (implied by '{pred}')" if implied else f"{unit_span.text!r} (unit class {unit}" \
         + (", its own lemma: no `units:` class lists it)" if widened else ")")
+    if part_of is not None:
+        counted = f"{unit_span.text!r}, a part of the {part_of.text!r} before it (unit class {unit})"
     source = f"from {pred_tok.text!r}" if pred_tok is not None else "(the counted noun: no verb governs it)"
     if q.unit and own is None and has_parse(doc) and money_cls:
         source = f"from {money_tok.text!r} after the amount"
@@ -280,6 +289,24 @@ def _own_participle(head: Token, vocab: Vocab) -> Optional[Token]:
         if c.dep_ == "acl" and c.tag_ == "VBN" and 0 < c.i - head.i <= 2 and _lookup(c, vocab.verbs) \
                 and not any(x.dep_ == "neg" for x in c.children):
             return c
+    return None
+
+
+PARTITIVE_PRONOUNS = ("them", "whom", "those", "these")   # "over 170,000 of them", "four of whom": grammar
+
+
+def _partitive(doc: Doc, span: Span) -> Optional[tuple[Token, Token]]:
+    """(the pronoun, the counted noun it stands for) when a number is a part of a count its sentence
+    gave before it: "more than 230,000 people, over 170,000 of them in Aceh". None else, and when no
+    earlier number counts a noun ("killing 12, four of whom were children" names no noun)."""
+    num = _number_token(span)
+    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pron = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pron is None or pron.lower_ not in PARTITIVE_PRONOUNS:
+        return None
+    for t in reversed(doc[:span.start]):
+        if t.pos_ == "NOUN" and any(c.dep_ == "nummod" and c.i < t.i for c in t.children):
+            return pron, t
     return None
 
 

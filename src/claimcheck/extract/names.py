@@ -39,6 +39,10 @@ _WORD = r"(?:[A-Z]['\u2019][A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z]
 RUN = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
 AGE_AFTER = re.compile(r"^(?:,\s*(?:aged?\s+)?\d{1,3}\b(?!\s*(?:%|percent|per cent))|\s*\(\d{1,3}\))")
 AGE_BEFORE = re.compile(r"\b[\w-]+-year-old\s+$", re.I)
+# a word the sentence says is a name: "a dhow named Salaluddin", "is named the Salahaddin", "identified
+# as `Salahaddin'", "bearing the name Salahaddin" (grammar: a naming verb, not a list of names)
+NAMED_BEFORE = re.compile(r"(?<![\w-])(?:named|called|dubbed|christened|identified as|known as|the name)\s+"
+                          r"(?:the\s+)?[`'\"\u2018\u201c]?$")
 ROLE_AFTER = re.compile(r"^,\s+(?:(?:a|an|the|its|his|her)\s+)?((?:[a-z][\w.'\u2019-]*\s*){1,4})(?=[,;.]|\s+(?:of|at|for|with|from)\b)")
 PRONOUNS = {"he", "she", "he's", "she's", "he\u2019s", "she\u2019s", "who", "which", "they", "it", "we", "i",
             "that", "this", "you"}
@@ -87,8 +91,10 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
                 people.setdefault(key, []).append(words[0])     # "Chief Russell", named with a title only
             else:
                 key = near
-        claims.append(_claim(article, offset, sent, words, start, end, role, key,
-                             "titled" if role else "named"))
+        how = "titled" if role else "named"
+        if not role and len(words) == 1 and NAMED_BEFORE.search(sent[:start]):
+            how = "a name its sentence gives ('named', 'called', 'identified as'): a person's or a thing's"
+        claims.append(_claim(article, offset, sent, words, start, end, role, key, how))
     for offset, sent, words, start, end, role in single:
         word = words[0]
         key = person_key(word)
@@ -189,7 +195,9 @@ def _mention(sent: str, m: re.Match, titles: set[str], stops: set[str], not_surn
     role = " ".join(role_words).rstrip(",")
     aged = bool(AGE_AFTER.match(sent[end:]) or AGE_BEFORE.search(sent[:start]))
     given = len(words) >= 2 and not words[0].endswith(".") and is_given_name(words[0])
-    evidence = bool(role) or given or (aged and len(words) >= 2)
+    # one word the sentence calls a name is that one's name, a person's or a thing's (a vessel's)
+    called = len(words) == 1 and bool(NAMED_BEFORE.search(sent[:start]))
+    evidence = bool(role) or given or (aged and len(words) >= 2) or called
     return words, start, end, role, evidence
 
 

@@ -58,7 +58,9 @@ def find_predicate(doc: Doc, anchor: Token, vocab: Vocab, skip: Iterable[int] = 
                         for g in c.subtree:
                             if g.i not in skip and g.i != c.i and g.pos_ == "VERB" and _lookup(g, vocab.verbs):
                                 return _lookup(g, vocab.verbs), g, False
-                if own_clause:
+                if own_clause or (t.dep_ == "conj" and any(c.dep_ == "dobj" and anchor in c.subtree for c in t.children)):
+                    # "attended the scene and then called four appliances": the verb whose object the
+                    # anchor is says what it is, not the verb it is conjoined with
                     return None, None, False
             elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
                 cls = _lookup(t, vocab.nouns)
@@ -229,7 +231,9 @@ def find_object(doc: Doc, pred_tok: Optional[Token], vocab: Vocab, exclude: set[
                 if g.i not in exclude and not any(x.i in exclude for x in g.subtree) and \
                         (g.pos_ == "PROPN" or _lookup(g, vocab.objects)):
                     return g
+    # a word of a person's or an organisation's name is no object ("Devon and Somerset Fire and Rescue")
     cands = [t for t in doc if t.i not in exclude and t.pos_ != "VERB" and _lookup(t, vocab.objects)
+             and not (t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"))
              and not _reporting_context(t, pred_tok, vocab)]
     if not cands:
         return None
