@@ -8,6 +8,7 @@ part of a price). Every table has its control row: the same construction a reade
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -505,3 +506,55 @@ YEARS_OF_NAMES = [
 @pytest.mark.parametrize("sentence,is_date", YEARS_OF_NAMES)
 def test_a_year_inside_a_name_is_no_date(sentence, is_date):
     assert bool(claims(sentence, "date")) is is_date, [(c.kind, c.text) for c in claims(sentence)]
+
+
+SCOPED_TOTALS = [
+    # (quote a, text a, quote b, text b, one fact?): a figure summed over the happenings its sentence
+    # opens with is a total of those, not the season's
+    ("In 54 games with the Angels he hit .358 with 13 home runs and 43 RBIs.", "43 RBIs",
+     "Playing in a combined 157 games with the Angels and Braves, Teixeira had 121 RBIs.", "121 RBIs", False),
+    ("Riding a hot streak that has doubled its stock price in three years, HP is paying $13 billion.",
+     "$13 billion", "HP is paying $13.9 billion for EDS.", "$13.9 billion", True),     # control: a span of time
+    ("McDermott scored 10 of the team's first 17 points.", "10 of the team",
+     "McDermott scored 23 points on Friday.", "23 points", False),                   # a part of a numbered whole
+]
+
+
+@pytest.mark.parametrize("qa,ta,qb,tb,same", SCOPED_TOTALS)
+def test_a_total_over_the_happenings_its_sentence_names_is_its_own_fact(qa, ta, qb, tb, same):
+    arts = [_article("a"), _article("b")]
+    money = ta.startswith("$")
+    unit = "USD" if money else ("rbi" if "RBI" in ta else "point")
+    subj = "HP" if money else "Mark Teixeira"
+    cs = [_claim("x", "a", "count", ta, qa, value=float(re.sub(r"[^\d.]", "", ta.split()[0]) or 0), unit=unit,
+                 predicate="buy" if money else "score", subject=subj),
+          _claim("y", "b", "count", tb, qb, value=float(re.sub(r"[^\d.]", "", tb.split()[0]) or 0), unit=unit,
+                 predicate="buy" if money else "score", subject=subj)]
+    assert _one_fact(cs, arts, "x", "y") is same
+
+
+GAME_DAYS = [
+    # (lead day a, lead day b, one fact?): a player's points in "the game" are of the game its lead reports
+    ("Thursday", "Saturday", False),    # "scored 20 points" (Thursday's game) / "had 24 points" (Saturday's)
+    ("Thursday", "Thursday", True),     # control: one game, two reports
+]
+
+
+@pytest.mark.parametrize("day_a,day_b,same", GAME_DAYS)
+def test_an_owners_count_is_of_the_game_its_article_reports(day_a, day_b, same):
+    arts, cs = [], []
+    for aid, day, pts in (("a", day_a, 20), ("b", day_b, 24)):
+        lead = f"North Carolina beat Evansville on {day}."
+        body = f"Tyler Hansbrough scored {pts} points."
+        art = _lead_article(aid, lead, body)
+        art.title = "North Carolina beat Evansville"
+        arts.append(art)
+        d = _claim("d" + aid, aid, "date", day, lead, date_span=DateSpan(None, None, "day", text=day, resolved=False),
+                   predicate="win", rule="date.event")
+        p = _claim("p" + aid, aid, "count", f"{pts} points", body, value=pts, unit="point", predicate="score",
+                   subject="Tyler Hansbrough")
+        p.sentence_start = len(lead) + 1
+        p.start += p.sentence_start
+        p.end += p.sentence_start
+        cs += [d, p]
+    assert _one_fact(cs, arts, "pa", "pb") is same

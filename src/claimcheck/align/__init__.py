@@ -89,12 +89,15 @@ def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> P
 
 def _lead_day(claims: list[Claim], articles: list[Article], ruleset: RuleSet, events: list[Event]) -> dict:
     """claim id -> its article's lead day, for the undated measures and clock times of a story's
-    main event (facts.LEAD_DAY_KINDS): one quake's properties, not the series'."""
-    from .facts import LEAD_DAY_KINDS
+    main event (facts.LEAD_DAY_KINDS): one quake's properties, not the series'; and for the counts
+    one owner scores in one game (facts.owned_count: "Hansbrough had 24 points" in the story of the
+    Charleston game, "scored 20 points" in the story of Thursday's)."""
+    from .facts import LEAD_DAY_KINDS, owned_count
     main = {e.id for e in events if not e.background and e.why.startswith("the headline")}
     days = lead_days(claims, articles, ruleset)
     return {c.id: days[c.article] for c in claims
-            if c.kind in LEAD_DAY_KINDS and c.when is None and c.event in main and c.article in days}
+            if (c.kind in LEAD_DAY_KINDS or owned_count(c, ruleset)) and c.when is None and c.event in main
+            and c.article in days}
 
 
 def block_key(prep: Prepared, c: Claim) -> tuple:

@@ -36,6 +36,12 @@ PARTITIVE_PLACE = re.compile(r"^in ([A-Z][\w-]+)\b")
 # A figure followed by "of the <whole>" ("$281 million of the purchase price") is a part of that
 # whole. Grammar, not vocabulary.
 OF_WHOLE = re.compile(r"^of (?:the|its|their|his|her|this|that) \w")
+# A partitive whose whole is numbered ("10 of the team's first 17 points", "three of the last five
+# games") counts a part of that whole. Grammar, not vocabulary.
+NUMBERED_WHOLE = re.compile(r"^(?:['’]s\s+)?(?:first|last|final|opening|\d[\d,]*)\b")
+# Nouns of a span of time: "in three years" before a figure dates something else of its sentence,
+# it sums the figure over no happenings. Grammar (units of time), not vocabulary.
+SPAN_OF_TIME = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|centur)", re.I)
 # A figure of a stretch of its event ("10 points in the first 7 1/2 minutes", "five points during a
 # pivotal 15-2 run", "20 killed in the first hours") is a part of the event's figure. Grammar.
 PERIOD_PART = re.compile(r"^(?:in|during|within) (?:the|a|an|his|her|their|its) (?:first|second|third|fourth|"
@@ -113,6 +119,12 @@ UNLISTED_VERBS_ONE = True
 UNLISTED = "(any verb)"
 PERSON_KINDS = ("age", "name")
 ENTITY_KINDS = ("attendance", "signing")
+
+
+def owned_count(c: Claim, ruleset: RuleSet) -> bool:
+    """A count of a unit counted per owner (`owner: true` in `units:`: a player's points, yards,
+    games): a property of one game, as a quake's depth is of one quake."""
+    return c.kind == "count" and bool(c.unit) and c.unit.split()[0] in vocab_for(ruleset).owned_units
 
 
 def value_key(c: Claim) -> tuple:
@@ -362,7 +374,8 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     m = after_re.match(after) or end_re.search(c.text.lower())
     place = _part_place(c, ruleset)
     # "$281 million of the purchase price": a figure of a whole its sentence names is a part of it
-    of_whole = c.kind == "count" and bool(OF_WHOLE.match(after) or PERIOD_PART.match(after))
+    of_whole = c.kind == "count" and bool(OF_WHOLE.match(after) or PERIOD_PART.match(after)
+                                          or PARTITIVE.search(c.text) and NUMBERED_WHOLE.match(after))
     # a part word before it ("including four children") or closing it ("over 170,000 of them")
     part = place or ("part" if part_re.search(_before(c)) or part_re.search(c.text.lower()) or of_whole else "") \
         or _over_many(c, ruleset) \
@@ -378,8 +391,15 @@ def _over_many(c: Claim, ruleset: RuleSet) -> str:
         return ""
     over = labels.per_ruleset("over-many pattern", ruleset, _over_many_re)
     from .events import claim_span
-    _, end = claim_span(c)
+    start, end = claim_span(c)
+    # after the figure ("2,029 points in 106 games"), or opening its sentence ("In 54 games with the
+    # Angels he hit .358 with 43 RBIs", "Playing in a combined 157 games, Teixeira had 121 RBIs")
     m = over.search(c.quote[end:end + 120])
+    if not m:
+        # only a phrase that opens the sentence (after a participle at most) scopes what follows
+        m = over.match(c.quote[:start], re.match(r"\s*(?:[A-Z][a-z]+ing\s+)?", c.quote).end())
+        if m and (SPAN_OF_TIME.match(m.group(2)) or re.fullmatch(r"1[89]\d\d|20\d\d", m.group(1))):
+            m = None      # "Riding a streak that doubled its price in three years", "in the 1967 killings"
     if not m or m.group(1) in ("1", "one"):
         return ""
     return f"over {m.group(1).lower()} {m.group(2).lower()}"
@@ -390,7 +410,7 @@ def _over_many_re(ruleset: RuleSet) -> re.Pattern:
                      if ruleset.number_words[w] and ruleset.number_words[w] > 1)
     # "during the five operations", "in 106 games": a preposition, a count, a plural noun
     return re.compile(r"\b(?:during|in|over|across|throughout)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+"
-                      r"|all\s+)?(\d[\d,]*|" + (words or "(?!)") + r"|several|many)\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.I)
+                      r"|all\s+|a\s+combined\s+|a\s+total\s+of\s+)?(\d[\d,]*|" + (words or "(?!)") + r"|several|many)\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.I)
 
 
 def _part_place_patterns(ruleset: RuleSet) -> tuple:
@@ -551,10 +571,12 @@ class Matcher:
             if c.kind == "age" and _is_role(c.subject) and c.id not in self.persons:
                 ages[(c.article, c.subject.lower())].add(value_key(c))
         self.several_roles = {role for (_, role), vs in ages.items() if len(vs) > 1}
-        # property -> the owners its figures are given for (OWNED_KINDS), one name per owner
+        # property -> the owners its figures are given for (`_owned`), one name per owner; only
+        # figures its own verb class states count ("the Nationals offered", "Sabathia agreed to a
+        # deal"), not those a light verb was folded into ("EDS had $22 billion" in revenue)
         self.owners: dict[tuple, list[str]] = defaultdict(list)
         for c in claims:
-            if c.subject and self._owned(c) and not any(same_owners(c.subject, o) for o in self.owners[self.key(c)]):
+            if c.subject and self._owned(c) and known_predicate(c, ruleset) and not any(same_owners(c.subject, o) for o in self.owners[self.key(c)]):
                 self.owners[self.key(c)].append(c.subject)
         self.comparisons = 0
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
