@@ -460,6 +460,11 @@ def test_figures_exactly_ten_times_apart_may_be_one_figure(ruleset):
     q = lambda v: Quantity(low=v, high=v, value=v)
     assert not _far_apart(q(1.2), q(12.0))
     assert _far_apart(q(1.2), q(12.5))
+    from claimcheck.align.facts import _far_apart_measures
+    miles = lambda v: Claim(id=str(v), article="a", kind="measure", text=f"{v} miles", quote="", start=0, end=0,
+                            quantity=q(v), measure={"base_low": v * 1609.344, "base_high": v * 1609.344})
+    assert not _far_apart_measures(miles(1.2), miles(12.0))
+    assert _far_apart_measures(miles(1.2), miles(12.5))
 
 
 CO_NAMED = [

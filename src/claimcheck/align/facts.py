@@ -876,7 +876,7 @@ def _far_apart(qa, qb) -> bool:
 def _far_apart_measures(a: Claim, b: Claim) -> bool:
     """Two measures further apart than MAX_RATIO in their base unit ("60 days" / "12 years")."""
     ma, mb = (_base(x) for x in (a, b))
-    return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+    return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
 
 
 def _base(c: Claim) -> Optional[float]:
