@@ -460,6 +460,11 @@ def test_figures_exactly_ten_times_apart_may_be_one_figure(ruleset):
     q = lambda v: Quantity(low=v, high=v, value=v)
     assert not _far_apart(q(1.2), q(12.0))
     assert _far_apart(q(1.2), q(12.5))
+    from claimcheck.align.facts import _far_apart_measures
+    miles = lambda v: Claim(id=str(v), article="a", kind="measure", text=f"{v} miles", quote="", start=0, end=0,
+                            quantity=q(v), measure={"base_low": v * 1609.344, "base_high": v * 1609.344})
+    assert not _far_apart_measures(miles(1.2), miles(12.0))
+    assert _far_apart_measures(miles(1.2), miles(12.5))
 
 
 CO_NAMED = [
@@ -543,3 +548,20 @@ def test_a_date_of_the_main_class_long_before_the_news_is_an_earlier_event(rules
     events = {e.id: e for e in assign_events([old, new], arts, {"a": "S"}, ruleset)}
     assert events[old.event].background and events[old.event].kind == "quake"
     assert not events[new.event].background and old.event != new.event
+
+
+def test_a_subject_with_and_without_its_middle_name_is_one_subject(ruleset):
+    """"Anthony Phillip Lasalle has three prior DUI convictions" / "Anthony LaSalle has three prior
+    DUI convictions": one person, however cased and with or without the middle name; "Anthony
+    Smith" is someone else."""
+    from claimcheck.align.facts import Matcher
+    q = "{} has three prior DUI convictions."
+    a = count("a", "a", "three prior DUI convictions", q.format("Anthony Phillip Lasalle"), 3.0,
+              predicate="convict", unit="conviction", subject="Anthony Phillip Lasalle")
+    b = count("b", "b", "three prior DUI convictions", q.format("Anthony LaSalle"), 3.0,
+              predicate="convict", unit="conviction", subject="Anthony LaSalle")
+    c = count("c", "c", "three prior DUI convictions", q.format("Anthony Smith"), 3.0,
+              predicate="convict", unit="conviction", subject="Anthony Smith")
+    m = Matcher([a, b, c], ruleset)
+    assert m.compatible(a, b)[0]
+    assert m.compatible(a, c) == (False, "different entities")

@@ -751,7 +751,10 @@ class Matcher:
                     and not (a.kind == "age" and (a.id in self.persons or b.id in self.persons)
                              and sa.split()[-1].lower() == sb.split()[-1].lower()):
                 return False, "different people"
-        elif a.subject and b.subject and not same_owners(a.subject, b.subject):
+        elif a.subject and b.subject and not same_owners(a.subject, b.subject) \
+                and not self._nickname(a.subject, b.subject) and not _first_and_last(a.subject, b.subject):
+            # (one person with and without a middle name or a nickname is one subject: "Anthony
+            # Phillip Lasalle" / "Anthony LaSalle" has three prior convictions)
             return False, "different entities"      # Halvern's staff is not Quillmark's
         elif (not a.subject or not b.subject) and self._owned(a) and len(self.owners.get(self.key(a), ())) > 1:
             # "There's at least one offer better than $184 million" in a story of several bidders
@@ -880,7 +883,7 @@ def _far_apart(qa, qb) -> bool:
 def _far_apart_measures(a: Claim, b: Claim) -> bool:
     """Two measures further apart than MAX_RATIO in their base unit ("60 days" / "12 years")."""
     ma, mb = (_base(x) for x in (a, b))
-    return bool(ma and mb and max(ma, mb) / min(ma, mb) > MAX_RATIO)
+    return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
 
 
 def _base(c: Claim) -> Optional[float]:
