@@ -562,3 +562,20 @@ def test_an_owners_count_is_of_the_game_its_article_reports(day_a, day_b, same):
         p.end += p.sentence_start
         cs += [d, p]
     assert _one_fact(cs, arts, "pa", "pb") is same
+
+
+STRETCHES = [
+    # (quote, figure, a part?): a stretch of the game opening the sentence scopes its figures
+    ("During the game's deciding 15-2 run, Echenique scored two three-point plays and blocked two shots.",
+     "two shots", True),
+    ("In the first half, McDermott scored 11 points.", "11 points", True),
+    ("Echenique grabbed 11 rebounds and blocked six shots.", "six shots", False),       # control
+    ("In 2012, the company sold 300 servers.", "300 servers", False),                  # control: a year
+]
+
+
+@pytest.mark.parametrize("quote,text,part", STRETCHES)
+def test_a_stretch_opening_the_sentence_makes_its_figures_parts(quote, text, part):
+    from claimcheck.align.facts import scope_of
+    c = _claim("x", "a", "count", text, quote, value=2, unit="shot", predicate="score", subject="Echenique")
+    assert (scope_of(c, RS)[1] == "part") is part, scope_of(c, RS)

@@ -46,6 +46,11 @@ SPAN_OF_TIME = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|ce
 # pivotal 15-2 run", "20 killed in the first hours") is a part of the event's figure. Grammar.
 PERIOD_PART = re.compile(r"^(?:in|during|within) (?:the|a|an|his|her|their|its) (?:first|second|third|fourth|"
                          r"final|last|opening|closing|early|pivotal|\d)")
+# The same stretch opening the sentence ("During the game's deciding 15-2 run, Echenique ... blocked
+# two shots", "In the first half, he scored 11 points"): every figure after it is of that stretch.
+OPENING_PART = re.compile(r"^\W*(?:in|during|within) (?:the|a|an|his|her|their|its) (?:[\w'\u2019-]+ ){0,2}?"
+                          r"(?:first|second|third|fourth|final|last|opening|closing|early|pivotal|deciding|\d)"
+                          r"[^,;]*,", re.I)
 # A figure of more of a thing ("two additional life sentences", "another three-year sentence",
 # "two other rifles") is an increment, not the total ("three life sentences", "nine rifles"). Grammar.
 INCREMENT = re.compile(r"\b(?:additional|another|other|extra|further)\b", re.I)
@@ -373,8 +378,10 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     after = _after(c)
     m = after_re.match(after) or end_re.search(c.text.lower())
     place = _part_place(c, ruleset)
+    from .events import claim_span
     # "$281 million of the purchase price": a figure of a whole its sentence names is a part of it
     of_whole = c.kind == "count" and bool(OF_WHOLE.match(after) or PERIOD_PART.match(after)
+                                          or OPENING_PART.match(c.quote[:claim_span(c)[0]])
                                           or PARTITIVE.search(c.text) and NUMBERED_WHOLE.match(after))
     # a part word before it ("including four children") or closing it ("over 170,000 of them")
     part = place or ("part" if part_re.search(_before(c)) or part_re.search(c.text.lower()) or of_whole else "") \
@@ -576,7 +583,8 @@ class Matcher:
         # deal"), not those a light verb was folded into ("EDS had $22 billion" in revenue)
         self.owners: dict[tuple, list[str]] = defaultdict(list)
         for c in claims:
-            if c.subject and self._owned(c) and known_predicate(c, ruleset) and not any(same_owners(c.subject, o) for o in self.owners[self.key(c)]):
+            if c.subject and self._owned(c) and known_predicate(c, ruleset) and not any(
+                    same_owners(c.subject, o) or _short_name_of(c.subject, o) for o in self.owners[self.key(c)]):
                 self.owners[self.key(c)].append(c.subject)
         self.comparisons = 0
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
@@ -885,6 +893,13 @@ def _base(c: Claim) -> Optional[float]:
         if m.get(k):
             return float(m[k])
     return _magnitude(c.quantity) if c.quantity is not None else None
+
+
+def _short_name_of(x: str, y: str) -> bool:
+    """"Halvern" and "Halvern Systems": one name the first word of the other, as an organisation is
+    named short after its full name (counts owners only: "several owners" needs two)."""
+    a, b = sorted((x.split(), y.split()), key=len)
+    return len(a) == 1 and len(b) > 1 and a[0] == b[0] and len(a[0]) >= 4
 
 
 def same_owners(x: str, y: str) -> bool:
