@@ -311,6 +311,12 @@ _OWNER_PREPS = ("by", "for", "with")
 
 
 def figure_owners(tok: Token) -> list[Token]:
+    """Who a figure belongs to (`_figure_owners`), a dateline's place never ("NEW HAVERLY (AW) --
+    Halvern agreed to acquire Quillmark for about $8.4 billion")."""
+    return [o for o in _figure_owners(tok) if not is_dateline(entity_span(o))]
+
+
+def _figure_owners(tok: Token) -> list[Token]:
     """Who a figure (money, a sentence, a count) belongs to, from its construction: the name it is
     parenthesised or in apposition after ("the Orioles (seven years, $140-150 million)"), the
     owner of the noun it describes ("Sabathia's deal", "the Yankees' $140-million bid"), that
