@@ -909,18 +909,8 @@ def same_owners(x: str, y: str) -> bool:
     if len(xs) != len(ys):
         return False
     if len(xs) == 1:
-        return _same_owner(x, y)
-    return all(any(_same_owner(p, q) for q in ys) for p in xs) and all(any(_same_owner(p, q) for q in xs) for p in ys)
-
-
-def _same_owner(x: str, y: str) -> bool:
-    """One owner, by its full name or its first words ("Halvern" / "Halvern Systems", "Washington" /
-    "Washington Nationals"): a story names its actors short once it has named them."""
-    if same_entity(x, y):
-        return True
-    wx, wy = x.split(), y.split()
-    short, long_ = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
-    return len(short) < len(long_) and long_[:len(short)] == short and short[0][:1].isupper()
+        return same_entity(x, y)
+    return all(any(same_entity(p, q) for q in ys) for p in xs) and all(any(same_entity(p, q) for q in xs) for p in ys)
 
 
 def _far_apart_log(qa, qb) -> bool:
