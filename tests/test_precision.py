@@ -412,6 +412,9 @@ OWNERS = [
     ("The deal dwarfs the four-year, $90 million deal that Torii Hunter got just last summer.", "$90 million",
      "Torii Hunter"),                                                            # a relative clause's subject
     ("Genovese ran his organization from behind bars while serving a 15-year sentence.", "15-year", "Genovese"),
+    # a wire dateline the parser takes for the subject is not the owner: the name after its dash is
+    ("NEW HAVERLY (AW) — Halvern Systems agreed Monday to acquire Quillmark Labs for about $8.4 billion.",
+     "about $8.4 billion", "Halvern Systems"),
     # controls: a pronoun or a reporter names no owner
     ("His only jail sentence in that period was 60 days for a gambling conviction.", "60 days", ""),
     ("Sources say it is less than the $184 million reported by Boston sportscaster Mike Lynch.", "$184 million", ""),
@@ -437,6 +440,7 @@ TWO_OWNERS = [
     ("", 180e6, "", 184e6, ["Red Sox", "Washington Nationals"], False),
     ("Hewlett-Packard", 13.9e9, "HP", 13e9, [], True),                        # control: one buyer, two reports
     ("", 13.9e9, "HP", 13e9, [], True),                                       # control: one owner in the story
+    ("", 8.4e9, "Halvern Systems", 6.4e9, ["Halvern"], True),                 # one owner, named short once named
 ]
 
 

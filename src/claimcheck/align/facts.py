@@ -583,8 +583,8 @@ class Matcher:
         # deal"), not those a light verb was folded into ("EDS had $22 billion" in revenue)
         self.owners: dict[tuple, list[str]] = defaultdict(list)
         for c in claims:
-            if c.subject and self._owned(c) and known_predicate(c, ruleset) \
-                    and not any(_one_owner(c.subject, o) for o in self.owners[self.key(c)]):
+            if c.subject and self._owned(c) and known_predicate(c, ruleset) and not any(
+                    same_owners(c.subject, o) or _short_name_of(c.subject, o) for o in self.owners[self.key(c)]):
                 self.owners[self.key(c)].append(c.subject)
         self.comparisons = 0
         self._obj: dict[str, tuple[Optional[str], frozenset]] = {}
@@ -895,14 +895,11 @@ def _base(c: Claim) -> Optional[float]:
     return _magnitude(c.quantity) if c.quantity is not None else None
 
 
-def _one_owner(x: str, y: str) -> bool:
-    """Counting a story's owners: one name, or one name and its longer form ("Halvern" / "Halvern
-    Systems"), is one owner."""
-    if same_owners(x, y):
-        return True
-    wx, wy = x.lower().split(), y.lower().split()
-    short, long_ = sorted((wx, wy), key=len)
-    return " and " not in x + y and long_[:len(short)] == short
+def _short_name_of(x: str, y: str) -> bool:
+    """"Halvern" and "Halvern Systems": one name the first word of the other, as an organisation is
+    named short after its full name (counts owners only: "several owners" needs two)."""
+    a, b = sorted((x.split(), y.split()), key=len)
+    return len(a) == 1 and len(b) > 1 and a[0] == b[0] and len(a[0]) >= 4
 
 
 def same_owners(x: str, y: str) -> bool:

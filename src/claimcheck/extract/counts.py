@@ -196,7 +196,8 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         # whose figure it is, from its construction ("the Yankees' $140-million bid", "offers by the
         # Angels and the Nationals", "the Orioles (seven years, $140-150 million)"): two owners'
         # figures of one noun are two facts
-        owners = [o for o in figure_owners(_number_token(span)) if o.i not in skip]
+        owners = [o for o in figure_owners(_number_token(span)) if o.i not in skip
+                  and not is_dateline(entity_span(o))]     # "NEW HAVERLY (AW) — Halvern agreed": no owner
         agent = owners_name(owners, ruleset, s.known_names)
     return _make(s, "count", start, end, "count.noun" if widened else "count.unit-noun", subject=agent, predicate=pred, object=obj,
                  trigger=pred_tok.text if pred_tok is not None else "",

@@ -118,7 +118,7 @@ def subject_of(verb: Token) -> Optional[Token]:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                     return v.head
-                return c
+                return _past_dateline(c)
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
         if v.dep_ == "xcomp":   # "invites countries to participate": the object of the governing verb
@@ -130,6 +130,19 @@ def subject_of(verb: Token) -> Optional[Token]:
             continue
         break
     return None
+
+
+def _past_dateline(subj: Token) -> Token:
+    """A wire dateline the parser took for the subject ("NEW HAVERLY (AW) — Halvern Systems
+    agreed"): a place in capitals with no entity type, whose apposition after a dash is the
+    sentence's real subject."""
+    if not subj.is_upper or subj.ent_type_:
+        return subj
+    for a in subj.children:
+        if a.dep_ == "appos" and a.i > subj.i and not a.is_upper \
+                and any(t.text in ("—", "–", "-", "--") for t in subj.doc[subj.i:a.i]):
+            return a
+    return subj
 
 
 def entity_span(tok: Token) -> Span:
