@@ -122,8 +122,23 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+_MEMO_MAX = 4096    # entries kept by each memo of a pure number helper below (cleared when full)
+_R_MEMO: dict[float, float] = {}
+
+
 def _r(x: Optional[float]) -> Optional[float]:
-    return None if x is None else float(f"{x:.{_SIG}g}")
+    """x rounded to _SIG significant digits (memoized: news repeats the same few hundred numbers)."""
+    if x is None:
+        return None
+    got = _R_MEMO.get(x)
+    if got is None:
+        got = float(f"{x:.{_SIG}g}")
+        if x == 0:                      # -0.0 and 0.0 are one key: do not keep either
+            return got
+        if len(_R_MEMO) >= _MEMO_MAX:
+            _R_MEMO.clear()
+        _R_MEMO[x] = got
+    return got
 
 
 # ---------------------------------------------------------------- compiled vocabulary
@@ -310,14 +325,24 @@ class _Num:
     spread: Optional[tuple[float, float]] = None  # a vague word alone ("a few"): what a reader takes away
 
 
+_STEP_MEMO: dict[float, float] = {}
+
+
 def _step_of(mantissa: float) -> float:
-    """Place value of the last significant digit of `mantissa` (30 -> 10, 1.2 -> 0.1, 37 -> 1)."""
+    """Place value of the last significant digit of `mantissa` (30 -> 10, 1.2 -> 0.1, 37 -> 1); memoized."""
+    got = _STEP_MEMO.get(mantissa)
+    if got is not None:
+        return got
     if mantissa == 0 or not math.isfinite(mantissa):
         return 1.0
     s = f"{abs(mantissa):.{_SIG - 1}e}"
     digits, exp = s.split("e")
     digits = digits.replace(".", "").rstrip("0")
-    return 10.0 ** (int(exp) - len(digits) + 1)
+    got = 10.0 ** (int(exp) - len(digits) + 1)
+    if len(_STEP_MEMO) >= _MEMO_MAX:
+        _STEP_MEMO.clear()
+    _STEP_MEMO[mantissa] = got
+    return got
 
 
 def _grid(value: float, step: float, mult: float) -> tuple[float, float]:
@@ -347,6 +372,8 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
     plural fractions, "and a half" ("1.2 million", "5 hundred thousand", "2 and a half million").
     Returns (value, mantissa, last_multiplier, end) or None when nothing was read.
     """
+    if init is not None and not text[pos:pos + 1].isspace() and text[pos:pos + 1] != "-":
+        return None       # after digits every reading below opens with a space or a hyphen
     total, current, small = 0.0, 0.0, 0.0
     last_big = float("inf")
     prev = None           # kind of the last token: num | tens | hundred | mult | big | frac | andhalf
