@@ -676,24 +676,43 @@ class _Grammar:
         # the smallest set first: the index (by_word) is built on it, the others are checked after
         return [tuple(sorted(need.get(h.__name__, ()), key=len)) for _, h in self.patterns]
 
-    def features(self, text: str) -> frozenset:
-        """The lowercase words of a text, and "#digit" when it has a digit (for the triggers)."""
-        f = set(_WORD.findall(text.lower()))
-        if _DIGIT.search(text):
-            f.add("#digit")
+    def features(self, text: str) -> tuple[frozenset, list[tuple[int, str]]]:
+        """The lowercase words of a text, and "#digit" when it has a digit (for the triggers); with the
+        text's tokens (_tokens), read in the same pass when the text is ASCII."""
+        if text.isascii():
+            f, toks, digits = set(), [], 0          # digits: the longest run of digits
+            for m in _TOKEN.finditer(text):
+                w = m.group(0)
+                if w[0].isdigit():
+                    toks.append((m.start(), "#d"))
+                    digits = max(digits, len(w))
+                else:
+                    w = w.lower()
+                    toks.append((m.start(), w))
+                    f.add(w)
+            if digits:
+                f.add("#digit")
+            if digits >= 4:
+                f.add("#d4")
+                if digits >= 8:
+                    f.add("#d8")
+        else:
+            f, toks = set(_WORD.findall(text.lower())), _tokens(text)
+            if _DIGIT.search(text):
+                f.add("#digit")
+            if _D4.search(text):
+                f.add("#d4")
+                if _D8.search(text):
+                    f.add("#d8")
         if _DASH.search(text):
             f.add("#dash")
         if _DSEP.search(text):
             f.add("#dsep")
-        if _D4.search(text):
-            f.add("#d4")
-            if _D8.search(text):
-                f.add("#d8")
         if _GLUED.search(text):
             f.add("#glued")
         if _QUOTE.search(text):
             f.add("#quote")
-        return frozenset(f)
+        return frozenset(f), toks
 
     # ------------------------------------------------------------ small readers
     def day_num(self, m: re.Match, n: str) -> int:
@@ -1525,22 +1544,19 @@ class _Hit:
     val: _Val
 
 
-def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
+def _scan(g: _Grammar, text: str, feats: frozenset, toks: list[tuple[int, str]]) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
     cands: list[tuple[int, int, int, int, re.Match]] = []     # (-length, start, order, end, match)
     todo = set(g.always)
     for w in feats:
         todo.update(g.by_word.get(w, ()))
     patterns, others_of, starts_of, overlapping = g.patterns, g.others, g.starts, g.overlapping
-    toks = None
     for order in sorted(todo):
         others = others_of[order]
         if others and (feats.isdisjoint(others[0]) or (len(others) > 1 and feats.isdisjoint(others[1]))):
             continue
         rx = patterns[order][0]
         starts = starts_of.get(order)
-        if starts is not None and toks is None:
-            toks = _tokens(text)
         if starts is not None and not toks and order in overlapping:
             found = [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text)
                                  if w.group(0).lower() in starts) if m]
@@ -1959,8 +1975,8 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         reference = reference.date()
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
-    feats = g.features(text)
-    hits = _scan(g, text, feats)
+    feats, toks = g.features(text)
+    hits = _scan(g, text, feats, toks)
     if not hits:
         return []
     hits = _with_parts(g, text, hits, feats)

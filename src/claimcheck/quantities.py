@@ -205,6 +205,16 @@ class _Grammar:
             # a vague word alone ("a few", "few"), not inside a hedge ("as few as 10")
             rf"|(?P<vword>(?<!as\s)\b(?:{_alt(self.vague_word) or '(?!)'})\b(?!\s+(?:as|than)\b))",
             re.I)
+        # where start_re can match: a currency symbol, a sign or a dot, a fraction, the first digit of a
+        # run, the first letter of a word that opens a number (or a currency code); _iter tries only these
+        openers = [k.lower() for k in list(self.number_words) + list(self.mults) + list(self.fractions)
+                   + list(self.vague) + list(self.vague_mult) + list(self.vague_alone) + list(self.vague_word)
+                   + [k for k in CURRENCY_PREFIX if k[0].isalpha()]]
+        first_words = {m.group(0) for m in map(_WORD.match, openers) if m}
+        self.start_words = frozenset(first_words | {"a", "an", "minus", "negative", "point"}) \
+            if all(k[:1].isascii() and k[:1].isalnum() for k in openers) else None   # else: try every offset
+        symbols = "".join(k for k in CURRENCY_PREFIX if not k[0].isalpha()) + "-−." + ufrac
+        self.start_cands_re = re.compile(rf"[A-Za-z]+|\d+|[{re.escape(symbols)}]")
         self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
         self.sign_re = re.compile(r"[-−]\s?|(?:minus|negative)\s+", re.I)
         # digits: grouped by commas (Indian 1,00,000 too), spaces or thin spaces, or by two dots or more
@@ -562,7 +572,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
             value = UNICODE_FRACTIONS[s]
             mantissa, mult, end = value, 1.0, m.end()
         else:
-            value = float(re.sub(r"[,\s]", "", s) if s.count(".") < 2 else s.replace(".", ""))
+            value = float(s if s.isdigit() else _GROUPING.sub("", s) if s.count(".") < 2 else s.replace(".", ""))
             mantissa, end = value, m.end()
             plain = s.isdigit()
             fm = g.slash_frac_re.match(text, end) if s.isdigit() else None
@@ -796,12 +806,44 @@ def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD = re.compile(r"[a-z]+")
+_GROUPING = re.compile(r"[,\s]")                      # thousands separators inside digits
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")   # İ ı ſ K: letters re.I reads as i, s, k
+
+
+def _starts(g: _Grammar, text: str) -> Optional[list[int]]:
+    """The offsets where a number may start (see _Grammar.start_words), in order; None when the text
+    holds a letter re.I folds into an ASCII one (then every offset is tried)."""
+    words = g.start_words
+    if words is None or (not text.isascii() and _FOLDS.search(text)):
+        return None
+    return [m.start() for m in g.start_cands_re.finditer(text)
+            if not m.group(0)[0].isalpha() or m.group(0).lower() in words]
+
+
+def _search(g: _Grammar, text: str, pos: int, starts: Optional[list[int]], k: int):
+    """(start_re's first match at or after pos, index in `starts` to go on from): start_re.search, tried
+    only at the offsets where a match can begin."""
+    if starts is None:
+        return g.start_re.search(text, pos), k
+    rx = g.start_re
+    while k < len(starts):
+        p = starts[k]
+        if p >= pos:
+            m = rx.match(text, p)
+            if m:
+                return m, k
+        k += 1
+    return None, k
+
+
 def _iter(text: str, g: _Grammar) -> Iterator[Quantity]:
     pos = 0
     n = len(text)
     blocked = None                                        # phone numbers, score lines: found on the first digit
+    starts, k = _starts(g, text), 0
     while pos < n:
-        m = g.start_re.search(text, pos)
+        m, k = _search(g, text, pos, starts, k)
         if not m:
             return
         s = m.start()
