@@ -199,6 +199,12 @@ def _norm(s: str) -> str:
     return s if s.isalnum() else _SPACES.sub(" ", s)
 
 
+def _group(m: re.Match, name: str) -> Optional[str]:
+    """Group `name` of a match, None when the pattern has no such group or it took no part
+    (m.groupdict().get(name) without building the dict)."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _gran_of(span) -> str:
     return "day" if span[0] == span[1] else "range"
 
@@ -676,19 +682,20 @@ class _Grammar:
         # the smallest set first: the index (by_word) is built on it, the others are checked after
         return [tuple(sorted(need.get(h.__name__, ()), key=len)) for _, h in self.patterns]
 
-    def features(self, text: str) -> tuple[frozenset, list[tuple[int, str]]]:
+    def features(self, text: str) -> tuple[frozenset, dict[str, list[int]]]:
         """The lowercase words of a text, and "#digit" when it has a digit (for the triggers); with the
-        text's tokens (_tokens), read in the same pass when the text is ASCII."""
+        offsets of each token (_tokens: {word or "#d": [offsets]}), read in the same pass when the text
+        is ASCII."""
         if text.isascii():
-            f, toks, digits = set(), [], 0          # digits: the longest run of digits
+            f, at, digits = set(), {}, 0            # digits: the longest run of digits
             for m in _TOKEN.finditer(text):
                 w = m.group(0)
                 if w[0].isdigit():
-                    toks.append((m.start(), "#d"))
+                    at.setdefault("#d", []).append(m.start())
                     digits = max(digits, len(w))
                 else:
                     w = w.lower()
-                    toks.append((m.start(), w))
+                    at.setdefault(w, []).append(m.start())
                     f.add(w)
             if digits:
                 f.add("#digit")
@@ -697,7 +704,9 @@ class _Grammar:
                 if digits >= 8:
                     f.add("#d8")
         else:
-            f, toks = set(_WORD.findall(text.lower())), _tokens(text)
+            f, at = set(_WORD.findall(text.lower())), {}
+            for p, w in _tokens(text):
+                at.setdefault(w, []).append(p)
             if _DIGIT.search(text):
                 f.add("#digit")
             if _D4.search(text):
@@ -712,7 +721,7 @@ class _Grammar:
             f.add("#glued")
         if _QUOTE.search(text):
             f.add("#quote")
-        return frozenset(f), toks
+        return frozenset(f), at
 
     # ------------------------------------------------------------ small readers
     def day_num(self, m: re.Match, n: str) -> int:
@@ -726,12 +735,12 @@ class _Grammar:
 
     def year_of(self, m: re.Match, n: str):
         """(explicit year, relative-year shift) from YP group n; (None, None) when absent."""
-        if m.groupdict().get(n):
+        if _group(m, n):
             return int(m.group(n)), None
-        if m.groupdict().get(n + "a"):                 # '24 -> 2024, '98 -> 1998
+        if _group(m, n + "a"):                 # '24 -> 2024, '98 -> 1998
             yy = int(m.group(n + "a"))
             return (2000 + yy if yy < 50 else 1900 + yy), None
-        if m.groupdict().get(n + "r"):
+        if _group(m, n + "r"):
             return None, self.shift[_norm(m.group(n + "r").lower())]
         return None, None
 
@@ -764,7 +773,7 @@ class _Grammar:
     def _h_dmy_named(self, m, text):
         """A day and a month name glued or joined by dashes or slashes: 31-Oct-74, 14april 2015, Feb13."""
         mo, d = self.month(m["m"]), int(m["d"])
-        if m.groupdict().get("y"):
+        if _group(m, "y"):
             y = int(m["y"])
             y = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
             try:
@@ -843,7 +852,7 @@ class _Grammar:
         if m["m"].lower() == "may" and not m["m"][0].isupper() and not m.group("y"):
             return None
         v = self.dated("day", (mo, d, mo, d), m)
-        wd = m["wdn"] or m.groupdict().get("wda")
+        wd = m["wdn"] or _group(m, "wda")
         if v is not None and wd:
             v.wd_check = self.weekdays[wd.lower().rstrip(".")]
         return v
@@ -1050,11 +1059,11 @@ class _Grammar:
         return _Val("year", date(y, 1, 1), date(y, 12, 31))
 
     def _h_decade(self, m, text):
-        if m.groupdict().get("dec"):
+        if _group(m, "dec"):
             y = int(m["dec"])
             if y % 100 == 0 and y < 2000:   # "the 1800s": the hundred years
                 return _Val("century", date(y, 1, 1), date(y + 99, 12, 31))
-        elif m.groupdict().get("dd"):
+        elif _group(m, "dd"):
             y = int(m["dd"])
             y += 2000 if y < 20 else 1900
         else:
@@ -1062,7 +1071,7 @@ class _Grammar:
         return _Val("decade", date(y, 1, 1), date(y + 9, 12, 31))
 
     def _h_century(self, m, text):
-        c = int(m["c"]) if m.groupdict().get("c") else self.ordinals[_norm(m["cw"].lower())]
+        c = int(m["c"]) if _group(m, "c") else self.ordinals[_norm(m["cw"].lower())]
         if not 1 <= c <= 30:
             return None
         return _Val("century", date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31))
@@ -1201,7 +1210,7 @@ class _Grammar:
         if u == "fortnight":
             k, unit = 14, "day"
         else:
-            k = self._count(m.groupdict().get("n") or "1")
+            k = self._count(_group(m, "n") or "1")
             unit = self.units.get(u, "clock")
             if k is None or k != int(k) or k < 1:
                 return None
@@ -1374,7 +1383,7 @@ class _Grammar:
 
     def _h_anaphora(self, m, text):
         """"the next day", "the previous year", "the day before": anchored at the reference date."""
-        if m.groupdict().get("an"):
+        if _group(m, "an"):
             k = self.anaphora[m["an"].lower()]
         else:
             k = -1 if m["ba"].lower() == "before" else 1
@@ -1386,7 +1395,7 @@ class _Grammar:
 
     def _h_unit_end(self, m, text):
         unit = m["u"].lower()
-        if m.groupdict().get("y"):
+        if _group(m, "y"):
             y = int(m["y"])
             return _Val("year", date(y, 1, 1), date(y, 12, 31), part="late")
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), part="late", this=True)
@@ -1406,7 +1415,7 @@ class _Grammar:
 
     def _h_day_of_month(self, m, text):
         """"on the 5th": that day of the reference's month, or the nearest month in the prefer direction."""
-        d = int(m["d"]) if m.groupdict().get("d") else int(self.ordinals[_norm(m["dw"].lower())])
+        d = int(m["d"]) if _group(m, "d") else int(self.ordinals[_norm(m["dw"].lower())])
 
         def rel(ref, prefer):
             step = 1 if prefer == "future" else -1
@@ -1544,7 +1553,7 @@ class _Hit:
     val: _Val
 
 
-def _scan(g: _Grammar, text: str, feats: frozenset, toks: list[tuple[int, str]]) -> list[_Hit]:
+def _scan(g: _Grammar, text: str, feats: frozenset, at: dict[str, list[int]]) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
     cands: list[tuple[int, int, int, int, re.Match]] = []     # (-length, start, order, end, match)
     todo = set(g.always)
@@ -1557,14 +1566,18 @@ def _scan(g: _Grammar, text: str, feats: frozenset, toks: list[tuple[int, str]])
             continue
         rx = patterns[order][0]
         starts = starts_of.get(order)
-        if starts is not None and not toks and order in overlapping:
+        if starts is not None and not at and order in overlapping:
             found = [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text)
                                  if w.group(0).lower() in starts) if m]
-        elif starts is not None and toks:
+        elif starts is not None and at:
             # tried only where it can start: what finditer finds, without trying every character
+            keys = starts.intersection(at)
+            if not keys:
+                continue
+            offsets = at[next(iter(keys))] if len(keys) == 1 else sorted(p for k in keys for p in at[k])
             found, pos, keep_all = [], 0, order in overlapping
-            for p, key in toks:
-                if key in starts and p >= pos:
+            for p in offsets:
+                if p >= pos:
                     m = rx.match(text, p)
                     if m:
                         found.append(m)
@@ -1975,8 +1988,8 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         reference = reference.date()
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
-    feats, toks = g.features(text)
-    hits = _scan(g, text, feats, toks)
+    feats, at = g.features(text)
+    hits = _scan(g, text, feats, at)
     if not hits:
         return []
     hits = _with_parts(g, text, hits, feats)
