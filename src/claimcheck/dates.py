@@ -703,6 +703,17 @@ class _Grammar:
                 f.add("#d4")
                 if digits >= 8:
                     f.add("#d8")
+            # the flags below without a regex: ASCII has no en/em dash or curly quote, and the digit
+            # patterns (_DSEP, _GLUED) need a digit
+            if "-" in text or "&" in text or "/" in text:
+                f.add("#dash")
+            if digits and _DSEP.search(text):
+                f.add("#dsep")
+            if digits and _GLUED.search(text):
+                f.add("#glued")
+            if "'" in text or '"' in text:
+                f.add("#quote")
+            return frozenset(f), at
         else:
             f, at = set(_WORD.findall(text.lower())), {}
             for p, w in _tokens(text):
