@@ -909,3 +909,43 @@ def test_normalizers_never_import_rules():
             "print(sorted(m for m in sys.modules if m.startswith('claimcheck.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "claimcheck.rules" not in out and "claimcheck.dates" in out, out
+
+
+# sentences whose every token opens some row (words, digits, dashes, dots, quotes, mixed case)
+_SCAN_TEXTS = [
+    "From Feb. 28 to March 2, 2025, and again on Tuesday the 19th, the summit (Q3 2024) met.",
+    "The 1970s, the '90s, FY24 and fiscal 2023: between 2019 and mid-2020 sales rose 12-15%.",
+    "Last week's Sunday, the Friday before last, three days after Easter and the coming fortnight.",
+    "On 2025-02-11, 10.02.2025, 2/15, 20260315 and 2025 03 15 the first Monday of March began.",
+    "IN THE PAST TWENTY-FOUR HOURS, by the end of next month, early 2017 and Christmas 2024.",
+    "the week ending Jan. 10, the twenty-first of May, in the spring of 2024, a year ago today",
+]
+
+
+def _scan_texts() -> list[str]:
+    texts = list(_SCAN_TEXTS)
+    dev = SHARED / "normalize-dev"
+    for name, key in (("dates.jsonl", "span"), ("dates-negative.jsonl", "text")):
+        if (dev / name).exists():
+            texts += [json.loads(line)[key] for line in open(dev / name, encoding="utf-8")]
+    return texts
+
+
+def test_rows_start_only_on_the_tokens_they_name():
+    """_scan tries a row only at the tokens it names as openers: on every text it must find exactly what
+    a scan of every character finds, or a row's opener list is wrong (a reading silently lost)."""
+    from claimcheck import dates as dates_module
+    g = dates_module._grammar(None)
+    for text in _scan_texts():
+        _, at = g.features(text)
+        for order, starts in g.starts.items():
+            if order in g.overlapping:
+                continue
+            rx = g.patterns[order][0]
+            got, pos = [], 0
+            for p in sorted(p for k in starts.intersection(at) for p in at[k]):
+                m = rx.match(text, p) if p >= pos else None
+                if m:
+                    got.append(m.span())
+                    pos = m.end()
+            assert got == [m.span() for m in rx.finditer(text)], (g.patterns[order][1].__name__, text)

@@ -814,3 +814,21 @@ def test_a_digit_run_is_never_cut():
     """"12,5" (a European decimal, not read) is not the number 1; "2,5 and 7" gives 7 only."""
     assert parse_quantity("12,5") is None
     assert [q.text for q in find_quantities("2,5 and 7")] == ["7"]
+
+
+def test_numbers_are_looked_for_only_where_one_can_start():
+    """_iter tries start_re only at the offsets _starts lists: from every offset of these texts that must
+    find what start_re.search finds (a number word, symbol or sign missing from the list would be lost)."""
+    from claimcheck import quantities as q
+    g = q._grammar(None)
+    texts = ["More than 30 countries, an estimated 1,200 delegates and about 60 heads of state: $2bn.",
+             "minus twelve, -5, .5, ½, two and a half, US$ 40, Rs. 3 lakh, €1.2bn, half a million",
+             "Tens of thousands, several hundred, a few dozen, scores of people; 12 000 and 1.000.000",
+             "point 77, ~300, <50, 3-1 win, (212) 555-0142, a dozen eggs, FIFTY-EIGHT, Two Thirds"]
+    for text in texts:
+        starts = q._starts(g, text)
+        assert starts is not None
+        for pos in range(len(text)):
+            want = g.start_re.search(text, pos)
+            got, _ = q._search(g, text, pos, starts, 0)
+            assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), (text, pos)

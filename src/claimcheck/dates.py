@@ -191,6 +191,20 @@ def _year_in_words(s: str) -> Optional[int]:
     return None
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _norm(s: str) -> str:
+    """Runs of whitespace as one space ("last  year" == "last year"), the key the word tables use."""
+    return s if s.isalnum() else _SPACES.sub(" ", s)
+
+
+def _group(m: re.Match, name: str) -> Optional[str]:
+    """Group `name` of a match, None when the pattern has no such group or it took no part
+    (m.groupdict().get(name) without building the dict)."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _gran_of(span) -> str:
     return "day" if span[0] == span[1] else "range"
 
@@ -228,21 +242,33 @@ def _resolve(v: _Val, ref: Optional[date], prefer: str, year_hint: Optional[int]
                 s, e = min(spans, key=lambda sp: abs((sp[0] - ref).days))
                 return s, e, True, True
         if ref is not None:
-            spans = [sp for sp in (_yl_span(v.yearless, y) for y in range(ref.year - 4, ref.year + 5)) if sp]
-            if not spans:
-                return None
-            if prefer == "future":
-                after = [sp for sp in spans if sp[1] >= ref]
-                s, e = after[0] if after else spans[-1]
-            else:
-                before = [sp for sp in spans if sp[0] <= ref]
-                s, e = before[-1] if before else spans[0]
-            return s, e, True, True
+            sp = _nearest_year(v.yearless, ref, prefer)
+            return (sp[0], sp[1], True, True) if sp else None
         if year_hint is not None:
             sp = _yl_span(v.yearless, year_hint)
             return (sp[0], sp[1], False, True) if sp else None
         return None, None, True, False
     return v.start, v.end, False, True
+
+
+def _nearest_year(yl: tuple, ref: date, prefer: str) -> Optional[tuple[date, date]]:
+    """A yearless span in the year nearest the reference in the `prefer` direction, among the years
+    ref.year - 4 .. ref.year + 4 where it is a real day (Feb. 29): looking ahead the first whose end is
+    not before the reference (else the latest), looking back the last whose start is not after it
+    (else the earliest). A span of year y starts in y and ends in y or y + 1, so the search starts
+    next to the reference's year."""
+    years = range(ref.year - 4, ref.year + 5)
+    if prefer == "future":
+        for y in range(ref.year - 1, ref.year + 5):          # years before ref.year - 1 end before ref
+            sp = _yl_span(yl, y)
+            if sp and sp[1] >= ref:
+                return sp
+        return next((sp for sp in map(lambda y: _yl_span(yl, y), reversed(years)) if sp), None)
+    for y in range(ref.year, ref.year - 5, -1):              # years after ref.year start after ref
+        sp = _yl_span(yl, y)
+        if sp and sp[0] <= ref:
+            return sp
+    return next((sp for sp in map(lambda y: _yl_span(yl, y), years) if sp), None)
 
 
 def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], this: bool):
@@ -305,6 +331,17 @@ def _alt(words) -> str:
     """Regex alternation of words, longest first, spaces matching any whitespace."""
     ws = sorted({w.lower().rstrip(".") for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+
+
+def _firsts(words) -> frozenset:
+    """The first tokens of words or phrases, lowercase ("last year" -> "last", "1st" -> "#d", digits);
+    "*" when one opens with anything else (a pattern with such a word may start anywhere)."""
+    out = set()
+    for w in words:
+        w = str(w).lower()
+        m = _WORD.match(w)
+        out.add(m.group(0) if m else "#d" if w[:1].isdigit() else "*")
+    return frozenset(out)
 
 
 def _words(dw: dict, key: str) -> dict:
@@ -414,35 +451,43 @@ class _Grammar:
         quarter_w = _alt(self.quarters)
         half_w = _alt(self.halves)
         season = _alt(self.seasons)
-        self.patterns: list[tuple[re.Pattern, Callable]] = [(re.compile(p, re.I), h) for p, h in [
+        # the token each match can start on (see _scan): a lowercase word, or "#d" for a run of digits;
+        # a row that names them is tried only there, a row without them is scanned over the whole text
+        firsts = _firsts
+        WD, MON, SHIFT = firsts(self.weekdays), firsts(self.months), firsts(self.shift)
+        DIG, THE, FROM = frozenset({"#d"}), frozenset({"the"}), frozenset({"from", "between"})
+        ORD = firsts(k for k, v in self.ordinals.items() if 1 <= int(v) <= 31)
+        NUM = firsts(self.numbers) | DIG
+        rows = [
+
             # numeric: 2025-02-10, 2025/02/10 ; 2/10/2025 (M/D/Y unless the first is > 12), 10.02.2025
-            (r"(?<![\w./-])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[0-3]?\d)(?![\d])(?!\.\d)", self._h_ymd),
-            (r"(?<![\w./-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/])(?![.-]\d)", self._h_numeric),
+            (r"(?<![\w./-])(?P<y>[12]\d{3})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>[0-3]?\d)(?![\d])(?!\.\d)", self._h_ymd, DIG),
+            (r"(?<![\w./-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/])(?![.-]\d)", self._h_numeric, DIG),
             # 31-Oct-74 ; 31/Oct/1974 ; 14april 2015 ; Feb13
-            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s>[-/])(?P<m>{mon})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w])", self._h_dmy_dashed),
-            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<m>{mon})(?:,?\s+(?P<y>[12]\d{{3}}))?(?![\w])", self._h_dmy_glued),
-            (rf"(?<![\w])(?P<m>{mon})(?P<d>[12]\d|3[01]|0?[1-9])(?![\w])", self._h_dmy_glued),
-            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?P<m>{mon})\.?,?\s+['’]?(?P<y>\d{{2}})(?![\w:])", self._h_dmy_th),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s>[-/])(?P<m>{mon})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w])", self._h_dmy_dashed, DIG),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?P<m>{mon})(?:,?\s+(?P<y>[12]\d{{3}}))?(?![\w])", self._h_dmy_glued, DIG),
+            (rf"(?<![\w])(?P<m>{mon})(?P<d>[12]\d|3[01]|0?[1-9])(?![\w])", self._h_dmy_glued, MON),
+            (rf"(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+(?P<m>{mon})\.?,?\s+['’]?(?P<y>\d{{2}})(?![\w:])", self._h_dmy_th, DIG),
             # yearless month/day when the day is over 12 (2/15, 4/25; "3/4" and "24/7" are not dates)
-            (r"(?<![\w./-])(?P<a>1[0-2]|0?[1-9])\s*/\s*(?P<b>1[3-9]|2\d|3[01])(?![\w/])(?![.,]\d)", self._h_md_slash),
+            (r"(?<![\w./-])(?P<a>1[0-2]|0?[1-9])\s*/\s*(?P<b>1[3-9]|2\d|3[01])(?![\w/])(?![.,]\d)", self._h_md_slash, DIG),
             # months in digits: 2014-10 ; 2014/10 ; 2/2013
-            (r"(?<![\w./-])(?P<y>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])(?![\w/-])(?![.]\d)", self._h_ym),
-            (r"(?<![\w./-])(?P<m>1[0-2]|0?[1-9])/(?P<y>[12]\d{3})(?![\w/-])(?![.]\d)", self._h_ym),
+            (r"(?<![\w./-])(?P<y>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])(?![\w/-])(?![.]\d)", self._h_ym, DIG),
+            (r"(?<![\w./-])(?P<m>1[0-2]|0?[1-9])/(?P<y>[12]\d{3})(?![\w/-])(?![.]\d)", self._h_ym, DIG),
             # quarters glued to a year: 2018Q4 ; 18q4
-            (r"(?<![\w])(?P<yq>[12]\d{3}|\d{2})\s?[qQ](?P<q>[1-4])(?![\w])", self._h_quarter),
+            (r"(?<![\w])(?P<yq>[12]\d{3}|\d{2})\s?[qQ](?P<q>[1-4])(?![\w])", self._h_quarter, DIG),
             # ranges written with one month: Feb. 10 to 11 ; February 10, 11 and 12, 2025 ; 10-11 February
-            (rf"{PRE}{WDP}{M('m')}\s+(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_d),
-            (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_d_dm),
+            (rf"{PRE}{WDP}{M('m')}\s+(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_d, FROM | WD | MON),
+            (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}{DL}{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_d_dm, FROM | WD | THE | DIG | ORD),
             # ranges with two months: Feb. 28 to March 2, 2025 ; 28 February - 2 March
-            (rf"{PRE}{WDP}{M('m1')}\s+(?:the\s+)?{D('d1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}{M('m2')}\s+(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_md),
-            (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}(?:\s+of)?\s+{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m2')}(?:,?\s+{YP('y')})?", self._h_md_md),
+            (rf"{PRE}{WDP}{M('m1')}\s+(?:the\s+)?{D('d1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}{M('m2')}\s+(?:the\s+)?{D('d2')}(?:,?\s+{YP('y')})?", self._h_md_md, FROM | WD | MON),
+            (rf"{PRE}{WDP}(?:the\s+)?{D('d1')}(?:\s+of)?\s+{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{WDP}(?:the\s+)?{D('d2')}(?:\s+of)?\s+{M('m2')}(?:,?\s+{YP('y')})?", self._h_md_md, FROM | WD | THE | DIG | ORD),
             # full and yearless days: Feb. 10, 2025 ; 10 February 2025 ; Monday, Feb. 10 ; the 10th of May last year
-            (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')}|,\s+(?P<wda>{wd_any})(?![a-z])\.?)?", self._h_day),
+            (rf"{WDN}{M('m')}\s+(?:the\s+)?{D('d')}(?:,?\s+{YP('y')}|,\s+(?P<wda>{wd_any})(?![a-z])\.?)?", self._h_day, WD | MON),
             # a weekday and a day of the month: Tuesday the 19th ; Thu 15th
-            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?:(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?P<dw>{ord_words}))(?![\w-])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day),
-            (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day),
+            (rf"(?<![\w])(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?(?:(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?P<dw>{ord_words}))(?![\w-])(?!\s+(?:of\s+)?(?:{mon}))", self._h_weekday_day, WD),
+            (rf"{WDN}(?:the\s+)?{D('d')}(?:\s+of)?\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_day, WD | THE | DIG | ORD),
             # the first week of March 2025 ; the last week of January
-            (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month),
+            (rf"(?<![\w])(?:the\s+)?(?P<wn>first|second|third|fourth|last|final)\s+week\s+of\s+{M('m')}(?:,?\s+{YP('y')})?", self._h_week_of_month, THE | {"first", "second", "third", "fourth", "last", "final"}),
             # holidays: Christmas 2024 ; next Thanksgiving ; Easter Sunday two thousand ten ; Diwali in 2019 ;
             # MLK day of last year ; thanksgiving in 9 months ; Lakshmi Puja six years hence
             (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<hol>{hol})(?![\w])"
@@ -450,87 +495,89 @@ class _Grammar:
              rf"|\s+in\s+(?P<n>{num})\s+(?P<u>{unit})(?![\w])"
              rf"|\s+(?P<n2>{num})\s+(?P<u2>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w]))?", self._h_holiday),
             # the closest Christmas to today ; the 3rd closest xmas to today
-            (rf"(?<![\w])the\s+(?:(?P<ord>{_alt(self.ordinals)}|\d(?:st|nd|rd|th))\s+)?closest\s+(?P<hol>{hol})\s+to\s+(?:today|now)(?![\w])", self._h_closest_holiday),
+            (rf"(?<![\w])the\s+(?:(?P<ord>{_alt(self.ordinals)}|\d(?:st|nd|rd|th))\s+)?closest\s+(?P<hol>{hol})\s+to\s+(?:today|now)(?![\w])", self._h_closest_holiday, THE),
             # months: October 2023 ; May last year ; March to May 2024 ; last May ; in March
-            (rf"{M('m')},?\s+{YP('y')}", self._h_month_year),
-            (rf"{PRE}{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{M('m2')}(?:,?\s+{YP('y')})?", self._h_month_range),
-            (rf"(?<![\w])(?P<sh>{shift})\s+{M('m')}(?!\s*\d)", self._h_shift_month),
-            (rf"{M('m')}", self._h_bare_month),
+            (rf"{M('m')},?\s+{YP('y')}", self._h_month_year, MON),
+            (rf"{PRE}{M('m1')}(?:,?\s+{Y('y1')})?{SEP}{M('m2')}(?:,?\s+{YP('y')})?", self._h_month_range, FROM | MON),
+            (rf"(?<![\w])(?P<sh>{shift})\s+{M('m')}(?!\s*\d)", self._h_shift_month, SHIFT),
+            (rf"{M('m')}", self._h_bare_month, MON),
             # years: 2023 ; 2023-24 ; between 2007 and 2009 ; fiscal 2024 ; FY24
-            (rf"{PRE}{Y('y1')}(?P<sep>\s*[-–—/]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?P<y2>[12]\d{{3}}|\d{{2}})(?![\w])(?![.,:]\d)", self._h_year_range),
-            (r"(?<![\w$€£¥#.,/])(?P<y>1[89]\d\d|20\d\d)(?![\w])(?![.,:]\d)(?!\s*%)", self._h_year),
-            (r"(?<![\w])(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y>[12]\d{3}|\d{2})(?![\w])", self._h_fiscal),
+            (rf"{PRE}{Y('y1')}(?P<sep>\s*[-–—/]\s*|\s+(?:to|through|thru|until|till|and)\s+)(?P<y2>[12]\d{{3}}|\d{{2}})(?![\w])(?![.,:]\d)", self._h_year_range, FROM | DIG),
+            (r"(?<![\w$€£¥#.,/])(?P<y>1[89]\d\d|20\d\d)(?![\w])(?![.,:]\d)(?!\s*%)", self._h_year, DIG),
+            (r"(?<![\w])(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y>[12]\d{3}|\d{2})(?![\w])", self._h_fiscal, {"fy", "fiscal"}),
             # decades and centuries: the 1970s, the '90s, the seventies, the 20th century
-            (r"(?<![\w$€£¥#.,])(?:the\s+)?(?P<dec>1\d\d0|20\d0)'?s(?![\w])", self._h_decade),
+            (r"(?<![\w$€£¥#.,])(?:the\s+)?(?P<dec>1\d\d0|20\d0)'?s(?![\w])", self._h_decade, THE | DIG),
             (r"(?<![\w])(?:(?:the\s+)?['‘’]|the\s+(?:(?:early|mid|late)[-\s]+)?(?=\d0s))(?P<dd>\d0)s(?![\w])", self._h_decade),
-            (rf"(?<![\w])the\s+(?P<dw>{_alt(self.decades)})(?![\w])", self._h_decade),
-            (r"(?<![\w])(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s]+century(?![\w])", self._h_century),
-            (rf"(?<![\w])(?:the\s+)?(?P<cw>{_alt(self.ordinals)})[-\s]+century(?![\w])", self._h_century),
-            (r"(?<![\w])(?:the\s+)?turn\s+of\s+the\s+(?P<u>century|millennium)(?![\w])", self._h_turn),
+            (rf"(?<![\w])the\s+(?P<dw>{_alt(self.decades)})(?![\w])", self._h_decade, THE),
+            (r"(?<![\w])(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s]+century(?![\w])", self._h_century, THE | DIG),
+            (rf"(?<![\w])(?:the\s+)?(?P<cw>{_alt(self.ordinals)})[-\s]+century(?![\w])", self._h_century, THE | firsts(self.ordinals)),
+            (r"(?<![\w])(?:the\s+)?turn\s+of\s+the\s+(?P<u>century|millennium)(?![\w])", self._h_turn, THE | {"turn"}),
             # quarters and halves: Q1 2016 ; the first quarter of last year ; H1 2024 ; last quarter
-            (rf"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:of\s+)?{YP('y')}|\s*['‘’]?(?P<yy>\d{{2}})(?![\w]))?(?![\w])", self._h_quarter),
-            (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+(?:quarter|qtr)(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter),
-            (rf"(?<![\w])(?:(?:the\s+)?(?P<qw>{quarter_w})[-\s]+|(?P<qh>{quarter_w})-)(?:quarter|qtr)(?![\w-])", self._h_quarter),
-            (r"(?<![\w])H(?P<h>[12])(?![\w])", self._h_half),
-            (rf"(?<![\w])H(?P<h>[12])\s*(?:{YP('y')}|['‘’]?(?P<yy>\d{{2}})(?![\w]))", self._h_half),
-            (rf"(?<![\w])(?:the\s+)?(?P<hw>{half_w})\s+half\s+of\s+(?:{YP('y')}|(?P<ty>the|this)\s+year)", self._h_half),
+            (rf"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:of\s+)?{YP('y')}|\s*['‘’]?(?P<yy>\d{{2}})(?![\w]))?(?![\w])", self._h_quarter, {"q"} | DIG),
+            (rf"(?<![\w])(?:the\s+)?(?P<qw>{quarter_w})[-\s]+(?:quarter|qtr)(?:\s+{YP('y')}|\s+of\s+(?P<ty>the|this)\s+year)", self._h_quarter, THE | firsts(self.quarters)),
+            (rf"(?<![\w])(?:(?:the\s+)?(?P<qw>{quarter_w})[-\s]+|(?P<qh>{quarter_w})-)(?:quarter|qtr)(?![\w-])", self._h_quarter, THE | firsts(self.quarters)),
+            (r"(?<![\w])H(?P<h>[12])(?![\w])", self._h_half, {"h"}),
+            (rf"(?<![\w])H(?P<h>[12])\s*(?:{YP('y')}|['‘’]?(?P<yy>\d{{2}})(?![\w]))", self._h_half, {"h"}),
+            (rf"(?<![\w])(?:the\s+)?(?P<hw>{half_w})\s+half\s+of\s+(?:{YP('y')}|(?P<ty>the|this)\s+year)", self._h_half, THE | firsts(self.halves)),
             # seasons: summer 2024 ; last winter ; in the spring
-            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{YP('y')}(?:\s*[-–/]\s*\d{{2}}(?:\d{{2}})?(?![\w]))?)?(?![\w])", self._h_season),
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{YP('y')}(?:\s*[-–/]\s*\d{{2}}(?:\d{{2}})?(?![\w]))?)?(?![\w])", self._h_season, SHIFT | firsts(self.seasons)),
             # relative: today ; two days ago ; last week ; the weekend ; next Friday ; Monday last week
-            (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword),
-            (rf"(?<![\w])(?:{_alt(self.now_words) or '(?!)'})(?![\w])", self._h_now),
-            (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago),
-            (rf"(?<![\w])in\s+(?P<n>{num})\s+(?P<u>{unit})['’]?\s+(?P<dir>time)(?![\w])", self._h_ago),
+            (rf"(?<![\w])(?:{_alt(self.days)})(?![\w])", self._h_dayword, firsts(self.days)),
+            (rf"(?<![\w])(?:{_alt(self.now_words) or '(?!)'})(?![\w])", self._h_now, firsts(self.now_words)),
+            (rf"(?<![\w])(?P<n>{num})\s+(?P<u>{unit})\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_ago, NUM),
+            (rf"(?<![\w])in\s+(?P<n>{num})\s+(?P<u>{unit})['’]?\s+(?P<dir>time)(?![\w])", self._h_ago, {"in"}),
             # offsets within a day: in 15 minutes ; in half an hour ; 2 hours from now ; in 24 hours
             (rf"(?<![\w])(?:in\s+(?:about\s+|around\s+)?(?P<n>{fnum})\s*(?:more\s+)?(?P<u>{clock})"
              rf"|(?P<n2>{fnum})\s+(?P<u2>{clock})\s+(?P<dir>{_alt(self.ago | self.from_now)}|from\s+right\s+now))(?![\w])", self._h_clock_offset),
             # in a week ; in 3 days ; in one year: the day that far ahead
-            (rf"(?<![\w])in\s+(?:about\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w'’])", self._h_in_units),
+            (rf"(?<![\w])in\s+(?:about\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w'’])", self._h_in_units, {"in"}),
             # windows: the past three days ; the next 3 weeks ; last 2 years ; the coming fortnight ; within 2 weeks
-            (rf"(?<![\w])(?:(?P<the>the)\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<n>{num}|few|couple\s+of)\s+(?P<u>{unit}|{clock})(?![\w])(?!\s+(?:of|in)\s)", self._h_window),
-            (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window_fortnight),
-            (rf"(?<![\w])within\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", self._h_within),
+            (rf"(?<![\w])(?:(?P<the>the)\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<n>{num}|few|couple\s+of)\s+(?P<u>{unit}|{clock})(?![\w])(?!\s+(?:of|in)\s)", self._h_window, THE | firsts(self.window_dir)),
+            (rf"(?<![\w])(?:the\s+)?(?P<dir>{_alt(self.window_dir)})\s+(?P<u>fortnight)(?![\w])", self._h_window_fortnight, THE | firsts(self.window_dir)),
+            (rf"(?<![\w])within\s+(?:the\s+next\s+)?(?P<n>{num})\s+(?P<u>{unit})(?![\w])", self._h_within, {"within"}),
             # up to the end of a period: by the end of the month ; by EOY ; by the end of next month
-            (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>(?-i:EOD|EOW|EOM|EOQ|EOY)))(?![\w])", self._h_by_end),
-            (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>(?-i:BOM|EOM|BOY|EOY|BOW|EOW|EOD))(?![\w])", self._h_period_abbrev),
+            (rf"(?<![\w])by\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>{shift})\s+)?(?P<u>day|week|month|year|quarter)|(?P<ab>(?-i:EOD|EOW|EOM|EOQ|EOY)))(?![\w])", self._h_by_end, {"by"}),
+            (r"(?<![\w])(?:at\s+)?(?:the\s+)?(?P<ab>(?-i:BOM|EOM|BOY|EOY|BOW|EOW|EOD))(?![\w])", self._h_period_abbrev, THE | {"at", "bom", "eom", "boy", "eoy", "bow", "eow", "eod"}),
             # Friday after next ; 2 Sundays from now ; 3 Thursdays ago
-            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:after\s+next|(?P<bl>before\s+last))(?![\w])", self._h_weekday_after_next),
-            (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away),
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:after\s+next|(?P<bl>before\s+last))(?![\w])", self._h_weekday_after_next, WD),
+            (rf"(?<![\w])(?P<n>{num})\s+(?P<wd>{wd_full})s\s+(?P<dir>{_alt(self.ago | self.from_now)}|back)(?![\w])", self._h_weekdays_away, NUM),
             # last week's Sunday ; Sunday from last week
-            (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday_of_week),
-            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:from|of)\s+(?P<wk>{shift})\s+week(?![\w])", self._h_weekday_of_week),
+            (rf"(?<![\w])(?P<wk>{shift})\s+week['’]s\s+(?P<wd>{wd_full})(?![\w])", self._h_weekday_of_week, SHIFT),
+            (rf"(?<![\w])(?P<wd>{wd_full})\s+(?:from|of)\s+(?P<wk>{shift})\s+week(?![\w])", self._h_weekday_of_week, WD),
             # a short weekday name alone or with a dot: "fri", "Sat."
-            (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z)|(?=,|\s+at\s+\d))", self._h_short_weekday),
-            (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century|yr|qtr)(?![\w])", self._h_shift_unit),
-            (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])(?!\s+(?:before\s+last|after\s+next))", self._h_weekend),
+            (rf"(?<![\w])(?P<wd>{wd_short})(?:\.|(?=\s*\Z)|(?=,|\s+at\s+\d))", self._h_short_weekday, WD),
+            (rf"(?<![\w])(?P<sh>{shift})\s+(?P<u>week|month|year|quarter|decade|century|yr|qtr)(?![\w])", self._h_shift_unit, SHIFT),
+            (rf"(?<![\w])(?:(?P<sh>{shift})|(?P<the>the))\s+weekend(?![\w])(?!\s+(?:before\s+last|after\s+next))", self._h_weekend, SHIFT | THE),
             # the week before last ; the month after next ; two weekends ago
-            (r"(?<![\w])(?:the\s+)?(?P<u>weekend|week|month|year|quarter)\s+(?P<ba>before\s+last|after\s+next)(?![\w])", self._h_two_away),
-            (rf"(?<![\w])(?P<n>{num})\s+weekends\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_weekends_away),
+            (r"(?<![\w])(?:the\s+)?(?P<u>weekend|week|month|year|quarter)\s+(?P<ba>before\s+last|after\s+next)(?![\w])", self._h_two_away, THE | {"weekend", "week", "month", "year", "quarter"}),
+            (rf"(?<![\w])(?P<n>{num})\s+weekends\s+(?P<dir>{_alt(self.ago | self.from_now)})(?![\w])", self._h_weekends_away, NUM),
             # undelimited digits where only one reading is a date: 20240930 ; 09302024 ; 30092024
-            (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-])", self._h_ymd_digits),
-            (r"(?<![\w.,/-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d\d)(?![\w.,/-])", self._h_undelimited),
+            (r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-])", self._h_ymd_digits, DIG),
+            (r"(?<![\w.,/-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d\d)(?![\w.,/-])", self._h_undelimited, DIG),
             # digits separated by single spaces, two digits each: 2025 03 15 ; 15 03 2025 (either order when unambiguous)
-            (r"(?<![\w.,/-])(?<!\d\s)(?P<y>[12]\d{3})\s(?P<m>0[1-9]|1[0-2])\s(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-]|\s\d)", self._h_ymd_spaced),
-            (r"(?<![\w.,/-])(?<!\d\s)(?P<a>0[1-9]|[12]\d|3[01])\s(?P<b>0[1-9]|[12]\d|3[01])\s(?P<y>[12]\d{3})(?![\w.,/-]|\s\d)", self._h_spaced),
+            (r"(?<![\w.,/-])(?<!\d\s)(?P<y>[12]\d{3})\s(?P<m>0[1-9]|1[0-2])\s(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,/-]|\s\d)", self._h_ymd_spaced, DIG),
+            (r"(?<![\w.,/-])(?<!\d\s)(?P<a>0[1-9]|[12]\d|3[01])\s(?P<b>0[1-9]|[12]\d|3[01])\s(?P<y>[12]\d{3})(?![\w.,/-]|\s\d)", self._h_spaced, DIG),
             # year first with a month name: 2025 March 15 ; 2025-Mar-15 ; 2025/Mar/15
-            (rf"(?<![\w])(?P<y>[12]\d{{3}})(?:(?P<s>[-/])|,?\s+)(?P<m>{mon})\.?(?(s)(?P=s)|\s+)(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)", self._h_ymd_named),
+            (rf"(?<![\w])(?P<y>[12]\d{{3}})(?:(?P<s>[-/])|,?\s+)(?P<m>{mon})\.?(?(s)(?P=s)|\s+)(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])(?![:.,]\d)", self._h_ymd_named, DIG),
             # a year in words: "in twenty twenty-four", "nineteen ninety-nine"
-            (rf"(?<![\w])(?:(?P<ctx>in|since|of|by|until|till|during|from|before|after)\s+)?(?P<yw>{year_words})", self._h_year_words),
-            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday),
-            (r"(?<![\w])(?:the\s+|(?<=-))?(?P<u>week|month|year|decade|century)(?![\w])(?!\s*\d)", self._h_the_unit),
+            (rf"(?<![\w])(?:(?P<ctx>in|since|of|by|until|till|during|from|before|after)\s+)?(?P<yw>{year_words})", self._h_year_words, {"in", "since", "of", "by", "until", "till", "during", "from", "before", "after", "two", "nineteen", "twenty"}),
+            (rf"(?<![\w])(?:(?P<sh>{shift})\s+)?(?P<wd>{wd_full})(?![a-z])(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:of\s+)?(?P<wk>{shift})\s+week(?![\w]))?", self._h_weekday, SHIFT | WD),
+            (r"(?<![\w])(?:the\s+|(?<=-))?(?P<u>week|month|year|decade|century)(?![\w])(?!\s*\d)", self._h_the_unit, THE | {"week", "month", "year", "decade", "century"}),
             # "of the month", "in the current month", "of the next month": the period an operator before it names
-            (r"(?<=of |in )(?:the\s+)?(?:(?P<sh>current|present|this|next|following|previous|last)\s+)?(?P<u>month|week|year)(?![\w])", self._h_of_unit),
+            (r"(?<=of |in )(?:the\s+)?(?:(?P<sh>current|present|this|next|following|previous|last)\s+)?(?P<u>month|week|year)(?![\w])", self._h_of_unit, THE | {"current", "present", "this", "next", "following", "previous", "last", "month", "week", "year"}),
             # anaphoric: the next day ; the previous year ; the day before ; year-end ; this time last year
-            (rf"(?<![\w])the\s+(?P<an>{_alt(self.anaphora)})\s+(?P<u>day|week|month|year)(?![\w])", self._h_anaphora),
-            (r"(?<![\w])the\s+(?P<u>day|week|month|year)\s+(?P<ba>before|after)(?![\w])(?!\s+[\w$€£])", self._h_anaphora),
-            (rf"(?<![\w])(?P<u>year|month)[-\s]end(?![\w])(?:\s+{Y('y')})?", self._h_unit_end),
-            (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time),
+            (rf"(?<![\w])the\s+(?P<an>{_alt(self.anaphora)})\s+(?P<u>day|week|month|year)(?![\w])", self._h_anaphora, THE),
+            (r"(?<![\w])the\s+(?P<u>day|week|month|year)\s+(?P<ba>before|after)(?![\w])(?!\s+[\w$€£])", self._h_anaphora, THE),
+            (rf"(?<![\w])(?P<u>year|month)[-\s]end(?![\w])(?:\s+{Y('y')})?", self._h_unit_end, {"year", "month"}),
+            (rf"(?<![\w])this\s+time\s+(?P<sh>{shift})\s+(?P<u>year|month|week)(?![\w])", self._h_this_time, {"this"}),
             # yearless day of the month: on the 5th
-            (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month),
-            (rf"(?<![\w])(?:on\s+the|^the)\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words),
+            (r"(?<![\w])the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month, THE),
+            (rf"(?<![\w])(?:on\s+the|^the)\s+(?P<dw>{ord_words})(?=\s*(?:[,.;:)]|\Z))", self._h_day_of_month_words, {"on", "the"}),
             # a deadline within the day: by 2:00pm, by noon
-            (r"(?<![\w])by\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?![\w])", self._h_by_time),
-        ]]
+            (r"(?<![\w])by\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?![\w])", self._h_by_time, {"by"}),
+        ]
+        self.patterns: list[tuple[re.Pattern, Callable]] = [(re.compile(r[0], re.I), r[1]) for r in rows]
+        self.starts = {i: frozenset(r[2]) for i, r in enumerate(rows) if len(r) > 2}
         ords = _alt(self.ordinals) + r"|\d{1,2}(?:st|nd|rd|th)"
         # operators written before an anchor (see _with_operators):
         # "the first Monday of", "the 5th last day of", "the third last week of", "last Friday in"
@@ -628,48 +675,84 @@ class _Grammar:
         }
         # patterns that can only start at one of these words are tried there alone (rx.match), not
         # scanned over the whole text: the holiday names are one long alternation
-        self.starts = {i: hol_first | shift for i, (_, h) in enumerate(self.patterns) if h.__name__ == "_h_holiday"}
+        # (the holiday names are one long alternation: tried at each such word, overlapping matches kept)
+        self.overlapping = {i for i, (_, h) in enumerate(self.patterns) if h.__name__ == "_h_holiday"}
+        self.starts.update({i: hol_first | shift for i in self.overlapping})
+        self.starts = {i: st for i, st in self.starts.items() if "*" not in st}
         # the smallest set first: the index (by_word) is built on it, the others are checked after
         return [tuple(sorted(need.get(h.__name__, ()), key=len)) for _, h in self.patterns]
 
-    def features(self, text: str) -> frozenset:
-        """The lowercase words of a text, and "#digit" when it has a digit (for the triggers)."""
-        f = set(_WORD.findall(text.lower()))
-        if _DIGIT.search(text):
-            f.add("#digit")
+    def features(self, text: str) -> tuple[frozenset, dict[str, list[int]]]:
+        """The lowercase words of a text, and "#digit" when it has a digit (for the triggers); with the
+        offsets of each token (_tokens: {word or "#d": [offsets]}), read in the same pass when the text
+        is ASCII."""
+        if text.isascii():
+            f, at, digits = set(), {}, 0            # digits: the longest run of digits
+            for m in _TOKEN.finditer(text):
+                w = m.group(0)
+                if w[0].isdigit():
+                    at.setdefault("#d", []).append(m.start())
+                    digits = max(digits, len(w))
+                else:
+                    w = w.lower()
+                    at.setdefault(w, []).append(m.start())
+                    f.add(w)
+            if digits:
+                f.add("#digit")
+            if digits >= 4:
+                f.add("#d4")
+                if digits >= 8:
+                    f.add("#d8")
+            # the flags below without a regex: ASCII has no en/em dash or curly quote, and the digit
+            # patterns (_DSEP, _GLUED) need a digit
+            if "-" in text or "&" in text or "/" in text:
+                f.add("#dash")
+            if digits and _DSEP.search(text):
+                f.add("#dsep")
+            if digits and _GLUED.search(text):
+                f.add("#glued")
+            if "'" in text or '"' in text:
+                f.add("#quote")
+            return frozenset(f), at
+        else:
+            f, at = set(_WORD.findall(text.lower())), {}
+            for p, w in _tokens(text):
+                at.setdefault(w, []).append(p)
+            if _DIGIT.search(text):
+                f.add("#digit")
+            if _D4.search(text):
+                f.add("#d4")
+                if _D8.search(text):
+                    f.add("#d8")
         if _DASH.search(text):
             f.add("#dash")
         if _DSEP.search(text):
             f.add("#dsep")
-        if _D4.search(text):
-            f.add("#d4")
-            if _D8.search(text):
-                f.add("#d8")
         if _GLUED.search(text):
             f.add("#glued")
         if _QUOTE.search(text):
             f.add("#quote")
-        return frozenset(f)
+        return frozenset(f), at
 
     # ------------------------------------------------------------ small readers
     def day_num(self, m: re.Match, n: str) -> int:
         """The day of the month in group n, written in digits or as an ordinal word."""
         if m.group(n):
             return int(m.group(n))
-        return int(self.ordinals[re.sub(r"\s+", " ", m.group(n + "w").lower())])
+        return int(self.ordinals[_norm(m.group(n + "w").lower())])
 
     def month(self, s: str) -> int:
         return self.months[s.lower().rstrip(".")]
 
     def year_of(self, m: re.Match, n: str):
         """(explicit year, relative-year shift) from YP group n; (None, None) when absent."""
-        if m.groupdict().get(n):
+        if _group(m, n):
             return int(m.group(n)), None
-        if m.groupdict().get(n + "a"):                 # '24 -> 2024, '98 -> 1998
+        if _group(m, n + "a"):                 # '24 -> 2024, '98 -> 1998
             yy = int(m.group(n + "a"))
             return (2000 + yy if yy < 50 else 1900 + yy), None
-        if m.groupdict().get(n + "r"):
-            return None, self.shift[re.sub(r"\s+", " ", m.group(n + "r").lower())]
+        if _group(m, n + "r"):
+            return None, self.shift[_norm(m.group(n + "r").lower())]
         return None, None
 
     def dated(self, gran: str, yl: tuple, m: re.Match, n: str = "y", anchor: str = "start") -> Optional[_Val]:
@@ -701,7 +784,7 @@ class _Grammar:
     def _h_dmy_named(self, m, text):
         """A day and a month name glued or joined by dashes or slashes: 31-Oct-74, 14april 2015, Feb13."""
         mo, d = self.month(m["m"]), int(m["d"])
-        if m.groupdict().get("y"):
+        if _group(m, "y"):
             y = int(m["y"])
             y = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
             try:
@@ -780,7 +863,7 @@ class _Grammar:
         if m["m"].lower() == "may" and not m["m"][0].isupper() and not m.group("y"):
             return None
         v = self.dated("day", (mo, d, mo, d), m)
-        wd = m["wdn"] or m.groupdict().get("wda")
+        wd = m["wdn"] or _group(m, "wda")
         if v is not None and wd:
             v.wd_check = self.weekdays[wd.lower().rstrip(".")]
         return v
@@ -834,10 +917,10 @@ class _Grammar:
         if y is not None:
             sp = holiday_span(rule, y)
             return _Val(_gran_of(sp), *sp) if sp else None
-        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else None
+        sh = self.shift[_norm(m["sh"].lower())] if m["sh"] else None
         if m["n"] or m["n2"]:                       # the occurrence in the year N units away
             n, u = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"])
-            n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n.lower())]
+            n = int(n) if n.isdigit() else self.numbers[_norm(n.lower())]
             unit = self.units[u.lower()]
             if m["dir"] and m["dir"].lower() in self.ago:
                 n = -n
@@ -896,7 +979,7 @@ class _Grammar:
         return self.dated("range", (m1, None, m2, None), m, anchor="end")
 
     def _h_shift_month(self, m, text):
-        mo, sh = self.month(m["m"]), self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+        mo, sh = self.month(m["m"]), self.shift[_norm(m["sh"].lower())]
         if len(m["m"].rstrip(".")) < 3 or not m["m"][0].isupper():
             return None
 
@@ -987,11 +1070,11 @@ class _Grammar:
         return _Val("year", date(y, 1, 1), date(y, 12, 31))
 
     def _h_decade(self, m, text):
-        if m.groupdict().get("dec"):
+        if _group(m, "dec"):
             y = int(m["dec"])
             if y % 100 == 0 and y < 2000:   # "the 1800s": the hundred years
                 return _Val("century", date(y, 1, 1), date(y + 99, 12, 31))
-        elif m.groupdict().get("dd"):
+        elif _group(m, "dd"):
             y = int(m["dd"])
             y += 2000 if y < 20 else 1900
         else:
@@ -999,14 +1082,14 @@ class _Grammar:
         return _Val("decade", date(y, 1, 1), date(y + 9, 12, 31))
 
     def _h_century(self, m, text):
-        c = int(m["c"]) if m.groupdict().get("c") else self.ordinals[re.sub(r"\s+", " ", m["cw"].lower())]
+        c = int(m["c"]) if _group(m, "c") else self.ordinals[_norm(m["cw"].lower())]
         if not 1 <= c <= 30:
             return None
         return _Val("century", date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31))
 
     def _h_quarter(self, m, text):
         gd = m.groupdict()
-        q = int(gd.get("q") or gd.get("q2") or 0) or self.quarters[re.sub(r"\s+", " ", (gd.get("qw") or gd["qh"]).lower())]
+        q = int(gd.get("q") or gd.get("q2") or 0) or self.quarters[_norm((gd.get("qw") or gd["qh"]).lower())]
         yl = (3 * q - 2, None, 3 * q, None)
         if gd.get("yq"):                               # 2018Q4, 18q4
             y = int(gd["yq"])
@@ -1039,7 +1122,7 @@ class _Grammar:
         if m["sh"]:
             if m["y"] or m["yr"]:
                 return None
-            sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+            sh = self.shift[_norm(m["sh"].lower())]
 
             def rel(ref, prefer, yl=yl, sh=sh):
                 spans = [_yl_span(yl, y) for y in range(ref.year - 2, ref.year + 2)]
@@ -1068,15 +1151,15 @@ class _Grammar:
         return _Val("day", rel=lambda ref, prefer: (ref, ref))
 
     def _h_dayword(self, m, text):
-        k = self.days[re.sub(r"\s+", " ", m.group(0).lower())]
+        k = self.days[_norm(m.group(0).lower())]
         return _Val("day", rel=lambda ref, prefer: (ref + timedelta(days=k),) * 2)
 
     def _h_ago(self, m, text):
         n = m["n"].lower()
-        n = int(n) if n.isdigit() else self.numbers[re.sub(r"\s+", " ", n)]
+        n = int(n) if n.isdigit() else self.numbers[_norm(n)]
         unit = self.units[m["u"].lower()]
         sign = -1 if m["dir"].lower() in self.ago else 1
-        if re.sub(r"\s+", " ", m["dir"].lower()) in ("from now", "from today", "hence"):
+        if _norm(m["dir"].lower()) in ("from now", "from today", "hence"):
             # counted from a day: "3 years from today", "three months hence" are that day
             return _Val("day", rel=lambda ref, prefer: (_moved(ref, unit, sign * n),) * 2)
         if unit in ("week", "fortnight"):   # "a week ago" is the day seven days back
@@ -1087,7 +1170,7 @@ class _Grammar:
 
     def _count(self, n: str) -> Optional[float]:
         """A count written in digits, words, a fraction or "half an": 3, "three", "1/2", "half an" -> 0.5."""
-        n = re.sub(r"\s+", " ", n.lower())
+        n = _norm(n.lower())
         if re.fullmatch(r"\d+(?:\.\d+)?", n):
             return float(n)
         if re.fullmatch(r"\d+/\d+", n):
@@ -1112,7 +1195,7 @@ class _Grammar:
         k = self._count(n)
         if k is None:
             return None
-        d = re.sub(r"\s+", " ", (m["dir"] or "").lower())
+        d = _norm((m["dir"] or "").lower())
         if u.lower() == "second" and re.match(r"\s+[A-Za-z]", text[m.end():m.end() + 2]):
             return None          # "in a second attempt": an ordinal
         if d in ("later", "earlier"):
@@ -1125,7 +1208,7 @@ class _Grammar:
     def _h_in_units(self, m, text):
         """"in a week", "in 3 days": the day that far from the reference."""
         n = m["n"].lower()
-        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        k = int(n) if n.isdigit() else self.numbers.get(_norm(n))
         unit = self.units[m["u"].lower()]
         if k is None or self.duration_re.search(text, max(0, m.start() - 20), m.start()):
             return None
@@ -1133,12 +1216,12 @@ class _Grammar:
 
     def _h_window(self, m, text):
         """The past/next N units as a span: whole days, weeks, months, years before or after the current one."""
-        direction = self.window_dir[re.sub(r"\s+", " ", m["dir"].lower())]
+        direction = self.window_dir[_norm(m["dir"].lower())]
         u = m["u"].lower()
         if u == "fortnight":
             k, unit = 14, "day"
         else:
-            k = self._count(m.groupdict().get("n") or "1")
+            k = self._count(_group(m, "n") or "1")
             unit = self.units.get(u, "clock")
             if k is None or k != int(k) or k < 1:
                 return None
@@ -1157,7 +1240,7 @@ class _Grammar:
     def _h_within(self, m, text):
         """"within 2 weeks": from the reference day to the day before that far ahead."""
         n = m["n"].lower()
-        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        k = int(n) if n.isdigit() else self.numbers.get(_norm(n))
         if k is None:
             return None
         unit = self.units[m["u"].lower()]
@@ -1167,7 +1250,7 @@ class _Grammar:
         """"by the end of the month": from the reference day to the period's last day."""
         ab = (m["ab"] or "").upper()
         unit = {"EOD": "day", "EOW": "week", "EOM": "month", "EOQ": "quarter", "EOY": "year"}.get(ab) or m["u"].lower()
-        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())] if m["sh"] else 0
+        sh = self.shift[_norm(m["sh"].lower())] if m["sh"] else 0
         return _Val("range", rel=lambda ref, prefer: (ref, _shifted(unit, ref, sh)[1]))
 
     def _h_period_abbrev(self, m, text):
@@ -1191,7 +1274,7 @@ class _Grammar:
 
     def _h_weekends_away(self, m, text):
         n = m["n"].lower()
-        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        k = int(n) if n.isdigit() else self.numbers.get(_norm(n))
         if not k:
             return None
         k = -k if m["dir"].lower() in self.ago else k
@@ -1266,7 +1349,7 @@ class _Grammar:
         """"2 Sundays from now", "3 Thursdays ago": the n-th such weekday after (before) the reference."""
         wd = self.weekdays[m["wd"].lower()]
         n = m["n"].lower()
-        k = int(n) if n.isdigit() else self.numbers.get(re.sub(r"\s+", " ", n))
+        k = int(n) if n.isdigit() else self.numbers.get(_norm(n))
         if not k:
             return None
         back = m["dir"].lower() in self.ago or m["dir"].lower() == "back"
@@ -1296,7 +1379,7 @@ class _Grammar:
     def _h_shift_unit(self, m, text):
         if self.the_re.search(text, max(0, m.start() - 12), m.start()):
             return None   # "the last year", "over the next month": durations
-        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+        sh = self.shift[_norm(m["sh"].lower())]
         unit = self.units.get(m["u"].lower(), m["u"].lower())
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
 
@@ -1311,7 +1394,7 @@ class _Grammar:
 
     def _h_anaphora(self, m, text):
         """"the next day", "the previous year", "the day before": anchored at the reference date."""
-        if m.groupdict().get("an"):
+        if _group(m, "an"):
             k = self.anaphora[m["an"].lower()]
         else:
             k = -1 if m["ba"].lower() == "before" else 1
@@ -1323,13 +1406,13 @@ class _Grammar:
 
     def _h_unit_end(self, m, text):
         unit = m["u"].lower()
-        if m.groupdict().get("y"):
+        if _group(m, "y"):
             y = int(m["y"])
             return _Val("year", date(y, 1, 1), date(y, 12, 31), part="late")
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, 0), part="late", this=True)
 
     def _h_this_time(self, m, text):
-        sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+        sh = self.shift[_norm(m["sh"].lower())]
         unit = m["u"].lower()
 
         def rel(ref, prefer):
@@ -1343,7 +1426,7 @@ class _Grammar:
 
     def _h_day_of_month(self, m, text):
         """"on the 5th": that day of the reference's month, or the nearest month in the prefer direction."""
-        d = int(m["d"]) if m.groupdict().get("d") else int(self.ordinals[re.sub(r"\s+", " ", m["dw"].lower())])
+        d = int(m["d"]) if _group(m, "d") else int(self.ordinals[_norm(m["dw"].lower())])
 
         def rel(ref, prefer):
             step = 1 if prefer == "future" else -1
@@ -1366,7 +1449,7 @@ class _Grammar:
         return _Val(unit, rel=lambda ref, prefer: _shifted(unit, ref, sh), this=(sh == 0))
 
     def ordinal(self, s: str) -> Optional[int]:
-        s = re.sub(r"\s+", " ", s.lower())
+        s = _norm(s.lower())
         if s[:1].isdigit():
             return int(re.match(r"\d+", s).group(0))
         return self.ordinals.get(s)
@@ -1379,7 +1462,7 @@ class _Grammar:
 
     def _h_weekend(self, m, text):
         if m["sh"]:
-            sh = self.shift[re.sub(r"\s+", " ", m["sh"].lower())]
+            sh = self.shift[_norm(m["sh"].lower())]
 
             def rel(ref, prefer):
                 s = _week_start(ref) + timedelta(days=7 * sh + 5)
@@ -1395,11 +1478,11 @@ class _Grammar:
     def _h_weekday(self, m, text):
         gd = m.groupdict()
         wd = self.weekdays[m["wd"].lower().rstrip(".")]
-        sh = self.shift[re.sub(r"\s+", " ", gd["sh"].lower())] if gd.get("sh") else None
-        wk = self.shift[re.sub(r"\s+", " ", gd["wk"].lower())] if gd.get("wk") else None
+        sh = self.shift[_norm(gd["sh"].lower())] if gd.get("sh") else None
+        wk = self.shift[_norm(gd["wk"].lower())] if gd.get("wk") else None
         if sh is not None and wk is not None:
             return None
-        next_week = bool(gd.get("sh")) and re.sub(r"\s+", " ", gd["sh"].lower()) in self.next_week
+        next_week = bool(gd.get("sh")) and _norm(gd["sh"].lower()) in self.next_week
 
         def rel(ref, prefer):
             r = ref.weekday()
@@ -1481,22 +1564,36 @@ class _Hit:
     val: _Val
 
 
-def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
+def _scan(g: _Grammar, text: str, feats: frozenset, at: dict[str, list[int]]) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
     cands: list[tuple[int, int, int, int, re.Match]] = []     # (-length, start, order, end, match)
     todo = set(g.always)
     for w in feats:
         todo.update(g.by_word.get(w, ()))
-    patterns, others_of, starts_of = g.patterns, g.others, g.starts
+    patterns, others_of, starts_of, overlapping = g.patterns, g.others, g.starts, g.overlapping
     for order in sorted(todo):
         others = others_of[order]
         if others and (feats.isdisjoint(others[0]) or (len(others) > 1 and feats.isdisjoint(others[1]))):
             continue
         rx = patterns[order][0]
         starts = starts_of.get(order)
-        if starts is not None:
+        if starts is not None and not at and order in overlapping:
             found = [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text)
                                  if w.group(0).lower() in starts) if m]
+        elif starts is not None and at:
+            # tried only where it can start: what finditer finds, without trying every character
+            keys = starts.intersection(at)
+            if not keys:
+                continue
+            offsets = at[next(iter(keys))] if len(keys) == 1 else sorted(p for k in keys for p in at[k])
+            found, pos, keep_all = [], 0, order in overlapping
+            for p in offsets:
+                if p >= pos:
+                    m = rx.match(text, p)
+                    if m:
+                        found.append(m)
+                        if not keep_all:
+                            pos = m.end()
         else:
             found = rx.finditer(text)
         for m in found:
@@ -1526,6 +1623,18 @@ def _scan(g: _Grammar, text: str, feats: frozenset) -> list[_Hit]:
     return taken
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")   # İ ı ſ K: letters re.I reads as i, s, k
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """(offset, lowercase word or "#d" for digits) of each run of ASCII letters or digits; [] when the
+    text holds a letter that re.I folds into an ASCII one (every pattern then scans the whole text)."""
+    if not text.isascii() and _FOLDS.search(text):
+        return []
+    return [(m.start(), "#d" if m.group(0)[0].isdigit() else m.group(0).lower()) for m in _TOKEN.finditer(text)]
+
+
 def _first3(c):
     return c[0], c[1], c[2]
 
@@ -1543,12 +1652,13 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> l
         if h.val.gran in ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"):
             m = g.part_re.search(text, max(lo, h.start - 30), h.start) if not feats.isdisjoint(g.part_words) else None
             if m:
-                key = re.sub(r"\s+", " ", m["part"].lower())
+                key = _norm(m["part"].lower())
                 h.val.part = g.parts.get(key) or g.parts.get("the " + key)
                 h.start = m.start()
         elif h.val.gran == "day" and (h.val.rel is None or h.val.holiday):
-            m = g.week_of_re.search(text, max(lo, h.start - 30), h.start)
-            m2 = None if m else g.week_ending_re.search(text, max(lo, h.start - 30), h.start)
+            weekly = "week" in feats or "seven" in feats      # both patterns below need one of them
+            m = g.week_of_re.search(text, max(lo, h.start - 30), h.start) if weekly else None
+            m2 = None if m or not weekly else g.week_ending_re.search(text, max(lo, h.start - 30), h.start)
             if m:
                 h.val.part, h.val.gran, h.start = "week-of", "week", m.start()
             elif m2:
@@ -1604,7 +1714,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
         m = g.stretch_re.search(text, window, h.start) if of_ok and inner.gran in _PERIODS else None
         if m and not any(x.start < m.start() < x.end for x in out):
             n = m["n"].lower()
-            k = int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))
+            k = int(n) if n.isdigit() else g.numbers.get(_norm(n))
             if k:
                 swallow(m)
                 out.append(_Hit(m.start(), h.end, _Val("range", rel=_stretch(inner, g.units[m["u"].lower()], k,
@@ -1628,7 +1738,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
         fm = g.month_after_re.match(text, h.end) if month_ok and inner.gran == "month" and inner.yearless else None
         if fm:
             n = fm["n"].lower() if fm["n"] else None
-            k = (int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))) if n else None
+            k = (int(n) if n.isdigit() else g.numbers.get(_norm(n))) if n else None
             if k or fm["an"]:
                 out.append(_Hit(h.start, fm.end(), _Val("month", rel=_month_later(inner.yearless[0], k, bool(fm["an"])))))
                 continue
@@ -1637,7 +1747,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
         if m or fm:                                 # "for 10 days from Dec. 18", "Dec. 18 for 10 days"
             x = m or fm
             n = x["n"].lower()
-            k = int(n) if n.isdigit() else g.numbers.get(re.sub(r"\s+", " ", n))
+            k = int(n) if n.isdigit() else g.numbers.get(_norm(n))
             unit = g.units.get(x["u"].lower())
             if k and unit and not (m and any(o.start < m.start() < o.end for o in out)):
                 if m:
@@ -1648,7 +1758,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
         m = g.offset_re.search(text, window, h.start) if off_ok else None
         if m:
             n = (m["n"] or m["n2"] or "1").lower()     # "the day before Thanksgiving": one day
-            k = int(n) if n.isdigit() else (g.numbers.get(re.sub(r"\s+", " ", n)) or g.ordinal(n))
+            k = int(n) if n.isdigit() else (g.numbers.get(_norm(n)) or g.ordinal(n))
             u = m["u"].lower().rstrip(".")
             what = g.weekdays.get(u, g.units.get(u))
             if k and what is not None and not any(x.start < m.start() < x.end for x in out):
@@ -1889,8 +1999,8 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
         reference = reference.date()
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
-    feats = g.features(text)
-    hits = _scan(g, text, feats)
+    feats, at = g.features(text)
+    hits = _scan(g, text, feats, at)
     if not hits:
         return []
     hits = _with_parts(g, text, hits, feats)

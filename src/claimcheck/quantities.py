@@ -122,8 +122,23 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+_MEMO_MAX = 4096    # entries kept by each memo of a pure number helper below (cleared when full)
+_R_MEMO: dict[float, float] = {}
+
+
 def _r(x: Optional[float]) -> Optional[float]:
-    return None if x is None else float(f"{x:.{_SIG}g}")
+    """x rounded to _SIG significant digits (memoized: news repeats the same few hundred numbers)."""
+    if x is None:
+        return None
+    got = _R_MEMO.get(x)
+    if got is None:
+        got = float(f"{x:.{_SIG}g}")
+        if x == 0:                      # -0.0 and 0.0 are one key: do not keep either
+            return got
+        if len(_R_MEMO) >= _MEMO_MAX:
+            _R_MEMO.clear()
+        _R_MEMO[x] = got
+    return got
 
 
 # ---------------------------------------------------------------- compiled vocabulary
@@ -190,6 +205,16 @@ class _Grammar:
             # a vague word alone ("a few", "few"), not inside a hedge ("as few as 10")
             rf"|(?P<vword>(?<!as\s)\b(?:{_alt(self.vague_word) or '(?!)'})\b(?!\s+(?:as|than)\b))",
             re.I)
+        # where start_re can match: a currency symbol, a sign or a dot, a fraction, the first digit of a
+        # run, the first letter of a word that opens a number (or a currency code); _iter tries only these
+        openers = [k.lower() for k in list(self.number_words) + list(self.mults) + list(self.fractions)
+                   + list(self.vague) + list(self.vague_mult) + list(self.vague_alone) + list(self.vague_word)
+                   + [k for k in CURRENCY_PREFIX if k[0].isalpha()]]
+        first_words = {m.group(0) for m in map(_WORD.match, openers) if m}
+        self.start_words = frozenset(first_words | {"a", "an", "minus", "negative", "point"}) \
+            if all(k[:1].isascii() and k[:1].isalnum() for k in openers) else None   # else: try every offset
+        symbols = "".join(k for k in CURRENCY_PREFIX if not k[0].isalpha()) + "-−." + ufrac
+        self.start_cands_re = re.compile(rf"[A-Za-z]+|\d+|[{re.escape(symbols)}]")
         self.cur_prefix_re = re.compile(rf"(?:{cur_sym}|(?:{cur_code})(?![a-z]))\s?", re.I)
         self.sign_re = re.compile(r"[-−]\s?|(?:minus|negative)\s+", re.I)
         # digits: grouped by commas (Indian 1,00,000 too), spaces or thin spaces, or by two dots or more
@@ -310,14 +335,24 @@ class _Num:
     spread: Optional[tuple[float, float]] = None  # a vague word alone ("a few"): what a reader takes away
 
 
+_STEP_MEMO: dict[float, float] = {}
+
+
 def _step_of(mantissa: float) -> float:
-    """Place value of the last significant digit of `mantissa` (30 -> 10, 1.2 -> 0.1, 37 -> 1)."""
+    """Place value of the last significant digit of `mantissa` (30 -> 10, 1.2 -> 0.1, 37 -> 1); memoized."""
+    got = _STEP_MEMO.get(mantissa)
+    if got is not None:
+        return got
     if mantissa == 0 or not math.isfinite(mantissa):
         return 1.0
     s = f"{abs(mantissa):.{_SIG - 1}e}"
     digits, exp = s.split("e")
     digits = digits.replace(".", "").rstrip("0")
-    return 10.0 ** (int(exp) - len(digits) + 1)
+    got = 10.0 ** (int(exp) - len(digits) + 1)
+    if len(_STEP_MEMO) >= _MEMO_MAX:
+        _STEP_MEMO.clear()
+    _STEP_MEMO[mantissa] = got
+    return got
 
 
 def _grid(value: float, step: float, mult: float) -> tuple[float, float]:
@@ -347,6 +382,8 @@ def _words_value(g: _Grammar, text: str, pos: int, init: Optional[float] = None)
     plural fractions, "and a half" ("1.2 million", "5 hundred thousand", "2 and a half million").
     Returns (value, mantissa, last_multiplier, end) or None when nothing was read.
     """
+    if init is not None and not text[pos:pos + 1].isspace() and text[pos:pos + 1] != "-":
+        return None       # after digits every reading below opens with a space or a hyphen
     total, current, small = 0.0, 0.0, 0.0
     last_big = float("inf")
     prev = None           # kind of the last token: num | tens | hundred | mult | big | frac | andhalf
@@ -535,7 +572,7 @@ def _read_number(g: _Grammar, text: str, pos: int) -> Optional[_Num]:
             value = UNICODE_FRACTIONS[s]
             mantissa, mult, end = value, 1.0, m.end()
         else:
-            value = float(re.sub(r"[,\s]", "", s) if s.count(".") < 2 else s.replace(".", ""))
+            value = float(s if s.isdigit() else _GROUPING.sub("", s) if s.count(".") < 2 else s.replace(".", ""))
             mantissa, end = value, m.end()
             plain = s.isdigit()
             fm = g.slash_frac_re.match(text, end) if s.isdigit() else None
@@ -769,12 +806,44 @@ def _not_numbers(g: _Grammar, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD = re.compile(r"[a-z]+")
+_GROUPING = re.compile(r"[,\s]")                      # thousands separators inside digits
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")   # İ ı ſ K: letters re.I reads as i, s, k
+
+
+def _starts(g: _Grammar, text: str) -> Optional[list[int]]:
+    """The offsets where a number may start (see _Grammar.start_words), in order; None when the text
+    holds a letter re.I folds into an ASCII one (then every offset is tried)."""
+    words = g.start_words
+    if words is None or (not text.isascii() and _FOLDS.search(text)):
+        return None
+    return [m.start() for m in g.start_cands_re.finditer(text)
+            if not m.group(0)[0].isalpha() or m.group(0).lower() in words]
+
+
+def _search(g: _Grammar, text: str, pos: int, starts: Optional[list[int]], k: int):
+    """(start_re's first match at or after pos, index in `starts` to go on from): start_re.search, tried
+    only at the offsets where a match can begin."""
+    if starts is None:
+        return g.start_re.search(text, pos), k
+    rx = g.start_re
+    while k < len(starts):
+        p = starts[k]
+        if p >= pos:
+            m = rx.match(text, p)
+            if m:
+                return m, k
+        k += 1
+    return None, k
+
+
 def _iter(text: str, g: _Grammar) -> Iterator[Quantity]:
     pos = 0
     n = len(text)
     blocked = None                                        # phone numbers, score lines: found on the first digit
+    starts, k = _starts(g, text), 0
     while pos < n:
-        m = g.start_re.search(text, pos)
+        m, k = _search(g, text, pos, starts, k)
         if not m:
             return
         s = m.start()
