@@ -343,3 +343,25 @@ def speed_up(parser: Language) -> Language:
         _Language.component(name, func=FastLemmatizer(parser.get_pipe("lemmatizer")))
         parser.replace_pipe("lemmatizer", name)
     return parser
+
+
+
+# ------------------------------------------------------------------ entities alone, same output
+#
+# A sentence that is not parsed for claims may still hold a full name a later sentence's surname
+# resolves to (extract/sentences.py, KnownNames). Its entities need the NER, and the parser before
+# it (the NER keeps each entity inside one of the parser's sentences), but neither the tagger, the
+# attribute ruler nor the lemmatizer: those read nothing the two use, so the entities are the ones
+# the whole pipeline finds (tests/test_nlp.py). Without a NER (rules-only mode) there are none.
+
+NOT_FOR_ENTITIES = ("tagger", "morphologizer", "attribute_ruler", "lemmatizer",
+                    "claimcheck_attribute_ruler_", "claimcheck_lemmatizer_")
+
+
+def entity_docs(parser: Language, texts: list[str]) -> list:
+    """Docs of `texts` with the entities the whole pipeline would give them: every component but
+    the ones that only tag and lemmatize (NOT_FOR_ENTITIES); none without a NER."""
+    if "ner" not in parser.pipe_names or not texts:
+        return []
+    skip = [name for name in parser.pipe_names if name.startswith(NOT_FOR_ENTITIES)]
+    return list(parser.pipe(texts, batch_size=len(texts), disable=skip))
