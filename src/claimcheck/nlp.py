@@ -67,17 +67,20 @@ def model_warning(name: str, model: str | None = None) -> str:
     return FORCED_WARNING if model == RULES_ONLY else RULES_ONLY_WARNING
 
 
-def blank() -> Language:
+def blank(vocab=None) -> Language:
+    """The sentence splitter: spaCy's English tokenizer and its rule-based sentencizer. Given the
+    model's vocab (its tokenizer rules are English's own: the same tokens), every word's lexeme is
+    made once per run instead of once for each of the two pipelines."""
     import spacy
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
 
 
 def load(model: str | None = None) -> NLP:
     """Return the pipelines for `model` (a package name), the default models, or rules-only."""
-    splitter = blank()
     if model == RULES_ONLY:
+        splitter = blank()
         return NLP(splitter, splitter, RULES_ONLY, FORCED_WARNING)
     candidates = [model] if model else [m for m in DEFAULT_MODELS if _installed(m)]
     if model and not _installed(model):
@@ -90,7 +93,8 @@ def load(model: str | None = None) -> NLP:
             if model:
                 raise ModelError(f"could not load spaCy model {name!r}: {e}") from None
             continue
-        return NLP(splitter, parser, name, "")
+        return NLP(blank(parser.vocab), parser, name, "")
+    splitter = blank()
     return NLP(splitter, splitter, RULES_ONLY, RULES_ONLY_WARNING)
 
 

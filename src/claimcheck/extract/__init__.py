@@ -118,7 +118,7 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     text = s.text
     claims: list[Claim] = []
     reference = art.published
-    prefer = _tense(doc, vocab)
+    prefer = _tense(doc, vocab, text)
     try:
         spans = dates_mod.find_dates(text, reference=reference, prefer=prefer, year_hint=art.year_hint, ruleset=ruleset)
     except TypeError:  # older signature
@@ -193,7 +193,12 @@ def _builtin_ids(ruleset: RuleSet) -> set[str]:
     return {r.get("id") for r in ruleset.claims if r.get("engine") == "builtin"}
 
 
-def _tense(doc: Doc, vocab: Vocab) -> str:
+def _tense(doc: Doc, vocab: Vocab, text: str = "") -> str:
+    """'future' when a word of `future_markers:` is a token of the sentence. A token's lower case is
+    a piece of the sentence's, so a sentence whose lower case holds no marker has none (tested first)."""
+    low = (text or doc.text).lower()
+    if not any(w in low for w in vocab.future):
+        return "past"
     for t in doc:
         if t.lower_ in vocab.future:
             return "future"
