@@ -62,3 +62,63 @@ def test_rate_is_not_a_total(nlp):
 def test_planned_dates_are_marked(nlp):
     [c] = [c for c in read("The trial is scheduled to begin on Jan. 24.", nlp) if c.kind == "date"]
     assert c.predicate.endswith("(planned)")
+
+
+# ---------------------------------------------------------------- which sentences are parsed
+
+
+def test_a_pattern_rule_sends_sentences_with_its_rarest_required_word_to_the_parser():
+    """The example rule's "7.6 and 7.5 magnitude" patterns require "and"/"or" first and "magnitude"
+    later: a sentence is parsed for them when it holds "magnitude", not every sentence with "and"."""
+    from pathlib import Path
+    from claimcheck.extract.sentences import _has_trigger, name_sentence
+    from claimcheck.extract.vocab import vocab_for
+    vocab = vocab_for(load_rules(Path(__file__).resolve().parent.parent / "rules"))
+    assert "magnitude" in vocab.triggers and "and" not in vocab.triggers and "or" not in vocab.triggers
+    assert not _has_trigger("Police and firefighters arrived at the scene.", vocab)
+    assert _has_trigger("It was the largest since the 7.6 and 7.5 magnitude quakes.", vocab)
+    # such a sentence is still read for its full names (the parse chose it before)
+    assert name_sentence("Police and firefighters arrived at the scene.", vocab)
+    assert not name_sentence("Police arrived at the scene.", vocab)
+
+
+def test_a_surname_resolves_to_a_full_name_of_a_sentence_read_for_its_names_only():
+    """The first sentence is not parsed (no digit, no trigger word), but it holds "and", which sent
+    it to the parser before: its full names are read (NER only), so "Reid" is "Tara Reid" as before."""
+    from pathlib import Path
+    rules = load_rules(Path(__file__).resolve().parent.parent / "rules")
+    later = "\nReid checked into a clinic in Malibu on Friday."
+    got = [c.subject for c in claims_from_text("The actress Tara Reid and her friends left the hotel." + later, rules)
+           if c.kind == "date"]
+    assert got == ["Tara Reid"]
+    got = [c.subject for c in claims_from_text("The actress Tara Reid left the hotel." + later, rules) if c.kind == "date"]
+    assert got == ["Reid"]      # a sentence neither parsed nor read for names gives no full name (as before)
+
+
+def test_known_names_keep_their_order_and_read_only_sentences_holding_the_word():
+    from claimcheck.extract.sentences import KnownNames
+
+    class Doc:        # a parsed sentence's entities
+        def __init__(self, *names):
+            self.ents = [type("Ent", (), {"text": n, "label_": "PERSON", "__len__": lambda s: 2})() for n in names]
+
+    read = []
+
+    def entity_docs(parser, texts):
+        read.extend(texts)
+        return [Doc(*[w for w in ("Ann Lee", "Bo Lee", "Cy Park") if w in t]) for t in texts]
+
+    import claimcheck.extract.sentences as sentences
+    real, sentences.entity_docs = sentences.entity_docs, entity_docs
+    try:
+        known = KnownNames(RULES, parser=object())
+        known.add_text("Ann Lee came.")
+        known.add_doc(Doc("Cy Park"))
+        known.add_text("Then Bo Lee left.")
+        known.add_text("Nobody else.")
+        assert known.with_word("Park") == ["Cy Park"] and read == []
+        assert known.with_word("Lee") == ["Ann Lee", "Cy Park", "Bo Lee"]
+        assert read == ["Ann Lee came.", "Then Bo Lee left."]
+        assert list(known) == ["Ann Lee", "Cy Park", "Bo Lee"] and read[-1] == "Nobody else."
+    finally:
+        sentences.entity_docs = real

@@ -78,8 +78,10 @@ def canonical_entity(name: str, ruleset: RuleSet, known: list[str] | None = None
     aliased = resolve_alias(bare, ruleset)
     if aliased != bare:
         return aliased
-    if known and len(bare.split()) == 1:
-        for k in known:  # "Zhang" after "Zhang Guoqing"
+    if known is not None and len(bare.split()) == 1:
+        # extract's KnownNames reads only the sentences that hold the word (it runs the NER on them)
+        with_word = getattr(known, "with_word", None)
+        for k in with_word(bare) if with_word else known:  # "Zhang" after "Zhang Guoqing"
             parts = k.split()
             if k != bare and bare in (parts[0], parts[-1]):
                 return k

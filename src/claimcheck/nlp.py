@@ -67,17 +67,20 @@ def model_warning(name: str, model: str | None = None) -> str:
     return FORCED_WARNING if model == RULES_ONLY else RULES_ONLY_WARNING
 
 
-def blank() -> Language:
+def blank(vocab=None) -> Language:
+    """The sentence splitter: spaCy's English tokenizer and its rule-based sentencizer. Given the
+    model's vocab (its tokenizer rules are English's own: the same tokens), every word's lexeme is
+    made once per run instead of once for each of the two pipelines."""
     import spacy
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
 
 
 def load(model: str | None = None) -> NLP:
     """Return the pipelines for `model` (a package name), the default models, or rules-only."""
-    splitter = blank()
     if model == RULES_ONLY:
+        splitter = blank()
         return NLP(splitter, splitter, RULES_ONLY, FORCED_WARNING)
     candidates = [model] if model else [m for m in DEFAULT_MODELS if _installed(m)]
     if model and not _installed(model):
@@ -90,7 +93,8 @@ def load(model: str | None = None) -> NLP:
             if model:
                 raise ModelError(f"could not load spaCy model {name!r}: {e}") from None
             continue
-        return NLP(splitter, parser, name, "")
+        return NLP(blank(parser.vocab), parser, name, "")
+    splitter = blank()
     return NLP(splitter, splitter, RULES_ONLY, RULES_ONLY_WARNING)
 
 
@@ -343,3 +347,25 @@ def speed_up(parser: Language) -> Language:
         _Language.component(name, func=FastLemmatizer(parser.get_pipe("lemmatizer")))
         parser.replace_pipe("lemmatizer", name)
     return parser
+
+
+
+# ------------------------------------------------------------------ entities alone, same output
+#
+# A sentence that is not parsed for claims may still hold a full name a later sentence's surname
+# resolves to (extract/sentences.py, KnownNames). Its entities need the NER, and the parser before
+# it (the NER keeps each entity inside one of the parser's sentences), but neither the tagger, the
+# attribute ruler nor the lemmatizer: those read nothing the two use, so the entities are the ones
+# the whole pipeline finds (tests/test_nlp.py). Without a NER (rules-only mode) there are none.
+
+NOT_FOR_ENTITIES = ("tagger", "morphologizer", "attribute_ruler", "lemmatizer",
+                    "claimcheck_attribute_ruler_", "claimcheck_lemmatizer_")
+
+
+def entity_docs(parser: Language, texts: list[str]) -> list:
+    """Docs of `texts` with the entities the whole pipeline would give them: every component but
+    the ones that only tag and lemmatize (NOT_FOR_ENTITIES); none without a NER."""
+    if "ner" not in parser.pipe_names or not texts:
+        return []
+    skip = [name for name in parser.pipe_names if name.startswith(NOT_FOR_ENTITIES)]
+    return list(parser.pipe(texts, batch_size=len(texts), disable=skip))

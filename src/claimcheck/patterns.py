@@ -88,6 +88,24 @@ def _compiled(vocab, rules: list[dict]) -> tuple[Matcher, dict[str, tuple[dict, 
     return _matchers[key]
 
 
+_for_ruleset: dict[tuple, tuple] = {}
+
+
+def _compiled_for(vocab, ruleset: RuleSet, only: Optional[str]):
+    """_compiled for a ruleset's pattern rules (None when it has none), remembered per ruleset and
+    vocab: _compiled's key (the rules as JSON) costs more than matching a sentence."""
+    key = (id(vocab), id(ruleset), id(ruleset.claims), len(ruleset.claims), only)
+    hit = _for_ruleset.get(key)
+    if hit is None or hit[0] is not ruleset or hit[1] is not vocab:
+        rules = _pattern_rules(ruleset)
+        if only is not None:
+            rules = [r for r in rules if r["id"] == only]
+        if len(_for_ruleset) > 16:
+            _for_ruleset.clear()
+        hit = _for_ruleset[key] = (ruleset, vocab, _compiled(vocab, rules) if rules else None)
+    return hit[2]
+
+
 def _sentence(span: Span) -> Span:
     try:
         return span.sent
@@ -155,12 +173,10 @@ def match_pattern_claims(doc: Doc, article_id: str, text: str, ruleset: RuleSet,
                          only: Optional[str] = None) -> list[Claim]:
     """Claims of every pattern rule in `doc`. `offset` is where doc's text starts in `text` (the
     article's text), so claim offsets point into the article. `only` limits to one rule id."""
-    rules = _pattern_rules(ruleset)
-    if only is not None:
-        rules = [r for r in rules if r["id"] == only]
-    if not rules:
+    compiled = _compiled_for(doc.vocab, ruleset, only)
+    if compiled is None:
         return []
-    matcher, table = _compiled(doc.vocab, rules)
+    matcher, table = compiled
     matches = []
     for match_id, start, end, alignments in matcher(doc, with_alignments=True):
         rule, roles = table[doc.vocab.strings[match_id]]

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .. import dates as dates_mod
 from .. import patterns
 from .. import quantities as quantities_mod
-from ..entities import strip_titles
 from ..models import Article, Claim, RuleSet
 from ..nlp import NLP
 from .actors import _entity_claims
@@ -38,7 +38,8 @@ from .measures import measure_claims
 from .names import name_claims
 from .percents import percent_claims
 from .times import time_claims
-from .sentences import Sentence, _char_span, candidate_sentences, claim_id, split_sentences
+from .sentences import (KnownNames, Sentence, _char_span, candidate_sentences, claim_id, name_sentence,
+                        split_sentences)
 from .syntax import head_path
 from .vocab import Vocab, _lookup, has_parse, vocab_for
 from .when import _date_claim
@@ -64,19 +65,28 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
             # names: a cheap scan of every sentence, no parse (a user rule `name.person` switches it off)
             names[art.id] = name_claims(art, every, ruleset) if "name.person" in enabled else []
             cands = candidate_sentences(art, nlp, vocab, every) or [(-1, "")]   # (-1, "") marks an empty article
+            parsed = {offset for offset, _ in cands}
+            before = iter(every)
             for k, (offset, text) in enumerate(cands):
-                yield text, (art, offset, text, k == len(cands) - 1)
+                # the sentences before this one read for their full names only (name_sentence)
+                names_only = [t for o, t in takewhile(lambda ot: ot[0] != offset, before)
+                              if o not in parsed and name_sentence(t, vocab)] if offset >= 0 else []
+                yield text, (art, offset, text, k == len(cands) - 1, names_only)
 
     claims: list[Claim] = []
-    known: list[str] = []
-    for doc, (art, offset, text, last) in nlp.parser.pipe(sentences(), as_tuples=True, batch_size=batch_size):
+    parser = None if nlp.rules_only else nlp.parser
+    known = KnownNames(ruleset, parser)
+    for doc, (art, offset, text, last, names_only) in nlp.parser.pipe(sentences(), as_tuples=True,
+                                                                       batch_size=batch_size):
         if offset >= 0:
+            for t in names_only:
+                known.add_text(t)
+            known.add_doc(doc)
             s = Sentence(art, offset, doc, known, text)
-            known.extend(_names_in(doc, ruleset))
             claims.extend(extract_sentence(s, ruleset, vocab))
         if last:
             yield art, _dedupe(claims + names.pop(art.id, []))
-            claims, known = [], []
+            claims, known = [], KnownNames(ruleset, parser)
 
 
 def claims_from_text(text: str, ruleset: RuleSet, nlp: NLP | None = None, published=None) -> list[Claim]:
@@ -108,7 +118,7 @@ def extract_sentence(s: Sentence, ruleset: RuleSet, vocab: Vocab) -> list[Claim]
     text = s.text
     claims: list[Claim] = []
     reference = art.published
-    prefer = _tense(doc, vocab)
+    prefer = _tense(doc, vocab, text)
     try:
         spans = dates_mod.find_dates(text, reference=reference, prefer=prefer, year_hint=art.year_hint, ruleset=ruleset)
     except TypeError:  # older signature
@@ -183,19 +193,16 @@ def _builtin_ids(ruleset: RuleSet) -> set[str]:
     return {r.get("id") for r in ruleset.claims if r.get("engine") == "builtin"}
 
 
-def _tense(doc: Doc, vocab: Vocab) -> str:
+def _tense(doc: Doc, vocab: Vocab, text: str = "") -> str:
+    """'future' when a word of `future_markers:` is a token of the sentence. A token's lower case is
+    a piece of the sentence's, so a sentence whose lower case holds no marker has none (tested first)."""
+    low = (text or doc.text).lower()
+    if not any(w in low for w in vocab.future):
+        return "past"
     for t in doc:
         if t.lower_ in vocab.future:
             return "future"
     return "past"
-
-
-def _names_in(doc: Doc, ruleset: RuleSet) -> list[str]:
-    names = []
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            names.append(strip_titles(ent.text, ruleset))
-    return names
 
 
 def _verb_above(tok):

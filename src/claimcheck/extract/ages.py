@@ -23,7 +23,7 @@ from ..entities import canonical_entity
 from ..models import Claim, Quantity, RuleSet
 from ..quantities import parse_quantity
 from .anchors import compiled, overlaps, person_of, subject_noun
-from .sentences import Sentence, _char_span, _make
+from .sentences import Sentence, _char_span, _make, known_with
 from .syntax import sentence_context
 from .vocab import Vocab, has_parse
 
@@ -72,9 +72,10 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
             if how == "aged" and re.search(r"\b(?:under|over|above|below|past|beyond)\s+$", text[:m.start()], re.I):
                 continue      # "the first person under age 40 to sit on the board": a bound, not an age
             if how in ("name-comma", "name-paren"):
-                name = m.group("name")
-                known = any(k.split()[-1] == name.split()[-1] for k in s.known_names)   # "LaSalle, 36," after "Anthony LaSalle"
-                if name.split()[-1].rstrip(".").lower() in months or not (known or _is_person(doc, m.start("name"), m.end("name"))):
+                last = m.group("name").split()[-1]
+                if last.rstrip(".").lower() in months or not (
+                        _is_person(doc, m.start("name"), m.end("name"))
+                        or any(k.split()[-1] == last for k in known_with(s.known_names, last))):   # "LaSalle, 36," after "Anthony LaSalle"
                     continue
             if how == "both":      # "Tom Tennant and William Hakim, both 51": each of them
                 out += _each(s, m, q, ruleset, taken)

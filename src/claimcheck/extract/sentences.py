@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
-from ..models import Article, Claim
-from ..nlp import NLP
+from ..entities import strip_titles
+from ..models import Article, Claim, RuleSet
+from ..nlp import NLP, entity_docs
 from .vocab import Vocab, _lemma_variants
 
 if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run does not pay
@@ -83,12 +84,18 @@ def split_sentences(article: Article, nlp: NLP, keep=None) -> list[tuple[int, st
     return out
 
 
-def _has_trigger(sentence: str, vocab: Vocab) -> bool:
+def name_sentence(sentence: str, vocab: Vocab) -> bool:
+    """Is a sentence that is not parsed read for its full names (a word of `vocab.name_triggers`)?"""
+    return bool(vocab.name_triggers) and _has_trigger(sentence, vocab, vocab.name_triggers)
+
+
+def _has_trigger(sentence: str, vocab: Vocab, triggers: Optional[set[str]] = None) -> bool:
+    triggers = vocab.triggers if triggers is None else triggers
     for w in set(WORD_RE.findall(sentence.lower())):
-        if w in vocab.triggers:
+        if w in triggers:
             return True
         for v in _lemma_variants(w):
-            if v in vocab.triggers:
+            if v in triggers:
                 return True
     return False
 
@@ -96,12 +103,57 @@ def _has_trigger(sentence: str, vocab: Vocab) -> bool:
 # ------------------------------------------------------------------ a parsed sentence and its claims
 
 
+class KnownNames:
+    """The full names (multi-word PERSON entities, titles dropped) of an article's sentences so far,
+    for a surname alone to resolve to ("Zhang" after "Zhang Guoqing"), in the order they came: those
+    of parsed sentences, and those of the sentences read for their names only (name_sentence). The
+    entities of those are found (nlp.entity_docs, in one batch) only when a name is looked up with
+    a word the sentence holds: a sentence without the word cannot give a name made of it."""
+
+    def __init__(self, ruleset: RuleSet, parser=None):
+        self.ruleset = ruleset
+        self.parser = parser
+        self.items: list = []       # in order: a list of names (found), or a sentence's text (owed)
+
+    def add_doc(self, doc: Doc) -> None:
+        self.items.append(person_names(doc, self.ruleset))
+
+    def add_text(self, text: str) -> None:
+        self.items.append(text)
+
+    def with_word(self, word: Optional[str] = None) -> list[str]:
+        """The names, in order, that may hold `word` among their words (every name when None): the
+        owed sentences holding it are read now, the others can hold no such name."""
+        owed = [k for k, item in enumerate(self.items) if type(item) is str and (word is None or word in item)]
+        if owed:
+            docs = entity_docs(self.parser, [self.items[k] for k in owed]) if self.parser is not None else []
+            found = [person_names(d, self.ruleset) for d in docs] or [[] for _ in owed]
+            for k, names in zip(owed, found):
+                self.items[k] = names
+        return [n for item in self.items if type(item) is list for n in item]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.with_word())
+
+    def __len__(self) -> int:
+        return len(self.with_word())
+
+
+def known_with(known: Iterable[str], word: str) -> Iterable[str]:
+    """The known names that may hold `word` (all of them when `known` is a plain list)."""
+    return known.with_word(word) if isinstance(known, KnownNames) else known
+
+
+def person_names(doc: Doc, ruleset: RuleSet) -> list[str]:
+    return [strip_titles(e.text, ruleset) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+
+
 @dataclass
 class Sentence:
     article: Article
     offset: int
     doc: Doc
-    known_names: list[str] = field(default_factory=list)   # full names seen so far in the article
+    known_names: Iterable[str] = ()   # full names seen so far in the article (a KnownNames when parsed)
     text: str = ""         # the sentence as parsed (= doc.text, which spaCy rebuilds from the tokens at every call)
 
     def __post_init__(self):

@@ -244,10 +244,7 @@ def find_object(doc: Doc, pred_tok: Optional[Token], vocab: Vocab, exclude: set[
                 if g.i not in exclude and not any(x.i in exclude for x in g.subtree) and \
                         (g.pos_ == "PROPN" or _lookup(g, vocab.objects)):
                     return g
-    # a word of a person's or an organisation's name is no object ("Devon and Somerset Fire and Rescue")
-    cands = [t for t in doc if t.i not in exclude and t.pos_ != "VERB" and _lookup(t, vocab.objects)
-             and not (t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"))
-             and not _reporting_context(t, pred_tok, vocab)]
+    cands = [t for t in _object_nouns(doc, vocab) if t.i not in exclude and not _reporting_context(t, pred_tok, vocab)]
     if not cands:
         return None
     if pred_tok is None:
@@ -258,6 +255,19 @@ def find_object(doc: Doc, pred_tok: Optional[Token], vocab: Vocab, exclude: set[
         if inside:
             return min(inside, key=lambda t: (len(list(_path_between(t, pred_tok))), abs(t.i - pred_tok.i)))
     return min(cands, key=lambda t: abs(t.i - pred_tok.i))
+
+
+def _object_nouns(doc: Doc, vocab: Vocab) -> list[Token]:
+    """The sentence's words that name a document or event (`object_nouns:`), verbs and words of names
+    aside: looked up
+    once per sentence (find_object runs for every claim of it)."""
+    key = ("claimcheck.objects", id(vocab.objects))
+    found = doc.user_data.get(key)
+    if found is None:
+        # a word of a person's or an organisation's name is no object ("Devon and Somerset Fire and Rescue")
+        found = doc.user_data[key] = [t.i for t in doc if t.pos_ != "VERB" and _lookup(t, vocab.objects)
+                                      and not (t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"))]
+    return [doc[i] for i in found]
 
 
 def _reporting_context(t: Token, pred_tok: Optional[Token], vocab: Vocab) -> bool:

@@ -44,6 +44,7 @@ class Vocab:
     conditional: Optional[re.Pattern] = None   # `conditional_markers:` ("if", "unless"): a figure in a condition is no claim
     max_unit_words: int = 3
     parse_every_sentence: bool = False  # a pattern rule names no word a sentence must hold (see _pattern_words)
+    name_triggers: set[str] = field(default_factory=set)   # words of a sentence read for its full names only (_pattern_words)
 
 
 def _lemma_variants(word: str) -> list[str]:
@@ -112,7 +113,7 @@ def _compile(ruleset: RuleSet) -> Vocab:
         parts = words_of if len(words_of) == 1 else [p for p in words_of if p not in STOP_WORDS and len(p) > 2]
         if parts and (len(parts[0]) > 2 or parts[0] in ruleset.number_words):
             triggers.add(max(parts, key=len))
-    pattern_words, every = _pattern_words(ruleset)
+    pattern_words, first_words, every = _pattern_words(ruleset)
     triggers |= pattern_words
     max_words = max([len(u.split()) for u in units] + [1])
     opposing = {cls: {p.lower() for p in (spec or {}).get("opposing", [])} for cls, spec in ruleset.verb_classes.items()}
@@ -132,7 +133,7 @@ def _compile(ruleset: RuleSet) -> Vocab:
                  conditional=_words_re(extra.get("conditional_markers") or []),
                  settlements={w.lower() for w in extra.get("settlement_nouns") or []},
                  population=nouns.get("population", ""),
-                 parse_every_sentence=every)
+                 parse_every_sentence=every, name_triggers=first_words - triggers)
 
 
 def _words_re(words: list[str]) -> Optional[re.Pattern]:
@@ -146,18 +147,27 @@ _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "LEMMA", "NORM")
 _OPTIONAL_OPS = ("?", "*", "!")
 
 
-def _pattern_words(ruleset: RuleSet) -> tuple[set[str], bool]:
+def _pattern_words(ruleset: RuleSet) -> tuple[set[str], set[str], bool]:
     """Words that let a pattern rule match, so a sentence holding one is parsed: for each token pattern,
-    the words of one token it requires (LOWER/ORTH/TEXT/LEMMA/NORM, a word or an IN list). A pattern
-    that requires no such word (only POS, LIKE_NUM, shapes...), or whose words are not plain [a-z]
-    words, makes every sentence worth parsing (True): a user's rule is tried on every sentence it could
-    match, not only on those with a digit or a built-in trigger word."""
+    the words of one token it requires (LOWER/ORTH/TEXT/LEMMA/NORM, a word or an IN list) -- of all
+    the tokens it requires, the one whose words are rarest (the fewest stop words, then the fewest
+    words: "magnitude" rather than "and"/"or" in "7.6 and 7.5 magnitude"; any required token would be
+    a sound test, the rarest one sends the fewest sentences to the parser). A pattern that requires no
+    such word (only POS, LIKE_NUM, shapes...), or whose words are not plain [a-z] words, makes every
+    sentence worth parsing (True): a user's rule is tried on every sentence it could match, not only
+    on those with a digit or a built-in trigger word.
+
+    Also returned: the words of each pattern's first required token, which chose the sentences to
+    parse before the rarest did. A sentence holding one of them but no trigger is not parsed, but
+    the full names it holds are still read (only the NER runs, only when a later sentence resolves a
+    surname: sentences.KnownNames), so that a surname resolves to the same full name as before."""
     words: set[str] = set()
+    first: set[str] = set()
     for rule in ruleset.claims:
         if rule.get("engine", "pattern") != "pattern":
             continue
         for pattern in rule.get("patterns") or []:
-            options = None
+            required = []
             for tok in pattern:
                 if not isinstance(tok, dict) or tok.get("OP") in _OPTIONAL_OPS:
                     continue
@@ -167,14 +177,13 @@ def _pattern_words(ruleset: RuleSet) -> tuple[set[str], bool]:
                         value = value.get("IN")
                     found = [value] if isinstance(value, str) else value if isinstance(value, list) else None
                     if found and all(isinstance(w, str) and WORD.fullmatch(w.lower()) for w in found):
-                        options = [w.lower() for w in found]
+                        required.append([w.lower() for w in found])
                         break
-                if options:
-                    break
-            if not options:
-                return words, True
-            words.update(options)
-    return words, False
+            if not required:
+                return words, first, True
+            words.update(min(required, key=lambda ws: (sum(w in STOP_WORDS for w in ws), len(ws))))
+            first.update(required[0])
+    return words, first, False
 
 
 # ------------------------------------------------------------------ looking a token up
