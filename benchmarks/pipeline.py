@@ -1,6 +1,6 @@
 """Throughput, warm re-runs, scaling and memory of claimcheck against bare spaCy. A script, not a test:
 
-    python benchmarks/pipeline.py [CORPUS] [--sizes 1,2,5] [--memory-articles 20000] [--dask]
+    python benchmarks/pipeline.py [CORPUS] [--sizes 1,2,5] [--memory-articles 20000] [--dask] [--timeline FILE]
 
 CORPUS defaults to ../shared/corpora/ecbplus-dev next to the repository (read in place, never copied).
 Every claimcheck run is a command (`python -m claimcheck.cli run ...` in a subprocess, default --jobs:
@@ -19,7 +19,8 @@ every core), so imports and model loading count, as they do for a user. It measu
 
 Peak memory is the largest sum of PSS over the run's process tree (the run and its workers), sampled
 every 0.2 s with psutil (RSS would count the model's pages, shared by the forked workers, once per
-process); the RSS sum is printed beside it. The machine may be shared: absolute seconds are noisy, ratios taken within
+process); the RSS sum is printed beside it, and for the generated corpora the peak of each stage
+(extract, align, compare, report) for the tree and for the run's own process. The machine may be shared: absolute seconds are noisy, ratios taken within
 one run less so; repeat the script and report both runs.
 """
 from __future__ import annotations
@@ -38,6 +39,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "ecbplus-dev"
+TIMELINE: str | None = None     # --timeline FILE: every memory sample of every run, appended
 ENV = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 # the child: one pipeline.run as the CLI calls it, then its stage timings as JSON on stdout
@@ -47,7 +49,17 @@ t0 = time.perf_counter()
 from claimcheck import pipeline
 from claimcheck.report import write_reports
 args = json.loads(sys.argv[1])
-t = {}
+NEXT = {"read+extract": "align", "align": "compare", "compare": "report"}
+
+class Stages(dict):
+    # the stage timings; each lap also tells the watching parent which stage runs now (a file)
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        if key in NEXT and args.get("stage_file"):
+            with open(args["stage_file"], "w") as f:
+                f.write(NEXT[key])
+
+t = Stages()
 rep = pipeline.run(args["corpus"], rules_dir=args["rules"], cache=args["cache"],
                    cache_dir=args.get("cache_dir") or args["out"] + "/.cache",
                    jobs=args.get("jobs"), engine=args.get("engine", "local"), timings=t)
@@ -60,18 +72,26 @@ print(json.dumps(t))
 def command(args: dict, cli: bool = False) -> tuple[float, float, dict]:
     """(wall seconds, peak MB (PSS) of the process tree, stage timings) of one run in a fresh process;
     the timings also hold "cpu": CPU seconds of the run and every process it started and waited for,
-    and "rss": the peak RSS sum.
+    "rss": the peak RSS sum, and "memory": stage -> (peak PSS of the tree, of the run's own process)
+    in MB, for the stages extract, align, compare and report.
     cli=True runs the real command line (claimcheck run ...), whose stages are not reported."""
     if cli:
         cmd = [sys.executable, "-m", "claimcheck.cli", "run", args["corpus"], "--rules", str(REPO / "rules"),
                "--out", args["out"], "--quiet", "--fail-on", "never", "--format", "json,html"]
         cmd += [] if args["cache"] else ["--no-cache"]
     else:
+        stage_file = tempfile.NamedTemporaryFile(prefix="claimcheck-stage-", delete=False).name
+        args = {**args, "stage_file": stage_file}
         cmd = [sys.executable, "-c", CHILD, json.dumps({"rules": str(REPO / "rules"), **args})]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
-    peak, peak_rss = _watch(proc)
+    by_stage: dict = {}
+    try:
+        peak, peak_rss = _watch(proc, None if cli else stage_file, by_stage, TIMELINE)
+    finally:
+        if not cli:
+            os.unlink(stage_file)
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
@@ -80,14 +100,20 @@ def command(args: dict, cli: bool = False) -> tuple[float, float, dict]:
     stages = json.loads(out.strip().splitlines()[-1]) if not cli else {}
     stages["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     stages["rss"] = peak_rss
+    stages["memory"] = by_stage
     return wall, peak, stages
 
 
-def _watch(proc: subprocess.Popen) -> tuple[float, float]:
+def _watch(proc: subprocess.Popen, stage_file: str | None = None, by_stage: dict | None = None,
+           timeline: str | None = None) -> tuple[float, float]:
     """(peak PSS, peak RSS) in MB of the process tree, each summed over the run and its workers.
     PSS counts a page shared by n processes as 1/n in each: the pool's workers are forked from a
     parent that has loaded the model, so their RSS counts the model's pages once per process while
-    the machine holds them once. PSS is the figure reported; RSS is kept for comparison."""
+    the machine holds them once. PSS is the figure reported; RSS is kept for comparison.
+    With a stage file (the child writes the stage it is in), `by_stage` receives stage -> (peak PSS
+    of the tree, peak PSS of the run's own process); with `timeline`, every sample is appended to
+    that file (seconds, stage, PSS of the run's process, of the tree, RSS of the tree), so a run
+    stopped half-way still tells where its memory went."""
     try:
         import psutil
     except ImportError:                       # then only the run's own peak, when it ends
@@ -96,19 +122,49 @@ def _watch(proc: subprocess.Popen) -> tuple[float, float]:
         return mb, mb
     peak_pss = peak_rss = 0.0
     root = psutil.Process(proc.pid)
+    t0 = time.perf_counter()
+    log = open(timeline, "a") if timeline else None
     while proc.poll() is None:
         try:
             tree = [root] + root.children(recursive=True)
-            pss = rss = 0
+            pss = rss = own = 0
             for p in tree:
                 info = p.memory_full_info()
                 pss += getattr(info, "pss", info.rss)
                 rss += info.rss
+                if p is root:
+                    own = getattr(info, "pss", info.rss)
             peak_pss, peak_rss = max(peak_pss, pss / 2**20), max(peak_rss, rss / 2**20)
+            stage = _stage(stage_file)
+            if by_stage is not None and stage_file:
+                tree_mb, own_mb = by_stage.get(stage, (0.0, 0.0))
+                by_stage[stage] = (max(tree_mb, pss / 2**20), max(own_mb, own / 2**20))
+            if log:
+                log.write(f"{time.perf_counter() - t0:.1f}\t{stage}\t{own / 2**20:.0f}\t{pss / 2**20:.0f}\t{rss / 2**20:.0f}\n")
+                log.flush()
         except psutil.Error:
             pass
         time.sleep(0.2)
+    if log:
+        log.close()
     return peak_pss, peak_rss
+
+
+def _stage(stage_file: str | None) -> str:
+    """The stage the child wrote last (extraction until it writes one)."""
+    if not stage_file:
+        return ""
+    try:
+        with open(stage_file) as f:
+            return f.read().strip() or "extract"
+    except OSError:
+        return "extract"
+
+
+def _by_stage(memory: dict) -> str:
+    """Peak PSS by stage, of the tree and of the run's own process (the workers are the difference)."""
+    return "peak PSS MB by stage (tree / run's own process): " + ", ".join(
+        f"{stage} {tree:.0f} / {own:.0f}" for stage, (tree, own) in memory.items())
 
 
 def bare_parse(texts: list[str], model: str | None) -> tuple[float, float, int]:
@@ -167,7 +223,11 @@ def main() -> None:
     ap.add_argument("--no-stages", action="store_true", help="skip the 25/50/100%% stage timings")
     ap.add_argument("--only-generated", action="store_true",
                     help="skip the baseline, cold/warm and stage runs: only --sizes, --memory-articles, --dask")
+    ap.add_argument("--timeline", default=None,
+                    help="append every memory sample (seconds, stage, PSS of the run, of the tree, RSS) to this file")
     args = ap.parse_args()
+    global TIMELINE
+    TIMELINE = args.timeline
     sys.path.insert(0, str(REPO / "src"))
     from claimcheck import corpus as corpus_mod
     from claimcheck.engine import default_jobs
@@ -227,6 +287,7 @@ def main() -> None:
                 wall, mb, t = command({"corpus": str(path), "out": tmp + "/out", "cache": False})
             print(f"{k:<7}{n:>9}{n_words:>9}{t['claims']:>8}{t['facts']:>8}{t['read+extract']:>13.2f}"
                   f"{t['align']:>8.2f}{wall:>9.2f}{1000 * wall / n_words:>11.3f}{1000 * t['cpu'] / n_words:>9.3f}{mb:>9.0f}{t['rss']:>9.0f}")
+            print("       " + _by_stage(t["memory"]))
 
     if args.memory_articles:
         with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
@@ -235,7 +296,7 @@ def main() -> None:
         print(f"\nmemory: {n} articles ({n_words} words, one JSONL file): peak {mb:.0f} MB PSS "
               f"({t['rss']:.0f} MB RSS) over the process tree, "
               f"{wall:.0f} s ({1000 * wall / n_words:.3f} s/1k words; align {t['align']:.1f} s), "
-              f"{t['claims']} claims, {t['facts']} facts")
+              f"{t['claims']} claims, {t['facts']} facts\n  " + _by_stage(t["memory"]))
 
     if args.dask:
         print("\n--engine dask on a LocalCluster (cold, --no-cache)")

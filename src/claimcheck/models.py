@@ -12,7 +12,7 @@ from typing import Any, Optional
 # ---------------------------------------------------------------- corpus
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     id: str                      # stable: derived from the path inside the corpus
     path: str                    # the corpus path as given on the command line joined with the file's path in it
@@ -26,7 +26,7 @@ class Article:
     warnings: list[str] = field(default_factory=list)  # read, but not as written (bad bytes replaced, ...)
 
 
-@dataclass
+@dataclass(slots=True)
 class Skipped:
     path: str
     reason: str
@@ -35,7 +35,7 @@ class Skipped:
 # ---------------------------------------------------------------- normalized values
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """A number as written, read as an interval. None as a bound means unbounded."""
     low: Optional[float]
@@ -58,7 +58,7 @@ class Quantity:
     vague: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class DateSpan:
     """A date at the granularity that was written; end is the last day included."""
     start: Optional[date]
@@ -79,7 +79,7 @@ class DateSpan:
 # ---------------------------------------------------------------- claims, facts, findings
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     id: str
     article: str                 # Article.id
@@ -108,7 +108,7 @@ class Claim:
                                       # dimension and base unit, a clock time's minutes and zone, a name ...
 
 
-@dataclass
+@dataclass(slots=True)
 class Story:
     """Articles that cover the same events (DESIGN.md section 4.1)."""
     id: str
@@ -119,7 +119,7 @@ class Story:
     last: Optional[date] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """One event of a story, merged across the articles that mention it (DESIGN.md section 4.2)."""
     id: str
@@ -134,7 +134,7 @@ class Event:
     classes: list[str] = field(default_factory=list)  # every event class its mentions are (the main event's other words)
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     id: str
     label: str
@@ -147,7 +147,7 @@ class Fact:
     event: str = ""              # Event.id
 
 
-@dataclass
+@dataclass(slots=True)
 class Discrepancy:
     id: str
     fact: str

@@ -17,6 +17,9 @@ import hashlib
 import heapq
 import math
 import re
+import struct
+import sys
+from array import array
 from collections import Counter, defaultdict
 from typing import Optional
 
@@ -73,18 +76,27 @@ def _words(article: Article, skip: set[str]) -> tuple[Counter, Counter]:
     return names, words
 
 
-def _tfidf(vecs: list[Counter], keep: int = 60, min_df: int = 1) -> list[dict[str, float]]:
+def _tfidf(vecs: list, keep: int = 60, min_df: int = 1) -> list[dict[str, float]]:
+    """Unit-length tf-idf vectors of the `keep` heaviest terms. `vecs`: each article's (terms,
+    counts), as _counts gives them; each is let go as soon as its vector is made."""
     df = Counter()
-    for v in vecs:
-        df.update(v.keys())
+    for terms, _ in vecs:
+        df.update(terms)
     n = len(vecs)
     out = []
-    for v in vecs:
-        w = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in v.items() if df[t] >= min_df}
+    for k, (terms, counts) in enumerate(vecs):
+        vecs[k] = None
+        w = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in zip(terms, counts) if df[t] >= min_df}
         top = dict(sorted(w.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
         norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
         out.append({t: x / norm for t, x in top.items()})
     return out
+
+
+def _counts(counter: Counter) -> tuple[tuple, tuple]:
+    """A Counter as two tuples (its terms, interned, and their counts), in its order: a third of a
+    dict's size, for every article of the corpus at once."""
+    return tuple(sys.intern(t) for t in counter), tuple(counter.values())
 
 
 def article_vectors(articles: list[Article], ruleset: RuleSet) -> dict[str, tuple[dict, dict]]:
@@ -92,10 +104,14 @@ def article_vectors(articles: list[Article], ruleset: RuleSet) -> dict[str, tupl
     Names tell events apart (two earthquakes share every word but their places); articles without
     names fall back on their words."""
     skip = {k.lower() for k in list(ruleset.months) + list(ruleset.weekdays)}
-    pairs = [_words(a, skip) for a in articles]
+    names, words = [], []
+    for a in articles:
+        nc, wc = _words(a, skip)
+        names.append(_counts(nc))
+        words.append(_counts(wc))
     # a name in one article only (a byline, a quoted bystander) can say nothing about a shared story
-    names = _tfidf([p[0] for p in pairs], min_df=2)
-    words = _tfidf([p[1] for p in pairs])
+    names = _tfidf(names, min_df=2)
+    words = _tfidf(words)
     return {a.id: (nv, wv) for a, nv, wv in zip(articles, names, words)}
 
 
@@ -111,61 +127,79 @@ def similarity(va: tuple[dict, dict], vb: tuple[dict, dict]) -> tuple[float, boo
     return (cosine(na, nb), True) if na and nb else (cosine(wa, wb), False)
 
 
-def _postings(ids: list[str], vectors: dict) -> dict[str, list[str]]:
-    """name or word -> the articles that have it (an inverted index: no all-pairs). A term in more
-    than MAX_POSTINGS articles is left out (it tells no story apart)."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for i in ids:
+def _postings(ids: list[str], vectors: dict) -> dict[str, list[int]]:
+    """name or word -> the articles that have it, as positions in `ids` (an inverted index: no
+    all-pairs). A term in more than MAX_POSTINGS articles is left out (it tells no story apart)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, i in enumerate(ids):
         nv, wv = vectors[i]
         for t in set(nv) | {"w:" + t for t in wv}:
-            index[t].append(i)
+            index[t].append(k)
     return {t: m for t, m in index.items() if 1 < len(m) <= MAX_POSTINGS}
 
 
+_DOUBLE, _BITS = struct.Struct("<d"), struct.Struct("<Q")
+_RANK = 0xFFFFFFFF
+
+
 def _neighbours(ids: list[str], vectors: dict, published: dict, by_names: tuple, by_words: tuple
-                ) -> dict[tuple[str, str], tuple[float, bool]]:
-    """(a, b) -> (cosine, by names?) for the pairs of related articles (sharing a term of _postings,
-    published close enough) that story clustering weighs: each article's MAX_NEIGHBOURS closest, in
-    units of the average a story needs. Every pair is scored once, article by article, and no set
-    of all pairs is built: on a large corpus its size, not the corpus's, would be the cost."""
+                ) -> tuple[array, array, array, bytearray]:
+    """The pairs of related articles (sharing a term of _postings, published close enough) that story
+    clustering weighs: each article's MAX_NEIGHBOURS closest, in units of the average a story
+    needs. Returned as four columns, one row a pair: positions a < b in `ids`, their cosine and
+    whether it is by names. Every pair is scored once, article by article, and no set of all pairs
+    is built: on a large corpus its size, not the corpus's, would be the cost.
+
+    Memory (the largest part of alignment's on a large flat corpus): an article's closest are a
+    heap of single ints, the score's bits above the partner's position (the order of (score,
+    -position), as a tuple would compare them, at a fifth of a tuple's size); the kept pairs are
+    re-scored once at the end, by the same function on the same two vectors, instead of every
+    scored pair being kept in a dict while the heaps fill."""
     index = _postings(ids, vectors)
-    terms: dict[str, list[str]] = defaultdict(list)
+    terms: list[list[str]] = [[] for _ in ids]
     for t, members in index.items():
-        for i in members:
-            terms[i].append(t)
-    rank = {i: k for k, i in enumerate(ids)}
-    best: dict[str, list] = defaultdict(list)       # article -> heap of (score, -rank, partner)
-    scored: dict[tuple[str, str], tuple[float, bool]] = {}
-    for a in ids:
-        later = {b for t in terms.get(a, ()) for b in index[t] if rank[b] > rank[a]}
-        for b in sorted(later, key=rank.__getitem__):
-            da, db = published.get(a), published.get(b)
+        for k in members:
+            terms[k].append(t)
+    vecs = [vectors[i] for i in ids]
+    days = [published.get(i) for i in ids]
+    best: list[list[int]] = [[] for _ in ids]     # article -> heap of score bits << 32 | (_RANK - partner)
+    pack, unpack = _DOUBLE.pack, _BITS.unpack
+    for a in range(len(ids)):
+        later = {b for t in terms[a] for b in index[t] if b > a}
+        terms[a] = []
+        da, va = days[a], vecs[a]
+        for b in sorted(later):
+            db = days[b]
             if da and db and abs((da - db).days) > PUBLISHED_GAP_DAYS:
                 continue
-            s, names = similarity(vectors[a], vectors[b])
+            s, names = similarity(va, vecs[b])
             if s <= 0.0:
                 continue
-            score = s / (by_names if names else by_words)[1]
-            kept = False
+            bits = unpack(pack(s / (by_names if names else by_words)[1]))[0] << 32
             for x, y in ((a, b), (b, a)):
                 heap = best[x]
-                item = (score, -rank[y], y)
+                item = bits | (_RANK - y)
                 if len(heap) < MAX_NEIGHBOURS:
                     heapq.heappush(heap, item)
-                    kept = True
                 elif item > heap[0]:
-                    dropped = heapq.heapreplace(heap, item)[2]
-                    _forget(scored, best, x, dropped)
-                    kept = True
-            if kept:
-                scored[(a, b) if a < b else (b, a)] = (s, names)
-    return scored
-
-
-def _forget(scored: dict, best: dict, x: str, y: str) -> None:
-    """Drop the pair (x, y) once neither article keeps the other among its closest."""
-    if not any(item[2] == x for item in best.get(y, ())):
-        scored.pop((x, y) if x < y else (y, x), None)
+                    heapq.heapreplace(heap, item)
+    del index, terms
+    # a pair is kept while either article keeps the other among its closest
+    kept = set()
+    for x, heap in enumerate(best):
+        for item in heap:
+            y = _RANK - (item & _RANK)
+            kept.add((x, y) if x < y else (y, x))
+        best[x] = []
+    del best
+    pa, pb, sims, by = array("i"), array("i"), array("d"), bytearray()
+    for a, b in sorted(kept):
+        s, names = similarity(vecs[a], vecs[b])
+        pa.append(a)
+        pb.append(b)
+        sims.append(s)
+        by.append(names)
+    return pa, pb, sims, by
 
 
 def _folder_stories(ids: list[str], vectors: dict, published: dict) -> list[list[str]]:
@@ -196,49 +230,51 @@ def _folder_stories(ids: list[str], vectors: dict, published: dict) -> list[list
 def _cluster(ids: list[str], vectors: dict, published: dict, in_folder: bool) -> list[list[str]]:
     by_names = FOLDER_LINK_BY_NAMES if in_folder else LINK_BY_NAMES
     by_words = FOLDER_LINK_BY_WORDS if in_folder else LINK_BY_WORDS
-    sims: dict[tuple[str, str], float] = {}
+    pa, pb, sims, by = _neighbours(ids, vectors, published, by_names, by_words)
+    # stories are numbered by the position of their first article (the same int objects throughout)
+    pos = list(range(len(ids)))
+    cluster: list[list[int]] = [[k] for k in pos]      # story number -> its articles' positions
+    story = pos[:]                                      # article position -> its story's number
+    # between[c][d]: the sum of sims (in units of the average a story needs) over every pair of
+    # articles of stories c and d, kept up to date as stories merge (so average linkage costs the
+    # stories' neighbours, not their sizes multiplied: the same sums as adding up every pair, without
+    # the quadratic cost on a large corpus)
+    between: list[Optional[dict[int, float]]] = [{} for _ in pos]
     edges = []
-    for (a, b), (s, names) in _neighbours(ids, vectors, published, by_names, by_words).items():
+    for a, b, s, names in zip(pa, pb, sims, by):
         link, avg = by_names if names else by_words
-        sims[(a, b)] = s / avg          # in units of the average a story needs
+        x = s / avg
+        between[a][pos[b]] = between[b][pos[a]] = x      # each pair once: its sum so far is x
         if s >= link:
-            edges.append((s / link, a, b))
-    cluster = {i: [i] for i in ids}
-    # between[id(c)][id(d)]: the sum of sims over every pair of articles of stories c and d, kept up
-    # to date as stories merge (so average linkage costs the stories' neighbours, not their sizes
-    # multiplied: the same sums as adding up every pair, without the quadratic cost on a large corpus)
-    between: dict[int, dict[int, float]] = {id(cluster[i]): {} for i in ids}
-    for (a, b), x in sims.items():
-        ka, kb = id(cluster[a]), id(cluster[b])
-        between[ka][kb] = between[ka].get(kb, 0.0) + x
-        between[kb][ka] = between[kb].get(ka, 0.0) + x
-    for _, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-        ca, cb = cluster[a], cluster[b]
-        if ca is cb:
+            ia, ib = ids[a], ids[b]
+            edges.append((s / link, ia, ib, a, b) if ia < ib else (s / link, ib, ia, b, a))
+    del pa, pb, sims, by
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    for _, _, _, a, b in edges:
+        ka, kb = story[a], story[b]
+        if ka == kb:
             continue
+        ca, cb = cluster[ka], cluster[kb]
         # average linkage: the two stories, article by article, must be close enough on average
-        total = between[id(ca)].get(id(cb), 0.0)
+        total = between[ka].get(kb, 0.0)
         if total / (len(ca) * len(cb)) < 1.0:
             continue
-        ka, kb = id(ca), id(cb)
         ca.extend(cb)
         for x in cb:
-            cluster[x] = ca
-        for kc, x in between.pop(kb).items():       # cb's sums become ca's
+            story[x] = ka
+        cluster[kb] = []
+        row_b, between[kb] = between[kb], None
+        for kc, x in row_b.items():       # cb's sums become ca's
             if kc == ka:
                 continue
             between[ka][kc] = between[ka].get(kc, 0.0) + x
             row = between[kc]
             row[ka] = row.get(ka, 0.0) + row.pop(kb)
         between[ka].pop(kb, None)
-    rank = {i: k for k, i in enumerate(ids)}
-    seen, out = set(), []
-    for i in ids:
-        c = cluster[i]
-        if id(c) not in seen:
-            seen.add(id(c))
-            out.append(sorted(c, key=rank.__getitem__))
-    return out
+    del between, edges
+    # in the order of their first articles
+    out = sorted((sorted(cluster[k]) for k in pos if story[k] == k), key=lambda m: m[0])
+    return [[ids[m] for m in members] for members in out]
 
 
 def find_stories(articles: list[Article], ruleset: RuleSet,

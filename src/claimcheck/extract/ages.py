@@ -13,6 +13,7 @@ of "N-year-old" is never a count: the number is taken here, before counts are re
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Optional
 
@@ -105,7 +106,7 @@ def _each(s: Sentence, m: re.Match, q: Quantity, ruleset: RuleSet, taken: list[t
     out = []
     for e in people:
         who = person_of(doc, e[-1], ruleset, s.known_names)
-        q2 = Quantity(**{**q.__dict__})
+        q2 = dataclasses.replace(q)
         q2.start, q2.end, q2.unit = s.offset + a, s.offset + b, "year"
         out.append(_make(s, "age", e.start_char, m.end(), "age.person", subject=who, predicate="age", unit="year",
                          quantity=q2, why=f"{m.group(0).strip(', ')!r} gives the age of each of them, {who!r} too",
