@@ -876,15 +876,18 @@ def _magnitude(q) -> Optional[float]:
 FLOAT_SLACK = 1e-9
 
 
-def _far_apart(qa, qb) -> bool:
-    ma, mb = _magnitude(qa), _magnitude(qb)
+def _beyond_ratio(ma: Optional[float], mb: Optional[float]) -> bool:
+    """Are two magnitudes further apart than MAX_RATIO (with FLOAT_SLACK)?"""
     return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
+
+
+def _far_apart(qa, qb) -> bool:
+    return _beyond_ratio(_magnitude(qa), _magnitude(qb))
 
 
 def _far_apart_measures(a: Claim, b: Claim) -> bool:
     """Two measures further apart than MAX_RATIO in their base unit ("60 days" / "12 years")."""
-    ma, mb = (_base(x) for x in (a, b))
-    return bool(ma and mb and max(ma, mb) > min(ma, mb) * MAX_RATIO * (1 + FLOAT_SLACK))
+    return _beyond_ratio(_base(a), _base(b))
 
 
 def _base(c: Claim) -> Optional[float]:
@@ -953,8 +956,7 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
             own = g.values.get(c.article)
             if own is not None and _distinct(own, v) and c.kind != "name":
                 continue                       # its article already gives another value here
-            members = g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
-            if all(matcher.compatible(c, m)[0] for m in members) and len(g.values) > best_size:
+            if all(matcher.compatible(c, m)[0] for m in _members(g)) and len(g.values) > best_size:
                 best, best_size = g, len(g.values)
         if best is None:
             best = Group()
@@ -968,6 +970,8 @@ def group_block(block: list[Claim], matcher: Matcher) -> list[list[Claim]]:
 
 
 def _members(g: "Group") -> list[Claim]:
+    """The members a claim is checked against: all of a small group, else its first MAX_MEMBERS - 1
+    and its last (a check of every member of a large group is quadratic)."""
     return g.claims if len(g.claims) <= MAX_MEMBERS else g.claims[:MAX_MEMBERS - 1] + g.claims[-1:]
 
 
