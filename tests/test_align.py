@@ -565,3 +565,50 @@ def test_a_subject_with_and_without_its_middle_name_is_one_subject(ruleset):
     m = Matcher([a, b, c], ruleset)
     assert m.compatible(a, b)[0]
     assert m.compatible(a, c) == (False, "different entities")
+
+
+# ------------------------------------------------------------------ times of the main event, whatever their verb
+
+MAIN_EVENT_TIMES = [
+    # (headline, lead sentence, date, its verb as the parse gave it, the main event's own time?)
+    # a lead sentence that tells the main event with a verb of it, and one date
+    ("Gunman kills man at office party", "A former employee walked into a staff party on Friday and shot and killed a man.",
+     "Friday", "walked", True),
+    ("Cable cuts disrupt internet", "Internet traffic to Asia was hampered on Friday after three cables were damaged.",
+     "Friday", "hampered", True),
+    # a clause that tells its date as the event's: the event word as the verb's time or object
+    ("Supermarket fire: man charged", "A man has denied arson following a fire at the store early on Sunday.",
+     "Sunday", "denied", True),
+    # the event as a topic of another happening: that happening's own date
+    ("Mother and sister murdered", "A man was being questioned on suspicion of murder yesterday by detectives.",
+     "yesterday", "questioned", False),
+    ("Gunman kills man at office party", "A man facing charges in the office party shooting was on suicide watch Monday.",
+     "Monday", "was", False),
+    # no word of the event in the sentence
+    ("Gunman kills man at office party", "Police identified the victim on Saturday.", "Saturday", "identified", False),
+    # a listed class keeps its own dates (an arrest is another happening of the story)
+    ("Gunman kills man at office party", "A man was arrested on Saturday after the shooting at the office party.",
+     "Saturday", "arrested", False),
+]
+
+
+@pytest.mark.parametrize("title,sentence,text,trigger,main", MAIN_EVENT_TIMES)
+def test_a_date_the_lead_or_its_clause_gives_the_main_event_is_its_time_whatever_its_verb(
+        ruleset, title, sentence, text, trigger, main):
+    """"walked into a staff party on Friday and shot and killed a man", "was hampered on Friday
+    after three cables were damaged", "denied arson following a fire early on Sunday": the date is
+    the main event's, told by a verb no class lists; a questioning, a suicide watch, an arrest are
+    other happenings of the story with their own dates."""
+    from claimcheck.align import prepare
+    from claimcheck.extract.vocab import _lemma_variants
+    verbs = {"arrested": "arrest"}
+    pred = verbs.get(trigger) or (_lemma_variants(trigger)[2] if trigger.endswith("ed") else "be")
+    d = _dated("d", "a", text, sentence, pred, event="", day=date(2008, 12, 12))
+    d.trigger = trigger
+    other = _dated("o", "b", "Friday", "The blast struck on Friday.", "strike", event="", day=date(2008, 12, 12))
+    arts = [article("a", title + ".\n\n" + sentence, date(2008, 12, 13), title=title),
+            article("b", other.quote, date(2008, 12, 13), title=title)]
+    d.sentence_start = other.sentence_start = 0
+    arts[0].text = sentence
+    prep = prepare([d, other], arts, ruleset)
+    assert (prep.predicate["d"].split(" (")[0] == "when") is main

@@ -377,3 +377,20 @@ def test_user_rule_with_a_builtin_id_switches_the_code_off(tmp_path):
 def test_pint_registry_is_built_once():
     assert units.registry() is units.registry()
     assert units.convert(40, "mile")[0] == pytest.approx(64373.76)
+
+
+TOUCHING_HEDGES = [
+    # (first, second, a finding?)
+    ("The storm killed more than 310,000 people.", "The storm killed at least 320,000 people.", True),   # (310k, 320k] / [320k, 330k]
+    ("The storm killed more than 310,000 people.", "The storm killed more than 320,000 people.", True),  # disjoint readings
+    ("The storm killed more than 310,000 people.", "The storm killed about 315,000 people.", False),     # inside its reading
+    ("The storm killed at least 320,000 people.", "The storm killed 320,000 people.", False),            # a point on the edge
+]
+
+
+@pytest.mark.parametrize("first,second,finding", TOUCHING_HEDGES)
+def test_hedged_figures_whose_readings_share_only_an_edge_disagree(first, second, finding):
+    """"more than 310,000" reads as (310,000, 320,000] and "at least 320,000" as [320,000, 330,000]:
+    one shared edge is not one figure a reader takes away; a plain figure on the edge is."""
+    a, b = one(first, "count"), one(second, "count")
+    assert (compare_values(a, b) is not None) is finding

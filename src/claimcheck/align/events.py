@@ -46,6 +46,20 @@ MARKER_WINDOW = 4                  # words before an event word that can mark it
 # date the main event up to 5 days back.
 EARLIER_THAN_EVENT_DAYS = 7
 EARLIER_THAN_PUBLISHED_DAYS = 45
+# A date or clock time whose verb no class lists is its story's main event's own time when its
+# clause names that event (MAIN_TIME_CLAUSE), or when a sentence of its article's lead names it and
+# gives no other date (MAIN_TIME_LEAD): main_event_times.
+MAIN_TIME_CLAUSE = True
+MAIN_TIME_LEAD = True
+# Prepositions between a verb and the event word its date follows: a time one ("after a shooting
+# on Friday") or none (the verb's object: "repulsed an attack on Saturday") tells the event's time;
+# another tells a charge or a topic ("on suspicion of murder yesterday", "over the murders").
+MAIN_TIME_PREPOSITIONS = frozenset("of over about for with on in at to into from by against after following during "
+                                   "amid before".split())
+MAIN_TIME_TEMPORAL = frozenset("after following during amid at in".split())
+# (a form of "be" reads as no verb of the event: "A MAN was last night being quizzed". Grammar.)
+BE_FORMS = frozenset("be is are was were been being".split())
+MAIN_TIME_TOPIC = frozenset("of over about for with in".split())
 
 
 @dataclass
@@ -560,3 +574,108 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         if key in events:
             c.event = events[key].id
     return sorted(events.values(), key=lambda e: (e.story, e.background, e.label, e.id))
+
+
+# ------------------------------------------------------------------ times of the main event
+
+
+def _names_event(text: str, classes: set, words: EventWords) -> bool:
+    """Does the text name the event (a word of one of its classes) other than as a topic of another
+    happening ("questioned on suspicion of murder", "quizzed over the murders": MAIN_TIME_TOPIC)?"""
+    return any(cls in classes and not _topic(text, s) for s, _, _, cls in words.find(text))
+
+
+def _topic(text: str, at: int) -> bool:
+    """Is the word at `at` told as a topic (MAIN_TIME_TOPIC among the three words before it)?"""
+    return bool(MAIN_TIME_TOPIC & set(re.findall(r"[a-z]+", text[max(0, at - 30):at].lower())[-3:]))
+
+
+def _dates_named_event(c: Claim, lo: int, hi: int, classes: set, words: EventWords) -> bool:
+    """Does the claim's clause tell its date as the main event's: the event word right after the
+    date ("the Friday night shooting", "Saturday's attack"), or between the verb and the date as
+    its object or its time ("repulsed an attack on Saturday", "denied arson following a fire early
+    on Sunday"), not a charge or a topic ("questioned on suspicion of murder yesterday",
+    "appeared on a charge of murder Monday": `MAIN_TIME_TOPIC`)?"""
+    start, end = claim_span(c)
+    clause = c.quote[lo:hi]
+    at = c.quote.rfind(c.trigger, lo, start) if c.trigger else -1
+    for s, e, _, cls in words.find(clause):
+        if cls not in classes:
+            continue
+        s, e = s + lo, e + lo
+        if end <= s and re.fullmatch(r"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\s*", c.quote[end:s]):
+            return True
+        if at >= 0 and at < s and e <= start:
+            between = re.findall(r"[a-z]+", c.quote[at + len(c.trigger):s].lower())
+            preps = [w for w in between if w in MAIN_TIME_PREPOSITIONS]
+            if not preps or preps[-1] in MAIN_TIME_TEMPORAL:
+                return True
+    return False
+
+
+def _event_verbs(ruleset: RuleSet) -> frozenset:
+    """The one-word verbs of the classes that date their event (`dates_event:` "killed", "struck",
+    "exploded"), as written in the past."""
+    out = set()
+    for spec in ruleset.verb_classes.values():
+        if not (spec or {}).get("dates_event"):
+            continue
+        past = (spec.get("past") or "").lower()
+        if past and " " not in past:
+            out.add(past)
+        for v in spec.get("verbs") or []:
+            v = v.lower()
+            if " " not in v:
+                out |= {v + "d" if v.endswith("e") else v + "ed", v + "s"}
+    return frozenset(out)
+
+
+def main_event_times(claims: list[Claim], articles: list[Article], ruleset: RuleSet, events: list[Event],
+                     folded: dict[str, str], before_news: set) -> set[str]:
+    """Ids of the dates and clock times whose verb no class lists that are the story's main event's
+    own time, whatever verb tells them ("walked into a staff party Friday and shot a man", "was
+    hampered Friday after three cables were cut", "identified the victim of the Friday night
+    shooting"). A clause that tells its date as the main event's dates it (MAIN_TIME_CLAUSE,
+    `_dates_named_event`); so does a sentence of its article's lead that names the main event and
+    gives one date only (MAIN_TIME_LEAD). A listed class keeps its own dates (an arrest, a charge,
+    a questioning: other happenings of the story), and so do a date that names its noun ("the
+    Christmas party"), a date planned ahead, a date coarser than a day ("this year") and a date long
+    before the news."""
+    from .facts import NAMING_DATE_RULES
+    words = event_words(ruleset)
+    main = {e.id: set(e.classes) | {e.kind} for e in events
+            if not e.background and e.why.startswith("the headline")}
+    arts = {a.id: a for a in articles}
+    ends = {a.id: lead_end(a) for a in articles}
+    event_verbs = {(c.article, c.sentence_start) for c in claims
+                   if (ruleset.verb_classes.get(folded.get(c.id, c.predicate).split(" (")[0]) or {}).get("dates_event")
+                   and c.trigger and c.trigger in c.quote and not _topic(c.quote, c.quote.index(c.trigger))
+                   and c.trigger.lower() not in BE_FORMS}
+    dates_in: dict[tuple, set] = defaultdict(set)
+    for c in claims:
+        if c.kind == "date" and c.date is not None and c.rule not in NAMING_DATE_RULES:
+            dates_in[(c.article, c.sentence_start)].add((c.date.start, c.date.end, "" if c.date.start else c.date.text))
+    event_verb_words = _event_verbs(ruleset)
+    out = set()
+    for c in claims:
+        if c.kind not in ("date", "time") or c.event not in main or c.id in before_news or c.article not in arts:
+            continue
+        pred = folded.get(c.id, c.predicate)
+        base = pred.split(" (")[0]
+        if base in ruleset.verb_classes or base == "when" or " (" in pred or c.rule in NAMING_DATE_RULES:
+            continue
+        if c.kind == "date" and (c.date is None or c.date.granularity != "day"):
+            continue
+        classes = main[c.event]
+        start, end = claim_span(c)
+        lo, hi = _clause(c.quote, start, end)
+        if MAIN_TIME_CLAUSE and c.kind == "date" and _dates_named_event(c, lo, hi, classes, words):
+            out.add(c.id)
+            continue
+        sent = (c.article, c.sentence_start)
+        if MAIN_TIME_LEAD and c.sentence_start <= ends[c.article] and len(dates_in.get(sent, ())) <= 1 \
+                and (_names_event(c.quote, classes, words) or sent in event_verbs
+                     or any(m.group(0).lower() in event_verb_words and not _topic(c.quote, m.start())
+                            for m in re.finditer(r"[A-Za-z]+", c.quote))):
+            out.add(c.id)
+    return out
