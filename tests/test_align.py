@@ -579,6 +579,14 @@ MAIN_EVENT_TIMES = [
     # a clause that tells its date as the event's: the event word as the verb's time or object
     ("Supermarket fire: man charged", "A man has denied arson following a fire at the store early on Sunday.",
      "Sunday", "denied", True),
+    # a date before the event word dates it, in -ing too
+    ("Deadly shooting at an office party", "Police identified the victim of the Friday night shooting downtown.",
+     "Friday night", "identified", True),
+    # a listed class whose verb stands outside the date's clause: the clause's event is dated
+    ("Gunman kills man at office party", "A man was charged with murder after a shooting at the office party on Friday.",
+     "Friday", "charged", True),
+    ("Gunman kills man at office party", "A man was charged on Saturday after the shooting at the office party.",
+     "Saturday", "charged", False),
     # the event as a topic of another happening: that happening's own date
     ("Mother and sister murdered", "A man was being questioned on suspicion of murder yesterday by detectives.",
      "yesterday", "questioned", False),
@@ -601,11 +609,11 @@ def test_a_date_the_lead_or_its_clause_gives_the_main_event_is_its_time_whatever
     other happenings of the story with their own dates."""
     from claimcheck.align import prepare
     from claimcheck.extract.vocab import _lemma_variants
-    verbs = {"arrested": "arrest"}
+    verbs = {"arrested": "arrest", "charged": "charge"}
     pred = verbs.get(trigger) or (_lemma_variants(trigger)[2] if trigger.endswith("ed") else "be")
     d = _dated("d", "a", text, sentence, pred, event="", day=date(2008, 12, 12))
     d.trigger = trigger
-    other = _dated("o", "b", "Friday", "The blast struck on Friday.", "strike", event="", day=date(2008, 12, 12))
+    other = _dated("o", "b", "Friday", "It happened on Friday.", "hold", event="", day=date(2008, 12, 12))
     arts = [article("a", title + ".\n\n" + sentence, date(2008, 12, 13), title=title),
             article("b", other.quote, date(2008, 12, 13), title=title)]
     d.sentence_start = other.sentence_start = 0

@@ -598,6 +598,11 @@ def _dates_named_event(c: Claim, lo: int, hi: int, classes: set, words: EventWor
     "appeared on a charge of murder Monday": `MAIN_TIME_TOPIC`)?"""
     start, end = claim_span(c)
     clause = c.quote[lo:hi]
+    # (a date before an event word makes it a noun, even in -ing: "the Friday night shooting")
+    after = re.match(r"(?:['\u2019]s)?(?:\s+(?:morning|afternoon|evening|night))?\s*", c.quote[end:hi])
+    nxt = words.word_re.match(c.quote, end + after.end()) if words.word_re else None
+    if nxt and words.cls.get(nxt.group(1).lower()) in classes:
+        return True
     at = c.quote.rfind(c.trigger, lo, start) if c.trigger else -1
     for s, e, _, cls in words.find(clause):
         if cls not in classes:
@@ -662,13 +667,21 @@ def main_event_times(claims: list[Claim], articles: list[Article], ruleset: Rule
             continue
         pred = folded.get(c.id, c.predicate)
         base = pred.split(" (")[0]
-        if base in ruleset.verb_classes or base == "when" or " (" in pred or c.rule in NAMING_DATE_RULES:
+        if base == "when" or " (" in pred or c.rule in NAMING_DATE_RULES:
             continue
         if c.kind == "date" and (c.date is None or c.date.granularity != "day"):
             continue
         classes = main[c.event]
         start, end = claim_span(c)
         lo, hi = _clause(c.quote, start, end)
+        if base in ruleset.verb_classes:
+            # a listed class keeps its own dates, unless its verb stands outside the date's clause
+            # and that clause names the main event ("was charged with murder after a shooting at
+            # an office party Friday": Friday is the shooting's)
+            if c.kind == "date" and MAIN_TIME_CLAUSE and c.trigger and c.trigger not in c.quote[lo:hi] \
+                    and _names_event(c.quote[lo:hi], classes, words):
+                out.add(c.id)
+            continue
         if MAIN_TIME_CLAUSE and c.kind == "date" and _dates_named_event(c, lo, hi, classes, words):
             out.add(c.id)
             continue
