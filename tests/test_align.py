@@ -620,3 +620,46 @@ def test_a_date_the_lead_or_its_clause_gives_the_main_event_is_its_time_whatever
     arts[0].text = sentence
     prep = prepare([d, other], arts, ruleset)
     assert (prep.predicate["d"].split(" (")[0] == "when") is main
+
+
+def test_an_event_dated_years_before_its_article_is_the_earlier_event_of_that_year(ruleset):
+    """"The catastrophe four years ago killed more than 220,000 people" in January 2009 is the one
+    earlier event the story dates December 2004 (four years before, give or take the year's turn),
+    so its toll is compared with that event's; "41 years ago" names no dated event and stays apart."""
+    q1 = "The quake recalled the 2004 tsunami, which killed at least 230,000 people."
+    q2 = "The catastrophe four years ago devastated the coast and killed more than 220,000 people."
+    q3 = "A murder 41 years ago killed 12 people in the town."
+    title = "Quake rocks Papua"
+    claims = [count("a", "a", "at least 230,000 people", q1, 230000.0),
+              count("b", "b", "more than 220,000 people", q2, 220000.0),
+              count("c", "c", "12 people", q3, 12.0)]
+    arts = [article(x.article, x.quote, date(2009, 1, 5), title=title) for x in claims]
+    al = align_all(claims, arts, ruleset)
+    labels = {e.id: e.label for e in al.events}
+    assert claims[0].event == claims[1].event and labels[claims[0].event] == "the 2004 tsunami"
+    assert claims[2].event != claims[0].event
+
+
+WHEN_CLAUSES = [
+    # (a sentence past the lead, its date, the verb the parse gave it, the main event's own time?)
+    ("Police said she was with her husband when she was struck on Wednesday night.", "Wednesday night", "was", True),
+    ("They were leaving the store on Wednesday night, when the car hit her.", "Wednesday night", "leaving", True),
+    ("Police released her name on Thursday.", "Thursday", "released", False),
+    ("Her family gathered on Thursday to remember her.", "Thursday", "gathered", False),
+]
+
+
+@pytest.mark.parametrize("sentence,text,trigger,main", WHEN_CLAUSES)
+def test_a_date_of_one_moment_with_the_event_is_its_time_past_the_lead(ruleset, sentence, text, trigger, main):
+    """Past an article's lead, a date whose clause tells the event by its verb ("when she was struck
+    on Wednesday night") or that a "when" clause ties to it ("leaving the store on Wednesday night,
+    when the car hit her") is the event's own time; other happenings keep their own dates."""
+    from claimcheck.align import prepare
+    lead = "A woman was killed in a hit-and-run crash outside a store. The driver fled the scene. "
+    d = _dated("d", "a", text, sentence, {"was": "be"}.get(trigger, trigger[:-3] if trigger.endswith("ing") else trigger[:-2]),
+               event="", day=date(2008, 12, 10))
+    d.trigger, d.sentence_start = trigger, len(lead)
+    d.start, d.end = d.start + len(lead), d.end + len(lead)
+    arts = [article("a", lead + sentence, date(2008, 12, 12), title="Woman killed in hit-and-run crash")]
+    prep = prepare([d], arts, ruleset)
+    assert (prep.predicate["d"].split(" (")[0] == "when") is main

@@ -39,6 +39,8 @@ LEAD_SENTENCES = 2                 # the headline and this many first sentences 
 # A time before the news a clause gives with no event word ("The catastrophe four years ago killed
 # more than 230,000 people"): grammar, as "since" and "compared with" are.
 AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies)) ago\b|\blast year\b", re.I)
+# "four years ago", "2 years ago": a count of years before the article's own time. Grammar.
+YEARS_AGO = re.compile(r"\b(\d{1,2}|[a-z]+) years? ago\b", re.I)
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
 # How much earlier than the news a clause's date must be for its event to be another, earlier one:
 # against the main event's own date when an article gives it, else against the publication date
@@ -72,6 +74,7 @@ class Mention:
     when: Optional[DateSpan] = None
     name: frozenset = frozenset()  # the words of a proper name ("World AI Conference" -> {world, ai})
     name_text: str = ""            # that name as written
+    ago: Optional[int] = None      # "four years ago": how many years before its article the clause puts its event
 
 
 def proper_name(text: str, start: int, word: str, ruleset: Optional[RuleSet] = None) -> frozenset:
@@ -214,6 +217,10 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
         m.marker = clause.split()[0].lower()
     if not m.marker and at is None and AGO.search(clause):
         m.marker = "ago"
+    n = YEARS_AGO.search(clause)
+    if n and m.year is None:
+        word = n.group(1).lower()
+        m.ago = int(word) if word.isdigit() else int((words.ruleset.number_words or {}).get(word) or 0) or None
     return m
 
 
@@ -384,6 +391,23 @@ def _main_class(cls: str, sid: str, main: MainEvent, story_main: dict, story_cla
     return cls == (story_main.get(sid) or main.cls) or cls in story_classes.get(sid, ())
 
 
+def ago_merges(keyed: dict, merged: dict) -> dict:
+    """Events a clause dates by years before its article ("the catastrophe four years ago", key
+    anchor "ago:2005") -> the one earlier event of the story dated that year or the year before
+    (December 2004 is four years before January 2009), of their class or of any class when the
+    clause names none."""
+    out = {}
+    for key in keyed:
+        if len(key) != 4 or not key[2].startswith("ago:") or key in merged:
+            continue
+        y = int(key[2][4:])
+        hits = [k for k in keyed if len(k) == 4 and k[0] == key[0] and k[3] and k[2] in (str(y), str(y - 1))
+                and k[1] not in ("main", "") and (not key[1] or k[1] == key[1]) and k not in merged]
+        if len(hits) == 1:
+            out[key] = hits[0]
+    return out
+
+
 def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[str, str],
                   ruleset: RuleSet) -> list[Event]:
     """Fill in each claim's `event` and return the events, story by story."""
@@ -408,6 +432,13 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         named = Counter(cls for a in members for cls in mains[a].classes)
         need = max(2, LEAD_SHARE * len(members))
         story_classes[sid] = {story_main[sid]} | {cls for cls, n in named.items() if n >= need and cls not in separate}
+    # the year of a story's news, for an article that gives none ("four years ago" in an undated article)
+    story_year: dict[str, int] = {}
+    for sid, members in members_of.items():
+        years = Counter(arts[x].published.year if arts[x].published else arts[x].year_hint
+                        for x in members if x in arts and (arts[x].published or arts[x].year_hint))
+        if years:
+            story_year[sid] = years.most_common(1)[0][0]
     story_name: dict[str, frozenset] = {}
     for sid in set(story_of.values()):
         names = Counter(mains[a].name for a in members_of[sid] if mains[a].name)
@@ -463,6 +494,10 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
                 anchor = ""
             if other_name and not anchor:
                 anchor = "n:" + " ".join(sorted(m.name))
+            year_now = a.published.year if a.published else a.year_hint or story_year.get(sid)
+            if not anchor and earlier and m.ago and year_now:
+                # "the catastrophe four years ago" in January 2009: the 2004 or 2005 event (ago_merges)
+                anchor = f"ago:{year_now - m.ago}"
             key = (sid, m.cls, anchor, earlier)
         claim_key[c.id] = key
         if key[1] != "main" and key[2].isdigit() and key[3]:
@@ -492,6 +527,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             for other in keys[i + 1:]:
                 if other not in merged and any(k[1] in cs and other[1] in cs for cs in sets):
                     merged[other] = k
+    merged.update(ago_merges(keyed, merged))
     dated = defaultdict(list)
     for key in keyed:
         if key[1] != "main" and key[2] and key not in merged:
@@ -554,7 +590,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         eid = "E" + hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:10]
         why = ("the headline and first sentences of its articles report it" if is_main else
                f"mentions of '{word or cls}'" + (f" named {anchor[2:]}" if anchor.startswith("n:") else
-                                                 f" dated {anchor.replace('d:', '')}" if anchor else "")
+                                                 f" dated {anchor.replace('d:', '').replace('ago:', 'about ')}" if anchor else "")
                + (", earlier than the news" if background else "") + " merged across articles")
         label = _label(cls, word, anchor, is_main, background, when)
         if anchor.startswith("n:") and e["names"]:
@@ -583,6 +619,15 @@ def _names_event(text: str, classes: set, words: EventWords) -> bool:
     """Does the text name the event (a word of one of its classes) other than as a topic of another
     happening ("questioned on suspicion of murder", "quizzed over the murders": MAIN_TIME_TOPIC)?"""
     return any(cls in classes and not _topic(text, s) for s, _, _, cls in words.find(text))
+
+
+def _tells_event(text: str, classes: set, words: EventWords, verbs: frozenset, skip: str = "",
+                 by_word: bool = True) -> bool:
+    """Does the text tell the event by one of its words (`by_word`) or by a verb of a class that
+    dates its event (`_event_verbs`: "struck", "exploded"), other than the claim's own verb `skip`?"""
+    return by_word and _names_event(text, classes, words) or any(
+        m.group(0).lower() in verbs and m.group(0) != skip and not _topic(text, m.start())
+        for m in re.finditer(r"[A-Za-z]+", text))
 
 
 def _topic(text: str, at: int) -> bool:
@@ -661,6 +706,9 @@ def main_event_times(claims: list[Claim], articles: list[Article], ruleset: Rule
         if c.kind == "date" and c.date is not None and c.rule not in NAMING_DATE_RULES:
             dates_in[(c.article, c.sentence_start)].add((c.date.start, c.date.end, "" if c.date.start else c.date.text))
     event_verb_words = _event_verbs(ruleset)
+    # (in a "when" clause a verb as it stands too: "when the car hit her")
+    lemmas = frozenset(v.lower() for spec in ruleset.verb_classes.values() if (spec or {}).get("dates_event")
+                       for v in spec.get("verbs") or [] if " " not in v)
     out = set()
     for c in claims:
         if c.kind not in ("date", "time") or c.event not in main or c.id in before_news or c.article not in arts:
@@ -683,6 +731,15 @@ def main_event_times(claims: list[Claim], articles: list[Article], ruleset: Rule
                 out.add(c.id)
             continue
         if MAIN_TIME_CLAUSE and c.kind == "date" and _dates_named_event(c, lo, hi, classes, words):
+            out.add(c.id)
+            continue
+        # the clause tells the event by a verb of it ("was with her husband when she was struck
+        # Wednesday night"), or a "when" clause right after it does ("were walking out of the store
+        # about 7 p.m. when she was struck", "5:30 p.m., when the bomb went off"): one moment
+        nxt = re.match(r"\W*when\b[^;,.]*", c.quote[hi:])
+        if MAIN_TIME_CLAUSE and (_tells_event(c.quote[lo:hi], classes, words, event_verb_words, skip=c.trigger,
+                                                          by_word=False)
+                                 or nxt and _tells_event(nxt.group(0), classes, words, event_verb_words | lemmas)):
             out.add(c.id)
             continue
         sent = (c.article, c.sentence_start)
