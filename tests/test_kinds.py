@@ -223,7 +223,7 @@ TIMES = [
     # sentence, claim text, [start, end] minutes, zone, predicate
     ("The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg.", "2:09 a.m.", 129, 129, "", "hold"),
     ("MV Gibe put out a message at 1100 hours that it was under attack.", "1100 hours", 660, 660, "", None),
-    ("The fire service was called at 06:00 BST to the Waitrose store.", "06:00 BST", 360, 360, "bst", "call"),
+    ("The fire service was called at 06:00 BST to the Waitrose store.", "06:00 BST", 360, 360, "bst", "deploy"),
     ("Wednesday's shallow quake hit at 7:48 am (2248 GMT Tuesday).", "2248 GMT", 1368, 1368, "gmt", "strike"),
     ("A 61-year-old man surrendered to police shortly after 6 p.m.", "shortly after 6 p.m.", 1080, 1095, "", "surrender"),
     ("Police Const. Tim Fanning said the gunman entered the party around 4 p.m.", "around 4 p.m.", 950, 970, "", "enter"),
