@@ -47,6 +47,8 @@ def read(text, nlp):
     ("Police arrested and charged five men.", "count", "five men", "charge", ""),
     # a particle parsed as an adverb still makes the verb + particle entry ("pass away": die, not pass)
     ("He passed away on Monday at his home.", "date", "Monday", "die", ""),
+    # to catch fire is to begin burning, not to catch (arrest) anything
+    ("The warehouse caught fire on Sunday morning.", "date", "Sunday morning", "begin", ""),
 ])
 def test_constructions_give_their_predicate(sentence, kind, text, predicate, who, nlp):
     claims = read(sentence, nlp)
