@@ -644,7 +644,10 @@ WHEN_CLAUSES = [
     # (a sentence past the lead, its date, the verb the parse gave it, the main event's own time?)
     ("Police said she was with her husband when she was struck on Wednesday night.", "Wednesday night", "was", True),
     ("They were leaving the store on Wednesday night, when the car hit her.", "Wednesday night", "leaving", True),
+    ("Luann Johnson, of Burnsville, was hit while walking in the crosswalk on Wednesday night.", "Wednesday night",
+     "walking", True),
     ("Police released her name on Thursday.", "Thursday", "released", False),
+    ("Detectives were questioning the driver over the killings on Thursday.", "Thursday", "questioning", False),
     ("Her family gathered on Thursday to remember her.", "Thursday", "gathered", False),
 ]
 

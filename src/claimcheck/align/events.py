@@ -626,13 +626,14 @@ def _tells_event(text: str, classes: set, words: EventWords, verbs: frozenset, s
     """Does the text tell the event by one of its words (`by_word`) or by a verb of a class that
     dates its event (`_event_verbs`: "struck", "exploded"), other than the claim's own verb `skip`?"""
     return by_word and _names_event(text, classes, words) or any(
-        m.group(0).lower() in verbs and m.group(0) != skip and not _topic(text, m.start())
+        m.group(0).lower() in verbs and m.group(0) != skip and not _topic(text, m.start(), 1)
         for m in re.finditer(r"[A-Za-z]+", text))
 
 
-def _topic(text: str, at: int) -> bool:
-    """Is the word at `at` told as a topic (MAIN_TIME_TOPIC among the three words before it)?"""
-    return bool(MAIN_TIME_TOPIC & set(re.findall(r"[a-z]+", text[max(0, at - 30):at].lower())[-3:]))
+def _topic(text: str, at: int, window: int = 3) -> bool:
+    """Is the word at `at` told as a topic (MAIN_TIME_TOPIC among the `window` words before it: three
+    for a noun, "over the double murders"; one for a verb, "accused of killing")?"""
+    return bool(MAIN_TIME_TOPIC & set(re.findall(r"[a-z]+", text[max(0, at - 30):at].lower())[-window:]))
 
 
 def _dates_named_event(c: Claim, lo: int, hi: int, classes: set, words: EventWords) -> bool:
@@ -676,7 +677,7 @@ def _event_verbs(ruleset: RuleSet) -> frozenset:
         for v in spec.get("verbs") or []:
             v = v.lower()
             if " " not in v:
-                out |= {v + "d" if v.endswith("e") else v + "ed", v + "s"}
+                out.add(v + "d" if v.endswith("e") else v + "ed")    # (no "-s": "murders" is a noun more often)
     return frozenset(out)
 
 
@@ -737,9 +738,15 @@ def main_event_times(claims: list[Claim], articles: list[Article], ruleset: Rule
         # Wednesday night"), or a "when" clause right after it does ("were walking out of the store
         # about 7 p.m. when she was struck", "5:30 p.m., when the bomb went off"): one moment
         nxt = re.match(r"\W*when\b[^;,.]*", c.quote[hi:])
+        # (and a "when" or "while" clause holding the date tells the moment of the clause before
+        # it: "was hit while walking in the crosswalk around 7 p.m.")
+        prev = c.quote[_clause(c.quote, lo - 1, lo - 1)[0]:lo] \
+            if lo > 0 and re.match(r"\W*(?:when|while)\b", c.quote[lo:hi]) else ""
         if MAIN_TIME_CLAUSE and (_tells_event(c.quote[lo:hi], classes, words, event_verb_words, skip=c.trigger,
-                                                          by_word=False)
-                                 or nxt and _tells_event(nxt.group(0), classes, words, event_verb_words | lemmas)):
+                                              by_word=False)
+                                 or nxt and _tells_event(nxt.group(0), classes, words, event_verb_words | lemmas)
+                                 or prev and _tells_event(prev, classes, words, event_verb_words | lemmas,
+                                                          by_word=False)):
             out.add(c.id)
             continue
         sent = (c.article, c.sentence_start)
