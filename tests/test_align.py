@@ -666,3 +666,17 @@ def test_a_date_of_one_moment_with_the_event_is_its_time_past_the_lead(ruleset, 
     arts = [article("a", lead + sentence, date(2008, 12, 12), title="Woman killed in hit-and-run crash")]
     prep = prepare([d], arts, ruleset)
     assert (prep.predicate["d"].split(" (")[0] == "when") is main
+
+
+def test_workers_and_people_of_one_verb_in_one_event_are_one_group(ruleset):
+    """"At least a dozen employees were at the party" / "a dozen people were at the party": the
+    unit classes a reader merges (`same_as: person`) are one fact; pirates stay pirates."""
+    q1 = "Fanning said at least a dozen employees were at the office party."
+    q2 = "At least a dozen people were at the office party at the time."
+    q3 = "A dozen pirates were at the office party."
+    title = "Gunman opens fire at office party"
+    claims = [count("a", "a", "a dozen employees", q1, 12.0, predicate="attend", unit="worker"),
+              count("b", "b", "a dozen people", q2, 12.0, predicate="attend", unit="person"),
+              count("c", "c", "A dozen pirates", q3, 12.0, predicate="attend", unit="detainee")]
+    facts = _story_of(claims, title, ruleset)
+    assert sorted(sorted(f.claims) for f in facts) == [["a", "b"], ["c"]]
