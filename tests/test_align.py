@@ -680,3 +680,25 @@ def test_workers_and_people_of_one_verb_in_one_event_are_one_group(ruleset):
               count("c", "c", "A dozen pirates", q3, 12.0, predicate="attend", unit="detainee")]
     facts = _story_of(claims, title, ruleset)
     assert sorted(sorted(f.claims) for f in facts) == [["a", "b"], ["c"]]
+
+
+DURATIONS = [
+    # (sentence, duration, the predicate the parse gave it, the property it is blocked by)
+    ("Police locked down the street for almost three hours while they negotiated with him.", "almost three hours",
+     "lock", "duration of negotiat"),
+    ("Police spent about two hours negotiating with the suspect.", "about two hours", "cost", "duration of negotiat"),
+    ("He surrendered after two hours of negotiations with police.", "two hours", "duration of negotiation",
+     "duration of negotiat"),
+    ("Police locked down the street for three hours.", "three hours", "lock", "lock"),   # nothing says what it lasts
+]
+
+
+@pytest.mark.parametrize("sentence,text,predicate,key", DURATIONS)
+def test_a_duration_is_of_what_its_sentence_says_it_lasts(ruleset, sentence, text, predicate, key):
+    """"for almost three hours while they negotiated", "spent about two hours negotiating" and
+    "two hours of negotiations" are the negotiation's length, whatever verb the parse hung them on."""
+    from claimcheck.align.facts import duration_keys
+    start = sentence.index(text)
+    c = Claim(id="m", article="a", kind="measure", text=text, quote=sentence, start=start, end=start + len(text),
+              predicate=predicate, measure={"dimension": "duration", "unit": "hour", "base_unit": "second"})
+    assert duration_keys([c], {"m": predicate}).get("m", predicate) == key

@@ -76,10 +76,11 @@ class Prepared:
 
 def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Prepared:
     """Stories and events of the corpus (each claim's `event` filled in), and the folded predicates."""
-    from .facts import fold_predicates, fold_units, person_subjects
+    from .facts import duration_keys, fold_predicates, fold_units, person_subjects
     stories, story_of = find_stories(articles, ruleset)
     events = assign_events(claims, articles, story_of, ruleset)
     folded = fold_predicates(claims, ruleset, events)
+    folded.update(duration_keys(claims, folded))
     before_news = dated_before_news(claims, articles, ruleset)
     for cid in main_event_times(claims, articles, ruleset, events, folded, before_news):
         rest = folded[cid].partition(" (")[2]
