@@ -565,3 +565,140 @@ def test_a_subject_with_and_without_its_middle_name_is_one_subject(ruleset):
     m = Matcher([a, b, c], ruleset)
     assert m.compatible(a, b)[0]
     assert m.compatible(a, c) == (False, "different entities")
+
+
+# ------------------------------------------------------------------ times of the main event, whatever their verb
+
+MAIN_EVENT_TIMES = [
+    # (headline, lead sentence, date, its verb as the parse gave it, the main event's own time?)
+    # a lead sentence that tells the main event with a verb of it, and one date
+    ("Gunman kills man at office party", "A former employee walked into a staff party on Friday and shot and killed a man.",
+     "Friday", "walked", True),
+    ("Cable cuts disrupt internet", "Internet traffic to Asia was hampered on Friday after three cables were damaged.",
+     "Friday", "hampered", True),
+    # a clause that tells its date as the event's: the event word as the verb's time or object
+    ("Supermarket fire: man charged", "A man has denied arson following a fire at the store early on Sunday.",
+     "Sunday", "denied", True),
+    # a date before the event word dates it, in -ing too
+    ("Deadly shooting at an office party", "Police identified the victim of the Friday night shooting downtown.",
+     "Friday night", "identified", True),
+    # a listed class whose verb stands outside the date's clause: the clause's event is dated
+    ("Gunman kills man at office party", "A man was charged with murder after a shooting at the office party on Friday.",
+     "Friday", "charged", True),
+    ("Gunman kills man at office party", "A man was charged on Saturday after the shooting at the office party.",
+     "Saturday", "charged", False),
+    # the event as a topic of another happening: that happening's own date
+    ("Mother and sister murdered", "A man was being questioned on suspicion of murder yesterday by detectives.",
+     "yesterday", "questioned", False),
+    ("Gunman kills man at office party", "A man facing charges in the office party shooting was on suicide watch Monday.",
+     "Monday", "was", False),
+    # no word of the event in the sentence
+    ("Gunman kills man at office party", "Police identified the victim on Saturday.", "Saturday", "identified", False),
+    # a listed class keeps its own dates (an arrest is another happening of the story)
+    ("Gunman kills man at office party", "A man was arrested on Saturday after the shooting at the office party.",
+     "Saturday", "arrested", False),
+]
+
+
+@pytest.mark.parametrize("title,sentence,text,trigger,main", MAIN_EVENT_TIMES)
+def test_a_date_the_lead_or_its_clause_gives_the_main_event_is_its_time_whatever_its_verb(
+        ruleset, title, sentence, text, trigger, main):
+    """"walked into a staff party on Friday and shot and killed a man", "was hampered on Friday
+    after three cables were damaged", "denied arson following a fire early on Sunday": the date is
+    the main event's, told by a verb no class lists; a questioning, a suicide watch, an arrest are
+    other happenings of the story with their own dates."""
+    from claimcheck.align import prepare
+    from claimcheck.extract.vocab import _lemma_variants
+    verbs = {"arrested": "arrest", "charged": "charge"}
+    pred = verbs.get(trigger) or (_lemma_variants(trigger)[2] if trigger.endswith("ed") else "be")
+    d = _dated("d", "a", text, sentence, pred, event="", day=date(2008, 12, 12))
+    d.trigger = trigger
+    other = _dated("o", "b", "Friday", "It happened on Friday.", "hold", event="", day=date(2008, 12, 12))
+    arts = [article("a", title + ".\n\n" + sentence, date(2008, 12, 13), title=title),
+            article("b", other.quote, date(2008, 12, 13), title=title)]
+    d.sentence_start = other.sentence_start = 0
+    arts[0].text = sentence
+    prep = prepare([d, other], arts, ruleset)
+    assert (prep.predicate["d"].split(" (")[0] == "when") is main
+
+
+def test_an_event_dated_years_before_its_article_is_the_earlier_event_of_that_year(ruleset):
+    """"The catastrophe four years ago killed more than 220,000 people" in January 2009 is the one
+    earlier event the story dates December 2004 (four years before, give or take the year's turn),
+    so its toll is compared with that event's; "41 years ago" names no dated event and stays apart."""
+    q1 = "The quake recalled the 2004 tsunami, which killed at least 230,000 people."
+    q2 = "The catastrophe four years ago devastated the coast and killed more than 220,000 people."
+    q3 = "A murder 41 years ago killed 12 people in the town."
+    title = "Quake rocks Papua"
+    claims = [count("a", "a", "at least 230,000 people", q1, 230000.0),
+              count("b", "b", "more than 220,000 people", q2, 220000.0),
+              count("c", "c", "12 people", q3, 12.0)]
+    arts = [article(x.article, x.quote, date(2009, 1, 5), title=title) for x in claims]
+    al = align_all(claims, arts, ruleset)
+    labels = {e.id: e.label for e in al.events}
+    assert claims[0].event == claims[1].event and labels[claims[0].event] == "the 2004 tsunami"
+    assert claims[2].event != claims[0].event
+
+
+WHEN_CLAUSES = [
+    # (a sentence past the lead, its date, the verb the parse gave it, the main event's own time?)
+    ("Police said she was with her husband when she was struck on Wednesday night.", "Wednesday night", "was", True),
+    ("They were leaving the store on Wednesday night, when the car hit her.", "Wednesday night", "leaving", True),
+    ("Luann Johnson, of Burnsville, was hit while walking in the crosswalk on Wednesday night.", "Wednesday night",
+     "walking", True),
+    ("Police released her name on Thursday.", "Thursday", "released", False),
+    ("Detectives were questioning the driver over the killings on Thursday.", "Thursday", "questioning", False),
+    ("Her family gathered on Thursday to remember her.", "Thursday", "gathered", False),
+]
+
+
+@pytest.mark.parametrize("sentence,text,trigger,main", WHEN_CLAUSES)
+def test_a_date_of_one_moment_with_the_event_is_its_time_past_the_lead(ruleset, sentence, text, trigger, main):
+    """Past an article's lead, a date whose clause tells the event by its verb ("when she was struck
+    on Wednesday night") or that a "when" clause ties to it ("leaving the store on Wednesday night,
+    when the car hit her") is the event's own time; other happenings keep their own dates."""
+    from claimcheck.align import prepare
+    lead = "A woman was killed in a hit-and-run crash outside a store. The driver fled the scene. "
+    d = _dated("d", "a", text, sentence, {"was": "be"}.get(trigger, trigger[:-3] if trigger.endswith("ing") else trigger[:-2]),
+               event="", day=date(2008, 12, 10))
+    d.trigger, d.sentence_start = trigger, len(lead)
+    d.start, d.end = d.start + len(lead), d.end + len(lead)
+    arts = [article("a", lead + sentence, date(2008, 12, 12), title="Woman killed in hit-and-run crash")]
+    prep = prepare([d], arts, ruleset)
+    assert (prep.predicate["d"].split(" (")[0] == "when") is main
+
+
+def test_workers_and_people_of_one_verb_in_one_event_are_one_group(ruleset):
+    """"At least a dozen employees were at the party" / "a dozen people were at the party": the
+    unit classes a reader merges (`same_as: person`) are one fact; pirates stay pirates."""
+    q1 = "Fanning said at least a dozen employees were at the office party."
+    q2 = "At least a dozen people were at the office party at the time."
+    q3 = "A dozen pirates were at the office party."
+    title = "Gunman opens fire at office party"
+    claims = [count("a", "a", "a dozen employees", q1, 12.0, predicate="attend", unit="worker"),
+              count("b", "b", "a dozen people", q2, 12.0, predicate="attend", unit="person"),
+              count("c", "c", "A dozen pirates", q3, 12.0, predicate="attend", unit="detainee")]
+    facts = _story_of(claims, title, ruleset)
+    assert sorted(sorted(f.claims) for f in facts) == [["a", "b"], ["c"]]
+
+
+DURATIONS = [
+    # (sentence, duration, the predicate the parse gave it, the property it is blocked by)
+    ("Police locked down the street for almost three hours while they negotiated with him.", "almost three hours",
+     "lock", "duration of negotiat"),
+    ("Police spent about two hours negotiating with the suspect.", "about two hours", "cost", "duration of negotiat"),
+    ("He surrendered after two hours of negotiations with police.", "two hours", "duration of negotiation",
+     "duration of negotiat"),
+    ("Police locked down the street for three hours.", "three hours", "lock", "lock"),   # nothing says what it lasts
+]
+
+
+@pytest.mark.parametrize("sentence,text,predicate,key", DURATIONS)
+def test_a_duration_is_of_what_its_sentence_says_it_lasts(ruleset, sentence, text, predicate, key):
+    """"for almost three hours while they negotiated", "spent about two hours negotiating" and
+    "two hours of negotiations" are the negotiation's length, whatever verb the parse hung them on."""
+    from claimcheck.align.facts import duration_keys
+    start = sentence.index(text)
+    c = Claim(id="m", article="a", kind="measure", text=text, quote=sentence, start=start, end=start + len(text),
+              predicate=predicate, measure={"dimension": "duration", "unit": "hour", "base_unit": "second"})
+    assert duration_keys([c], {"m": predicate}).get("m", predicate) == key

@@ -44,8 +44,9 @@ def read(text, nlp):
     # the nouns a reader reads as one class: pirates are raiders and brigands, boats are speedboats,
     # fire engines are appliances
     ("The navy nabbed 23 Somali and Yemeni sea brigands.", "23 Somali and Yemeni sea brigands", "detainee (sea somali yemeni)", "arrest"),
-    ("The navy recovered RPG launchers, three speedboats and grenades.", "three speedboats", "vehicle", "recover"),
-    ("When they arrived they called in an additional six engines.", "six engines", "fire engine", "call"),
+    # (what a raid recovers or confiscates it seizes: the `arrest` class that lists "seize")
+    ("The navy recovered RPG launchers, three speedboats and grenades.", "three speedboats", "vehicle", "arrest"),
+    ("When they arrived they called in an additional six engines.", "six engines", "fire engine", "deploy"),   # called in: sent
     # a participle right after the noun is its own verb, not the clause's
     ("At least five people were killed, 250 others injured and more than 800 homes destroyed by those temblors.",
      "more than 800 homes", "home", "destroy"),

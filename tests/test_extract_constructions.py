@@ -43,10 +43,12 @@ def read(text, nlp):
     ("The storm caused $2 billion in damage across the state.", "count", "$2 billion", "destroy", ""),
     # a conjoined verb whose object the count is says what it is, not the verb it is conjoined with
     ("Fire crews attended the scene and then called a further four appliances to help.",
-     "count", "four appliances", "call", ""),
+     "count", "four appliances", "deploy", ""),     # called (in): sent, the deploy class
     ("Police arrested and charged five men.", "count", "five men", "charge", ""),
     # a particle parsed as an adverb still makes the verb + particle entry ("pass away": die, not pass)
     ("He passed away on Monday at his home.", "date", "Monday", "die", ""),
+    # to catch fire is to begin burning, not to catch (arrest) anything
+    ("The warehouse caught fire on Sunday morning.", "date", "Sunday morning", "begin", ""),
 ])
 def test_constructions_give_their_predicate(sentence, kind, text, predicate, who, nlp):
     claims = read(sentence, nlp)

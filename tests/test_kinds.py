@@ -223,7 +223,7 @@ TIMES = [
     # sentence, claim text, [start, end] minutes, zone, predicate
     ("The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg.", "2:09 a.m.", 129, 129, "", "hold"),
     ("MV Gibe put out a message at 1100 hours that it was under attack.", "1100 hours", 660, 660, "", None),
-    ("The fire service was called at 06:00 BST to the Waitrose store.", "06:00 BST", 360, 360, "bst", "call"),
+    ("The fire service was called at 06:00 BST to the Waitrose store.", "06:00 BST", 360, 360, "bst", "deploy"),
     ("Wednesday's shallow quake hit at 7:48 am (2248 GMT Tuesday).", "2248 GMT", 1368, 1368, "gmt", "strike"),
     ("A 61-year-old man surrendered to police shortly after 6 p.m.", "shortly after 6 p.m.", 1080, 1095, "", "surrender"),
     ("Police Const. Tim Fanning said the gunman entered the party around 4 p.m.", "around 4 p.m.", 950, 970, "", "enter"),
@@ -377,3 +377,20 @@ def test_user_rule_with_a_builtin_id_switches_the_code_off(tmp_path):
 def test_pint_registry_is_built_once():
     assert units.registry() is units.registry()
     assert units.convert(40, "mile")[0] == pytest.approx(64373.76)
+
+
+TOUCHING_HEDGES = [
+    # (first, second, a finding?)
+    ("The storm killed more than 310,000 people.", "The storm killed at least 320,000 people.", True),   # (310k, 320k] / [320k, 330k]
+    ("The storm killed more than 310,000 people.", "The storm killed more than 320,000 people.", True),  # disjoint readings
+    ("The storm killed more than 310,000 people.", "The storm killed about 315,000 people.", False),     # inside its reading
+    ("The storm killed at least 320,000 people.", "The storm killed 320,000 people.", False),            # a point on the edge
+]
+
+
+@pytest.mark.parametrize("first,second,finding", TOUCHING_HEDGES)
+def test_hedged_figures_whose_readings_share_only_an_edge_disagree(first, second, finding):
+    """"more than 310,000" reads as (310,000, 320,000] and "at least 320,000" as [320,000, 330,000]:
+    one shared edge is not one figure a reader takes away; a plain figure on the edge is."""
+    a, b = one(first, "count"), one(second, "count")
+    assert (compare_values(a, b) is not None) is finding

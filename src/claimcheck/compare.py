@@ -58,6 +58,15 @@ def disjoint(a: tuple, b: tuple) -> bool:
     return False
 
 
+def touching(a: tuple, b: tuple) -> bool:
+    """Do two readings of hedged figures share only an edge ("more than 220,000" reads as (220,000,
+    230,000], "at least 230,000" as [230,000, 240,000])? Two ranges a reader takes away, not one."""
+    (alo, ahi, _, _), (blo, bhi, _, _) = a, b
+    if alo == ahi or blo == bhi or INF in (abs(alo), abs(ahi), abs(blo), abs(bhi)):
+        return False
+    return ahi == blo or bhi == alo
+
+
 def is_round(q: Quantity) -> bool:
     """A figure written round ("$13 billion", "60", "1,000") may be a rounding of a precise one."""
     if q.value is None or q.low != q.high:
@@ -146,6 +155,10 @@ def compare_values(a: Claim, b: Claim, tolerance: float = 0.0) -> Optional[tuple
         if disjoint(ea, eb):
             return "mismatch", (f"Both can be literally true, but {va!r} reads as {fmt_interval(ea)} and {vb!r} "
                                 f"reads as {fmt_interval(eb)}: a reader takes away different numbers.")
+        if touching(ea, eb):
+            return "mismatch", (f"Both can be literally true, but {va!r} reads as {fmt_interval(ea)} and {vb!r} "
+                                f"reads as {fmt_interval(eb)}: they share only their edge, so a reader takes away "
+                                "different numbers.")
         return None
     if a.date is not None and b.date is not None:
         da, db = a.date, b.date

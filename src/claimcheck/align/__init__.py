@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Article, Claim, Event, Fact, RuleSet, Story
-from .events import assign_events, dated_before_news, lead_days
+from .events import assign_events, dated_before_news, lead_days, main_event_times
 from .facts import Matcher, fact_label, property_key
 from .stories import find_stories
 
@@ -76,13 +76,18 @@ class Prepared:
 
 def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Prepared:
     """Stories and events of the corpus (each claim's `event` filled in), and the folded predicates."""
-    from .facts import fold_predicates, fold_units, person_subjects
+    from .facts import duration_keys, fold_predicates, fold_units, person_subjects
     stories, story_of = find_stories(articles, ruleset)
     events = assign_events(claims, articles, story_of, ruleset)
     folded = fold_predicates(claims, ruleset, events)
+    folded.update(duration_keys(claims, folded))
+    before_news = dated_before_news(claims, articles, ruleset)
+    for cid in main_event_times(claims, articles, ruleset, events, folded, before_news):
+        rest = folded[cid].partition(" (")[2]
+        folded[cid] = "when" + (" (" + rest if rest else "")     # the main event's own time (property_key)
     return Prepared(ruleset, stories, events, story_of, folded, {e.id: e for e in events},
                     fold_units(claims, ruleset, folded), person_subjects(claims, story_of),
-                    dated_before_news(claims, articles, ruleset),
+                    before_news,
                     {a.id: a.published for a in articles if a.published},
                     _lead_day(claims, articles, ruleset, events))
 

@@ -39,6 +39,8 @@ LEAD_SENTENCES = 2                 # the headline and this many first sentences 
 # A time before the news a clause gives with no event word ("The catastrophe four years ago killed
 # more than 230,000 people"): grammar, as "since" and "compared with" are.
 AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies)) ago\b|\blast year\b", re.I)
+# "four years ago", "2 years ago": a count of years before the article's own time. Grammar.
+YEARS_AGO = re.compile(r"\b(\d{1,2}|[a-z]+) years? ago\b", re.I)
 MARKER_WINDOW = 4                  # words before an event word that can mark it earlier ("last year's quake")
 # How much earlier than the news a clause's date must be for its event to be another, earlier one:
 # against the main event's own date when an article gives it, else against the publication date
@@ -46,6 +48,20 @@ MARKER_WINDOW = 4                  # words before an event word that can mark it
 # date the main event up to 5 days back.
 EARLIER_THAN_EVENT_DAYS = 7
 EARLIER_THAN_PUBLISHED_DAYS = 45
+# A date or clock time whose verb no class lists is its story's main event's own time when its
+# clause names that event (MAIN_TIME_CLAUSE), or when a sentence of its article's lead names it and
+# gives no other date (MAIN_TIME_LEAD): main_event_times.
+MAIN_TIME_CLAUSE = True
+MAIN_TIME_LEAD = True
+# Prepositions between a verb and the event word its date follows: a time one ("after a shooting
+# on Friday") or none (the verb's object: "repulsed an attack on Saturday") tells the event's time;
+# another tells a charge or a topic ("on suspicion of murder yesterday", "over the murders").
+MAIN_TIME_PREPOSITIONS = frozenset("of over about for with on in at to into from by against after following during "
+                                   "amid before".split())
+MAIN_TIME_TEMPORAL = frozenset("after following during amid at in".split())
+# (a form of "be" reads as no verb of the event: "A MAN was last night being quizzed". Grammar.)
+BE_FORMS = frozenset("be is are was were been being".split())
+MAIN_TIME_TOPIC = frozenset("of over about for with in".split())
 
 
 @dataclass
@@ -58,6 +74,7 @@ class Mention:
     when: Optional[DateSpan] = None
     name: frozenset = frozenset()  # the words of a proper name ("World AI Conference" -> {world, ai})
     name_text: str = ""            # that name as written
+    ago: Optional[int] = None      # "four years ago": how many years before its article the clause puts its event
 
 
 def proper_name(text: str, start: int, word: str, ruleset: Optional[RuleSet] = None) -> frozenset:
@@ -200,6 +217,10 @@ def mention_of(c: Claim, words: EventWords) -> Mention:
         m.marker = clause.split()[0].lower()
     if not m.marker and at is None and AGO.search(clause):
         m.marker = "ago"
+    n = YEARS_AGO.search(clause)
+    if n and m.year is None:
+        word = n.group(1).lower()
+        m.ago = int(word) if word.isdigit() else int((words.ruleset.number_words or {}).get(word) or 0) or None
     return m
 
 
@@ -370,6 +391,23 @@ def _main_class(cls: str, sid: str, main: MainEvent, story_main: dict, story_cla
     return cls == (story_main.get(sid) or main.cls) or cls in story_classes.get(sid, ())
 
 
+def ago_merges(keyed: dict, merged: dict) -> dict:
+    """Events a clause dates by years before its article ("the catastrophe four years ago", key
+    anchor "ago:2005") -> the one earlier event of the story dated that year or the year before
+    (December 2004 is four years before January 2009), of their class or of any class when the
+    clause names none."""
+    out = {}
+    for key in keyed:
+        if len(key) != 4 or not key[2].startswith("ago:") or key in merged:
+            continue
+        y = int(key[2][4:])
+        hits = [k for k in keyed if len(k) == 4 and k[0] == key[0] and k[3] and k[2] in (str(y), str(y - 1))
+                and k[1] not in ("main", "") and (not key[1] or k[1] == key[1]) and k not in merged]
+        if len(hits) == 1:
+            out[key] = hits[0]
+    return out
+
+
 def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[str, str],
                   ruleset: RuleSet) -> list[Event]:
     """Fill in each claim's `event` and return the events, story by story."""
@@ -394,6 +432,13 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         named = Counter(cls for a in members for cls in mains[a].classes)
         need = max(2, LEAD_SHARE * len(members))
         story_classes[sid] = {story_main[sid]} | {cls for cls, n in named.items() if n >= need and cls not in separate}
+    # the year of a story's news, for an article that gives none ("four years ago" in an undated article)
+    story_year: dict[str, int] = {}
+    for sid, members in members_of.items():
+        years = Counter(arts[x].published.year if arts[x].published else arts[x].year_hint
+                        for x in members if x in arts and (arts[x].published or arts[x].year_hint))
+        if years:
+            story_year[sid] = years.most_common(1)[0][0]
     story_name: dict[str, frozenset] = {}
     for sid in set(story_of.values()):
         names = Counter(mains[a].name for a in members_of[sid] if mains[a].name)
@@ -449,6 +494,10 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
                 anchor = ""
             if other_name and not anchor:
                 anchor = "n:" + " ".join(sorted(m.name))
+            year_now = a.published.year if a.published else a.year_hint or story_year.get(sid)
+            if not anchor and earlier and m.ago and year_now:
+                # "the catastrophe four years ago" in January 2009: the 2004 or 2005 event (ago_merges)
+                anchor = f"ago:{year_now - m.ago}"
             key = (sid, m.cls, anchor, earlier)
         claim_key[c.id] = key
         if key[1] != "main" and key[2].isdigit() and key[3]:
@@ -478,6 +527,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
             for other in keys[i + 1:]:
                 if other not in merged and any(k[1] in cs and other[1] in cs for cs in sets):
                     merged[other] = k
+    merged.update(ago_merges(keyed, merged))
     dated = defaultdict(list)
     for key in keyed:
         if key[1] != "main" and key[2] and key not in merged:
@@ -540,7 +590,7 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         eid = "E" + hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:10]
         why = ("the headline and first sentences of its articles report it" if is_main else
                f"mentions of '{word or cls}'" + (f" named {anchor[2:]}" if anchor.startswith("n:") else
-                                                 f" dated {anchor.replace('d:', '')}" if anchor else "")
+                                                 f" dated {anchor.replace('d:', '').replace('ago:', 'about ')}" if anchor else "")
                + (", earlier than the news" if background else "") + " merged across articles")
         label = _label(cls, word, anchor, is_main, background, when)
         if anchor.startswith("n:") and e["names"]:
@@ -560,3 +610,149 @@ def assign_events(claims: list[Claim], articles: list[Article], story_of: dict[s
         if key in events:
             c.event = events[key].id
     return sorted(events.values(), key=lambda e: (e.story, e.background, e.label, e.id))
+
+
+# ------------------------------------------------------------------ times of the main event
+
+
+def _names_event(text: str, classes: set, words: EventWords) -> bool:
+    """Does the text name the event (a word of one of its classes) other than as a topic of another
+    happening ("questioned on suspicion of murder", "quizzed over the murders": MAIN_TIME_TOPIC)?"""
+    return any(cls in classes and not _topic(text, s) for s, _, _, cls in words.find(text))
+
+
+def _tells_event(text: str, classes: set, words: EventWords, verbs: frozenset, skip: str = "",
+                 by_word: bool = True) -> bool:
+    """Does the text tell the event by one of its words (`by_word`) or by a verb of a class that
+    dates its event (`_event_verbs`: "struck", "exploded"), other than the claim's own verb `skip`?"""
+    return by_word and _names_event(text, classes, words) or any(
+        m.group(0).lower() in verbs and m.group(0) != skip and not _topic(text, m.start(), 1)
+        for m in re.finditer(r"[A-Za-z]+", text))
+
+
+def _topic(text: str, at: int, window: int = 3) -> bool:
+    """Is the word at `at` told as a topic (MAIN_TIME_TOPIC among the `window` words before it: three
+    for a noun, "over the double murders"; one for a verb, "accused of killing")?"""
+    return bool(MAIN_TIME_TOPIC & set(re.findall(r"[a-z]+", text[max(0, at - 30):at].lower())[-window:]))
+
+
+def _dates_named_event(c: Claim, lo: int, hi: int, classes: set, words: EventWords) -> bool:
+    """Does the claim's clause tell its date as the main event's: the event word right after the
+    date ("the Friday night shooting", "Saturday's attack"), or between the verb and the date as
+    its object or its time ("repulsed an attack on Saturday", "denied arson following a fire early
+    on Sunday"), not a charge or a topic ("questioned on suspicion of murder yesterday",
+    "appeared on a charge of murder Monday": `MAIN_TIME_TOPIC`)?"""
+    start, end = claim_span(c)
+    clause = c.quote[lo:hi]
+    # (a date before an event word makes it a noun, even in -ing: "the Friday night shooting")
+    after = re.match(r"(?:['\u2019]s)?(?:\s+(?:morning|afternoon|evening|night))?\s*", c.quote[end:hi])
+    nxt = words.word_re.match(c.quote, end + after.end()) if words.word_re else None
+    if nxt and words.cls.get(nxt.group(1).lower()) in classes:
+        return True
+    at = c.quote.rfind(c.trigger, lo, start) if c.trigger else -1
+    for s, e, _, cls in words.find(clause):
+        if cls not in classes:
+            continue
+        s, e = s + lo, e + lo
+        if end <= s and re.fullmatch(r"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\s*", c.quote[end:s]):
+            return True
+        if at >= 0 and at < s and e <= start:
+            between = re.findall(r"[a-z]+", c.quote[at + len(c.trigger):s].lower())
+            preps = [w for w in between if w in MAIN_TIME_PREPOSITIONS]
+            if not preps or preps[-1] in MAIN_TIME_TEMPORAL:
+                return True
+    return False
+
+
+def _event_verbs(ruleset: RuleSet) -> frozenset:
+    """The one-word verbs of the classes that date their event (`dates_event:` "killed", "struck",
+    "exploded"), as written in the past."""
+    out = set()
+    for spec in ruleset.verb_classes.values():
+        if not (spec or {}).get("dates_event"):
+            continue
+        past = (spec.get("past") or "").lower()
+        if past and " " not in past:
+            out.add(past)
+        for v in spec.get("verbs") or []:
+            v = v.lower()
+            if " " not in v:
+                out.add(v + "d" if v.endswith("e") else v + "ed")    # (no "-s": "murders" is a noun more often)
+    return frozenset(out)
+
+
+def main_event_times(claims: list[Claim], articles: list[Article], ruleset: RuleSet, events: list[Event],
+                     folded: dict[str, str], before_news: set) -> set[str]:
+    """Ids of the dates and clock times whose verb no class lists that are the story's main event's
+    own time, whatever verb tells them ("walked into a staff party Friday and shot a man", "was
+    hampered Friday after three cables were cut", "identified the victim of the Friday night
+    shooting"). A clause that tells its date as the main event's dates it (MAIN_TIME_CLAUSE,
+    `_dates_named_event`); so does a sentence of its article's lead that names the main event and
+    gives one date only (MAIN_TIME_LEAD). A listed class keeps its own dates (an arrest, a charge,
+    a questioning: other happenings of the story), and so do a date that names its noun ("the
+    Christmas party"), a date planned ahead, a date coarser than a day ("this year") and a date long
+    before the news."""
+    from .facts import NAMING_DATE_RULES
+    words = event_words(ruleset)
+    main = {e.id: set(e.classes) | {e.kind} for e in events
+            if not e.background and e.why.startswith("the headline")}
+    arts = {a.id: a for a in articles}
+    ends = {a.id: lead_end(a) for a in articles}
+    event_verbs = {(c.article, c.sentence_start) for c in claims
+                   if (ruleset.verb_classes.get(folded.get(c.id, c.predicate).split(" (")[0]) or {}).get("dates_event")
+                   and c.trigger and c.trigger in c.quote and not _topic(c.quote, c.quote.index(c.trigger))
+                   and c.trigger.lower() not in BE_FORMS}
+    dates_in: dict[tuple, set] = defaultdict(set)
+    for c in claims:
+        if c.kind == "date" and c.date is not None and c.rule not in NAMING_DATE_RULES:
+            dates_in[(c.article, c.sentence_start)].add((c.date.start, c.date.end, "" if c.date.start else c.date.text))
+    event_verb_words = _event_verbs(ruleset)
+    # (in a "when" clause a verb as it stands too: "when the car hit her")
+    lemmas = frozenset(v.lower() for spec in ruleset.verb_classes.values() if (spec or {}).get("dates_event")
+                       for v in spec.get("verbs") or [] if " " not in v)
+    out = set()
+    for c in claims:
+        if c.kind not in ("date", "time") or c.event not in main or c.id in before_news or c.article not in arts:
+            continue
+        pred = folded.get(c.id, c.predicate)
+        base = pred.split(" (")[0]
+        if base == "when" or " (" in pred or c.rule in NAMING_DATE_RULES:
+            continue
+        if c.kind == "date" and (c.date is None or c.date.granularity != "day"):
+            continue
+        classes = main[c.event]
+        start, end = claim_span(c)
+        lo, hi = _clause(c.quote, start, end)
+        if base in ruleset.verb_classes:
+            # a listed class keeps its own dates, unless its verb stands outside the date's clause
+            # and that clause names the main event ("was charged with murder after a shooting at
+            # an office party Friday": Friday is the shooting's)
+            if c.kind == "date" and MAIN_TIME_CLAUSE and c.trigger and c.trigger not in c.quote[lo:hi] \
+                    and _names_event(c.quote[lo:hi], classes, words):
+                out.add(c.id)
+            continue
+        if MAIN_TIME_CLAUSE and c.kind == "date" and _dates_named_event(c, lo, hi, classes, words):
+            out.add(c.id)
+            continue
+        # the clause tells the event by a verb of it ("was with her husband when she was struck
+        # Wednesday night"), or a "when" clause right after it does ("were walking out of the store
+        # about 7 p.m. when she was struck", "5:30 p.m., when the bomb went off"): one moment
+        nxt = re.match(r"\W*when\b[^;,.]*", c.quote[hi:])
+        # (and a "when" or "while" clause holding the date tells the moment of the clause before
+        # it: "was hit while walking in the crosswalk around 7 p.m.")
+        prev = c.quote[_clause(c.quote, lo - 1, lo - 1)[0]:lo] \
+            if lo > 0 and re.match(r"\W*(?:when|while)\b", c.quote[lo:hi]) else ""
+        if MAIN_TIME_CLAUSE and (_tells_event(c.quote[lo:hi], classes, words, event_verb_words, skip=c.trigger,
+                                              by_word=False)
+                                 or nxt and _tells_event(nxt.group(0), classes, words, event_verb_words | lemmas)
+                                 or prev and _tells_event(prev, classes, words, event_verb_words | lemmas,
+                                                          by_word=False)):
+            out.add(c.id)
+            continue
+        sent = (c.article, c.sentence_start)
+        if MAIN_TIME_LEAD and c.sentence_start <= ends[c.article] and len(dates_in.get(sent, ())) <= 1 \
+                and (_names_event(c.quote, classes, words) or sent in event_verbs
+                     or any(m.group(0).lower() in event_verb_words and not _topic(c.quote, m.start())
+                            for m in re.finditer(r"[A-Za-z]+", c.quote))):
+            out.add(c.id)
+    return out

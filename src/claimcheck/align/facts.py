@@ -317,6 +317,41 @@ def fold_units(claims: list[Claim], ruleset: RuleSet, folded: dict[str, str]) ->
     return out
 
 
+# What a duration lasts, told by the verb it spans: "locked down the neighbourhood for almost three
+# hours while they negotiated", "spent about two hours negotiating" are the length of the
+# negotiation, as "two hours of negotiations" is (its measure property). Grammar.
+WHILE_VERB = re.compile(r"^\W*(?:[\w'-]+\s+){0,4}?while\s+(?:[\w'-]+\s+){0,2}?([a-z]+(?:ed|ing))\b")
+SPENT_VERB = re.compile(r"^\W*(?:[a-z]+\s+){0,3}?([a-z]+ing)\b")
+
+
+def _stem(word: str) -> str:
+    """One stem for a verb and its noun ("negotiation", "negotiated", "negotiating" -> "negotiat")."""
+    return re.sub(r"e$", "", re.sub(r"(?:ions?|ing|ed|es|s)$", "", word.lower()))
+
+
+def duration_keys(claims: list[Claim], folded: dict[str, str]) -> dict[str, str]:
+    """claim id -> "duration of <stem>" for a duration whose sentence says what it lasts: its
+    measure property ("two hours of negotiations"), the verb of a "while" clause after it, or the
+    verb in -ing after "spent" ("spent about two hours negotiating"). Such durations of one event
+    are one property whatever verb the parse hung them on (lock, cost)."""
+    out = {}
+    for c in claims:
+        if c.kind != "measure" or (c.measure or {}).get("dimension") != "duration":
+            continue
+        pred = folded.get(c.id, c.predicate)
+        m = re.match(r"duration of (\w+)$", pred)
+        verb = m.group(1) if m else ""
+        if not verb:
+            w = WHILE_VERB.match(_after(c, 12))
+            verb = w.group(1) if w else ""
+        if not verb and re.search(r"\bspen[dt]s?$|\bspending$", _before(c, 3)):
+            w = SPENT_VERB.match(_after(c, 4))
+            verb = w.group(1) if w else ""
+        if verb:
+            out[c.id] = "duration of " + _stem(verb)
+    return out
+
+
 def _unit_key(c: Claim, ruleset: RuleSet) -> str:
     if c.kind == "count":
         return unit_parts(c, ruleset)[0]
