@@ -73,6 +73,10 @@ MAX_LOG_GAP = math.log10(MAX_RATIO)
 # article's age higher by no more than the years between them (rounded up) is not the same fact.
 # Measured on ECB+: arrest-to-trial coverage runs months to years; same-week coverage never ages.
 AGE_GAP_DAYS = 30
+# An undated article's age this many years off a dated article's age of one person is not compared:
+# a birthday between them explains it, and nothing says when the undated one was written (ECB+: the
+# "26-year-old" of a pre-trial report against the verdict's "27-year-old"); two years off is compared.
+UNDATED_AGE_GAP_YEARS = 1
 # Rules that read a date as the name of its noun ("the 2005 season", "a 1972 meeting", "the June 20
 # shooting", "the 2024 World AI Conference"): the date says *which* one, so two such dates of
 # different values name two things (two seasons, two editions), never one thing dated two ways.
@@ -688,7 +692,7 @@ class Matcher:
             # ("Orozco, 27" in the manhunt's report, "Orozco, 29" at the verdict two years on)
             return 0 < abs(a.quantity.low - b.quantity.low) <= math.ceil(self.story_days / 365.25)
         if a.quantity and b.quantity and a.quantity.low is not None and b.quantity.low is not None \
-                and bool(pa) != bool(pb) and abs(a.quantity.low - b.quantity.low) == 1:
+                and bool(pa) != bool(pb) and abs(a.quantity.low - b.quantity.low) == UNDATED_AGE_GAP_YEARS:
             # an article with no date may be of any time of the coverage: one year off a dated
             # article's age is what a birthday between them gives ("26-year-old" before the trial,
             # "27-year-old" at the verdict); two undated articles are compared (nothing says when)
