@@ -358,6 +358,7 @@ class RuleFile(_Strict):
     rate_markers: list[str] = []                # words that make a number a rate ("per season")
     aggregate_nouns: list[str] = []             # "the number of people killed has risen to 19"
     distance_markers: list[str] = []            # words that make a count a distance ("five houses away")
+    running_total_markers: list[str] = []       # "now has 2,129 points": a player's running total (extract/counts.py)
     event_words: dict[str, list[str]] = {}      # event class -> words naming it (align/events.py)
     background_markers: list[str] = []          # words that put an event before the news ("last year's")
     scope_words: list[str] = []                 # qualifiers that make a part of a figure ("in cash")
@@ -598,7 +599,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
-                  "separate_events", "score_words", "settlement_nouns")  # kept in RuleSet.extra
+                  "separate_events", "score_words", "settlement_nouns", "running_total_markers")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

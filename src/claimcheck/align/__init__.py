@@ -100,17 +100,26 @@ def _lead_day(claims: list[Claim], articles: list[Article], ruleset: RuleSet, ev
     from .facts import LEAD_DAY_KINDS, owned_count
     main = {e.id for e in events if not e.background and e.why.startswith("the headline")}
     days = lead_days(claims, articles, ruleset)
+    # (a claim its own sentence dates keeps its article's lead day too: a magnitude dated "in September"
+    # in a report of Sunday's quake is of another quake, facts.Matcher._off_lead)
     return {c.id: days[c.article] for c in claims
-            if (c.kind in LEAD_DAY_KINDS or owned_count(c, ruleset)) and c.when is None and c.event in main
+            if (c.kind in LEAD_DAY_KINDS or owned_count(c, ruleset)) and c.event in main
             and c.article in days}
 
 
 def block_key(prep: Prepared, c: Claim) -> tuple:
     """(story, event, kind, property...): the claims one fact may hold; the claims of one block are grouped together."""
     from .facts import PERSON_KINDS
-    # a person's name and age are facts of the story (the person), not of one event
-    event = "" if c.kind in PERSON_KINDS else c.event
+    # a person's name and age are facts of the story (the person), not of one event; an age its
+    # sentence tells of a background event ("Felt, 92, told CNN in 2006") is the age at that time
+    event = "" if c.kind in PERSON_KINDS and not _background_age(prep, c) else c.event
     return (prep.story_of.get(c.article, ""), event) + _property(prep, c)
+
+
+def _background_age(prep: Prepared, c: Claim) -> bool:
+    """Is `c` an age its own clause tells of an earlier event than the news (a background event)?"""
+    e = prep.event_by_id.get(c.event)
+    return c.kind == "age" and e is not None and e.background
 
 
 def _property(prep: Prepared, c: Claim) -> tuple:
@@ -134,8 +143,11 @@ def align_block(prep: Prepared, block: list[Claim]) -> tuple[list[Fact], int]:
     ruleset = prep.ruleset
     key = block_key(prep, block[0])
     scope = scopes(block, ruleset)
+    story = next((s for s in prep.stories if s.id == key[0]), None)
+    days = (story.last - story.first).days if story is not None and story.first and story.last else 0
     matcher = Matcher(block, ruleset, key=lambda c: _property(prep, c), scope=scope, persons=prep.persons,
-                      before_news=prep.before_news, published=prep.published, lead_day=prep.lead_day)
+                      before_news=prep.before_news, published=prep.published, lead_day=prep.lead_day,
+                      story_days=days)
     by_scope: dict[str, list[Claim]] = defaultdict(list)
     for c in block:
         by_scope[scope[c.id]].append(c)

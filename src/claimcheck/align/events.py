@@ -298,7 +298,7 @@ def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: 
     if m.year is not None:
         ref = published.year if published else (main.when.start.year if main.when and main.when.start else year_hint)
         if ref is not None:
-            return m.year < ref
+            return m.year < ref or _year_only_in_body(m, main, published)
         return m.year not in main.years
     w = m.when
     if w is not None and w.resolved and w.end:
@@ -309,6 +309,15 @@ def _earlier(m: Mention, main: MainEvent, published: Optional[date], year_hint: 
         if year_hint:
             return w.end.year < year_hint - 1
     return False
+
+
+def _year_only_in_body(m: Mention, main: MainEvent, published: Optional[date]) -> bool:
+    """A clause that dates its event by a year the undated article's lead does not give ("The latest
+    quakes in Manokwari occurred on Oct. 10, 2002" in a report of "a series of powerful earthquakes
+    ... on Sunday"): an earlier event, even when that year is the only one the text holds (the
+    article's year hint is then that background year, and no evidence of the news's own)."""
+    return published is None and not (main.when is not None and main.when.start) and bool(main.years) is False \
+        and m.year is not None
 
 
 def _recent(w: Optional[DateSpan], main: MainEvent, published: Optional[date], weekdays: dict) -> bool:

@@ -73,6 +73,10 @@ MAX_LOG_GAP = math.log10(MAX_RATIO)
 # article's age higher by no more than the years between them (rounded up) is not the same fact.
 # Measured on ECB+: arrest-to-trial coverage runs months to years; same-week coverage never ages.
 AGE_GAP_DAYS = 30
+# An undated article's age this many years off a dated article's age of one person is not compared:
+# a birthday between them explains it, and nothing says when the undated one was written (ECB+: the
+# "26-year-old" of a pre-trial report against the verdict's "27-year-old"); two years off is compared.
+UNDATED_AGE_GAP_YEARS = 1
 # Rules that read a date as the name of its noun ("the 2005 season", "a 1972 meeting", "the June 20
 # shooting", "the 2024 World AI Conference"): the date says *which* one, so two such dates of
 # different values name two things (two seasons, two editions), never one thing dated two ways.
@@ -425,6 +429,50 @@ def scope_of(c: Claim, ruleset: RuleSet) -> tuple[str, str]:
     return (m.group(1) if m else ""), part
 
 
+def _stretch(c: Claim, after: str) -> str:
+    """Which stretch of its event a part figure is of, in its own words (":first 7 1/2 minutes",
+    ":pivotal 15-2 run", ":team's first 17 points"): two stretches of one game are two facts, so a
+    part is compared only with the same stretch ("10 points in the first 7 1/2 minutes" is not "five
+    points during a pivotal 15-2 run"). "" when no such phrase follows or opens the sentence."""
+    from .events import claim_span
+    m = PERIOD_PART.match(after)
+    text = " ".join(c.quote[claim_span(c)[1]:].split()[:8]) if m else ""
+    if not m:
+        o = OPENING_PART.match(c.quote[:claim_span(c)[0]])
+        text = o.group(0) if o else ""
+    if not text and PARTITIVE.search(c.text) and NUMBERED_WHOLE.match(after):
+        text = " ".join(c.quote[claim_span(c)[1]:].split()[:4])     # "10 of the team's first 17 points"
+    words = [w for w in re.findall(r"[\w'\u2019./-]+", text.lower())
+             if w not in ("in", "during", "within", "of", "the", "a", "an", "his", "her", "their", "its")]
+    return ":" + " ".join(words[:4]) if words else ""
+
+
+# A score line of a game its sentence gives ("a 91-73 victory", "a 108-70 rout of Charleston",
+# "defeated Drake, 65-53"): two sentences that each give one and share none are about two games.
+SCORE_LINE = re.compile(r"(?<![\d.,$])\b(\d{1,3})\s?[-\u2013]\s?(\d{1,3})\b(?![\d.,%]|[-\u2013]\d)")
+
+
+def _score_lines(quote: str) -> set[tuple[int, int]]:
+    """The score lines a sentence gives, winner first ("91-73" and "73-91" are one)."""
+    return {tuple(sorted((int(x), int(y)), reverse=True)) for x, y in SCORE_LINE.findall(quote)}
+
+
+def _two_moments(a: Claim, b: Claim, ruleset: RuleSet) -> str:
+    """Why two per-owner counts of different values are of two moments or two games, or "": running
+    totals at two times ("the all-time leader with 2,117 points" on passing the record, "now has
+    2,129 points" after the game: an update as the total runs, not a disagreement), or sentences
+    whose score lines name two games ("had 24 points ... a 108-70 rout" / "scored 20 points ... a
+    91-73 victory")."""
+    if a.kind != "count" or not owned_count(a, ruleset):
+        return ""
+    if a.predicate.endswith("(to date)") and b.predicate.endswith("(to date)"):
+        return "running totals at two moments (a total that runs is an update, not a disagreement)"
+    sa, sb = _score_lines(a.quote), _score_lines(b.quote)
+    if sa and sb and not sa & sb:
+        return "their sentences give two score lines: two games"
+    return ""
+
+
 def _over_many(c: Claim, ruleset: RuleSet) -> str:
     """"over five operations" when the figure is summed over several happenings its sentence counts
     ("seized a total of 14 rifles, 31 magazines and 923 rounds during the five operations";
@@ -496,6 +544,8 @@ def scopes(block: list[Claim], ruleset: RuleSet) -> dict[str, str]:
     out = {}
     for c in block:
         qualifier, part, mod = read[c.id]
+        if part == "part" and c.kind == "count":
+            part += _stretch(c, _after(c))
         out[c.id] = "|".join(x for x in (part, qualifier if qualifier in parts else "",
                                          mod if mod in parts else "") if x)
     return out
@@ -594,8 +644,9 @@ class Matcher:
 
     def __init__(self, claims: list[Claim], ruleset: RuleSet, key=None, scope: Optional[dict] = None,
                  persons: Optional[dict] = None, before_news: Optional[set] = None,
-                 published: Optional[dict] = None, lead_day: Optional[dict] = None):
+                 published: Optional[dict] = None, lead_day: Optional[dict] = None, story_days: int = 0):
         self.ruleset = ruleset
+        self.story_days = story_days              # days between the story's first and last dated articles
         self.persons = persons or {}      # claim id -> the name a role stands for (person_subjects)
         self.before_news = before_news or set()   # date claims long before their article's news (events.dated_before_news)
         self.published = published or {}          # article id -> publication date
@@ -657,9 +708,30 @@ class Matcher:
             return head not in (self.ruleset.extra.get("measure_properties") or {}) or head == "duration"
         return False
 
+    def _off_lead(self, a: Claim, b: Claim) -> bool:
+        """Is `a` a property its own sentence dates apart from the day its article's lead reports
+        ("The same island was hit by a 6.1 quake in September" in a report of Sunday's quake), and
+        `b` not dated like it? Then `a` is of another happening than the one `b` is of."""
+        lead = self.lead_day.get(a.id)
+        if a.when is None or lead is None or not different_times(a.when, lead, self.ruleset.weekdays):
+            return False
+        other = b.when or self.lead_day.get(b.id)      # what `b`'s sentence, else its article's lead, dates
+        return other is None or different_times(a.when, other, self.ruleset.weekdays)
+
     def _aged(self, a: Claim, b: Claim) -> bool:
         """Are two ages of one person what its articles' publication dates let it grow by?"""
         pa, pb = self.published.get(a.article), self.published.get(b.article)
+        if a.quantity and b.quantity and a.quantity.low is not None and b.quantity.low is not None \
+                and not (pa and pb) and self.story_days >= AGE_GAP_DAYS:
+            # an undated article of a story that runs this long may tell the age at any time of it
+            # ("Orozco, 27" in the manhunt's report, "Orozco, 29" at the verdict two years on)
+            return 0 < abs(a.quantity.low - b.quantity.low) <= math.ceil(self.story_days / 365.25)
+        if a.quantity and b.quantity and a.quantity.low is not None and b.quantity.low is not None \
+                and bool(pa) != bool(pb) and abs(a.quantity.low - b.quantity.low) == UNDATED_AGE_GAP_YEARS:
+            # an article with no date may be of any time of the coverage: one year off a dated
+            # article's age is what a birthday between them gives ("26-year-old" before the trial,
+            # "27-year-old" at the verdict); two undated articles are compared (nothing says when)
+            return True
         if not (pa and pb and a.quantity and b.quantity) or a.quantity.low is None or b.quantity.low is None:
             return False
         (early, p1), (late, p2) = sorted([(a.quantity, pa), (b.quantity, pb)], key=lambda x: x[1])
@@ -746,6 +818,8 @@ class Matcher:
         if (a.id in self.lead_day or b.id in self.lead_day) and different_times(
                 a.when or self.lead_day.get(a.id), b.when or self.lead_day.get(b.id), self.ruleset.weekdays):
             return False, "their articles' leads report their event on different days (two of a series)"
+        if self._off_lead(a, b) or self._off_lead(b, a):
+            return False, "one's sentence dates it apart from its article's lead (another happening), the other's does not date it so"
         if a.kind == "measure" and _far_apart_measures(a, b):
             return False, f"measures more than {MAX_RATIO:g} times apart in one unit (60 days / 12 years)"
         if a.quantity is not None and b.quantity is not None and a.kind != "measure":
@@ -761,6 +835,10 @@ class Matcher:
             return False, "ages given at two times: the later article's is higher by no more than the years between them"
         if a.kind in ("date", "time") and va != vb:
             why = self._other_dated(a, b)
+            if why:
+                return False, why
+        if va != vb:
+            why = _two_moments(a, b, self.ruleset)
             if why:
                 return False, why
         if a.kind == "count" and va != vb and _named_kinds_differ(a, b):
@@ -1065,7 +1143,8 @@ def make_fact(group: list[Claim], event: Optional[Event], scope: str, ruleset: R
     parts_of = [p for p in scope.split("|") if p]
     if parts_of:      # a part says which: "(in Osk)", "(in cash)", "(a part of a total)"
         label += " (" + ", ".join("in " + p[6:].title() if p.startswith("place:") else
-                                  "a part of a total" if p == "part" else p for p in parts_of) + ")"
+                                  "a part of a total" if p == "part" else
+                                  "a part: " + p[5:] if p.startswith("part:") else p for p in parts_of) + ")"
     return Fact(id=fact_id(group), label=label,
                 kind=first.kind, claims=[c.id for c in group], status=status, why="; ".join(parts),
                 story=event.story if event else "", event=event.id if event else "")

@@ -72,6 +72,8 @@ def age_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[in
                 continue      # "two sons, ages 16 and 6": the ages of several people, not one person's
             if how == "aged" and re.search(r"\b(?:under|over|above|below|past|beyond)\s+$", text[:m.start()], re.I):
                 continue      # "the first person under age 40 to sit on the board": a bound, not an age
+            if how == "aged" and re.match(r"\s*(?:and|or)\s+(?:under|over|older|younger|above|below)\b", text[m.end():], re.I):
+                continue      # "50 Future Leaders Age 40 and Under", "aged 65 or older": a bound too
             if how in ("name-comma", "name-paren"):
                 last = m.group("name").split()[-1]
                 if last.rstrip(".").lower() in months or not (

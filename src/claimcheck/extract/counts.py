@@ -22,8 +22,8 @@ if TYPE_CHECKING:   # hints only: importing spaCy costs a second a warm re-run d
 from ..entities import canonical_entity, content_tokens
 from ..models import Claim, Quantity, RuleSet
 from .sentences import Sentence, _char_span, _make
-from .syntax import (entity_span, figure_owners, find_object, find_predicate, head_path, is_dateline, is_entity,
-                     object_phrase, owners_name, sentence_context, subject_of)
+from .syntax import (compound_owner, entity_span, figure_owners, find_object, find_predicate, head_path, is_dateline,
+                     is_entity, irrealis, object_phrase, owners_name, sentence_context, subject_of)
 from .vocab import Vocab, _lemma_variants, _lookup, has_parse, lemma
 
 # a number glued to another by a dash or a slash is a score line, a phone number or a code
@@ -113,6 +113,12 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
     words = [t.lower_ for t in after]
     if words and words[0] in vocab.distances:
         return None                  # "five buildings away" is a distance
+    if words and words[0] in ("later", "earlier") and has_parse(doc) and head.dep_ == "npadvmod" \
+            and head.head.lower_ == words[0]:
+        return None                  # "fifteen games later, the Colts stand at 10-5": a span, not a count
+    if words and words[0] in ("'s", "\u2019s", "'", "\u2019") and has_parse(doc) and any(
+            c.dep_ == "case" for c in head.children):
+        return None                  # "put on one officer's uniform": the count names whose, it counts nothing
     if words and (words[0] in vocab.rates or " ".join(words) in vocab.rates):
         unit = f"{unit} rate"        # "$23 million per season" is not the deal's total
     skip = {t.i for t in span} | {t.i for t in unit_span}
@@ -182,8 +188,20 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         + (f"; about {obj!r}" if obj else "")
     agent = ""
     owner = next((c for c in head.children if c.dep_ == "poss" and is_entity(c)), None) if has_parse(doc) else None
+    owned = unit.split(" (")[0] in vocab.owned_units
+    whole = _partitive_whole_owner(text[:rel_start]) if owned else ""
+    if owned and has_parse(doc):
+        verb = pred_tok if pred_tok is not None and pred_tok.pos_ in ("VERB", "AUX") else _governing_verb(head)
+        pred = pred + (_mood(verb, vocab) if verb is not None else "")
+        if verb is not None and not pred.endswith(")") and _running_total(doc, head, verb, ruleset):
+            pred += " (to date)"
     if owner is not None:            # "Creighton's 80 points"
         agent = canonical_entity(entity_span(owner).text, ruleset, s.known_names)
+    elif whole:                      # "10 of the team's first 17 points": the 17 are the team's
+        agent = whole
+    elif owned and has_parse(doc) and _own_clause_owner(head, pred_tok) is not None:
+        # "Quinn threw a pick six to Butler, who returned the interception 32 yards": Butler's yards
+        agent = canonical_entity(entity_span(_own_clause_owner(head, pred_tok)).text, ruleset, s.known_names)
     elif place is not None:          # "Manokwari, a city of 160,000 people"
         agent = canonical_entity(entity_span(place[1]).text, ruleset, s.known_names)
     elif has_parse(doc) and pred_tok is not None and pred_tok.pos_ in ("VERB", "AUX"):
@@ -192,6 +210,9 @@ def _count_claim(s: Sentence, q: Quantity, ruleset: RuleSet, vocab: Vocab, used:
         if who is not None and who.i not in skip and is_entity(who) and who.i != head.i \
                 and not is_dateline(entity_span(who)):
             agent = canonical_entity(entity_span(who).text, ruleset, s.known_names)
+        elif who is not None and q.unit and compound_owner(who) is not None:
+            # "EDS shares soared $5.27", "HP shares sagged $2.56": the price is the named company's
+            agent = canonical_entity(entity_span(compound_owner(who)).text, ruleset, s.known_names)
     if not agent and has_parse(doc):
         # whose figure it is, from its construction ("the Yankees' $140-million bid", "offers by the
         # Angels and the Nationals", "the Orioles (seven years, $140-150 million)"): two owners'
@@ -360,6 +381,65 @@ def _money_noun(doc: Doc, unit_span: Span, vocab: Vocab) -> tuple[Optional[str],
         if t.pos_ not in ("ADJ", "DET"):
             break
     return None, None
+
+
+# The whole of a partitive whose owner a possessive names ("10 of the team's first 17 points", "five
+# of Creighton's eight points"): the number after it counts that owner's figure, not the subject's.
+PARTITIVE_WHOLE = re.compile(r"\d[\d,.]*\s+of\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)['\u2019]s?"
+                             r"\s+(?:(?:first|last|final|opening|closing|combined|total)\s+)?$", re.I)
+
+
+def _partitive_whole_owner(before: str) -> str:
+    """Who owns the whole of a partitive the figure closes ("10 of the team's first 17 points" ->
+    "team"); "" when the text before the figure is no such partitive. Grammar, not vocabulary."""
+    m = PARTITIVE_WHOLE.search(before)
+    return m.group(1).strip() if m else ""
+
+
+def _running_total(doc, head, verb, ruleset: RuleSet) -> bool:
+    """Is a per-owner count a running total at the time of writing ("McDermott now has 2,129 points",
+    "He has 53 catches", "the school's all-time scoring leader with 2,117 points"), not one game's
+    figure? A present-tense "have", or a word of `running_total_markers:` ("now", "all-time",
+    "career") on its verb or before the count in its clause."""
+    markers = {w.lower() for w in ruleset.extra.get("running_total_markers") or []}
+    if lemma(verb) == "have" and verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in markers for c in verb.children):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "with":
+        # "leader with 2,117 points": the words of the noun the "with" hangs on
+        before = doc[max(head.head.i - 6, 0):head.head.i].text.lower()
+        return any(re.search(r"(?<![\w-])" + re.escape(m) + r"(?![\w-])", before) for m in markers)
+    return False
+
+
+def _mood(pred_tok, vocab: Vocab) -> str:
+    """" (planned)" for a count of a future clause ("will miss the final two games"), " (not done)"
+    for a hypothetical or needed one ("would get 7 wins", "needed just nine points"), else "":
+    a per-owner figure that did not happen yet is another fact than the one that did."""
+    mood = irrealis(pred_tok, vocab)
+    return f" ({mood})" if mood else ""
+
+
+def _own_clause_owner(head, pred_tok):
+    """The subject of the clause a per-owner count stands in, when that is not the clause of its
+    predicate: a relative clause ("to Butler, who returned the interception 32 yards" -> Butler), or
+    the conjoined clause its list continues ("Artino scored 14 points and Echenique had 11 points,
+    11 rebounds": the rebounds are Echenique's). None when the count is in its predicate's clause."""
+    own = next((t for t in head_path(head)[1:] if t.pos_ in ("VERB", "AUX")), None)
+    if own is None:
+        return None
+    if pred_tok is not None and own.i != pred_tok.i and own.dep_ == "relcl":
+        who = subject_of(own)
+        return who if who is not None and is_entity(who) else None
+    # a list after a conjoined clause, attached by the parser to the first verb
+    conj = [c for c in own.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own.i < c.i < head.i]
+    if conj:
+        last = max(conj, key=lambda c: c.i)
+        subj = next((g for g in last.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and is_entity(subj) and any(g.dep_ == "dobj" and g.i < head.i for g in last.children):
+            return subj
+    return None
 
 
 def _governing_verb(tok):

@@ -248,6 +248,11 @@ def _label_tables(ruleset: RuleSet):
     return regexes, quick
 
 
+# "3.0 or above", "5 or more", "40 and under": a bound a number opens, not a value. Grammar.
+OPEN_BOUND = re.compile(r"\s*(?:-?\s*magnitude\s+)?(?:or|and)\s+(?:above|more|greater|higher|larger|over|up|under|"
+                        r"less|lower|below|smaller)\b", re.I)
+
+
 def _label_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]]) -> list[Claim]:
     regexes, quick = compiled(ruleset, "labels", _label_tables)
     text = s.text
@@ -265,6 +270,8 @@ def _label_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple
                     a, b = m.span(g)
                     if overlaps(a, b, taken) or re.match(r"\s*(?:%|per\s*cent|percent)", text[b:], re.I):
                         continue
+                    if OPEN_BOUND.match(text[m.end():]):
+                        continue     # "the last earthquake measuring 3.0 or above": a threshold, no reading
                     c = _label_claim(s, name, spec, kind, m, a, b, of_words, ruleset, vocab)
                     if c is not None:
                         taken.append((a, b))

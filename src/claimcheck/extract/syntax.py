@@ -312,6 +312,45 @@ def claim_tense(tok: Token, vocab: Vocab) -> str:
     return "past"
 
 
+# modal auxiliaries and verbs of need that make a clause's figure a hypothetical ("would get 7 wins",
+# "could have scored", "needed just nine points to eclipse"): grammar, not vocabulary
+MODALS = {"would", "could", "might", "may", "should", "must", "need", "needs", "needed"}
+
+
+def irrealis(verb: Token, vocab: Vocab) -> str:
+    """"planned" when the clause of `verb` is future ("will miss the team's final two games", "is
+    expected to get 10 to 12 carries"), "not done" when it is a hypothetical or a need ("thought they
+    would get 7 wins", "needed just nine points"), "" when it says what happened."""
+    t = verb
+    for _ in range(3):
+        for c in t.children:
+            if c.dep_ != "aux" or not c.text[:1].islower():
+                continue             # "Will Artino scored 14 points": a name the parser took for "will"
+            if c.lower_ in vocab.future or lemma(c) in vocab.future:
+                return "planned"
+            if c.lower_ in MODALS:
+                return "not done"
+        if lemma(t) == "need" or t.lower_ in MODALS:
+            return "not done"
+        if t.lower_ in vocab.future or lemma(t) in vocab.future:
+            return "planned"
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    return ""
+
+
+def compound_owner(noun: Token) -> Optional[Token]:
+    """The name a common noun is a thing of ("EDS shares", "HP's stock" -> EDS, HP): the proper noun
+    compounded with it or its possessor, when the noun itself is no name. None otherwise."""
+    if noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        if c.dep_ in ("compound", "poss") and c.i < noun.i and is_entity(c):
+            return c
+    return None
+
+
 # words a figure's path climbs through to the noun it describes ("$184 million" in "a deal worth
 # $184 million", "an offer in excess of $160 million"): grammar, not vocabulary
 _FIGURE_PATH_DEPS = {"nummod", "compound", "quantmod", "amod", "npadvmod", "nmod", "pobj", "prep", "conj", "appos"}

@@ -52,6 +52,10 @@ def _grammar(zones: tuple, words: tuple, hedges: tuple) -> tuple[re.Pattern, lis
     return rx, hedge_list
 
 
+# "as of 4:00 p.m.", "as of 4:00 p.m. local time (1100 GMT)": the time a figure was counted at. Grammar.
+AS_OF = re.compile(r"\bas of\s+(?:[^()]{0,30}\(\s*)?$", re.I)
+
+
 def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[int, int]], when=None) -> list[Claim]:
     doc, text = s.doc, s.text
     zones, words, rx, hedge_list, parts, part_rx, quick = compiled(ruleset, "times", _tables)
@@ -66,6 +70,9 @@ def time_claims(s: Sentence, ruleset: RuleSet, vocab: Vocab, taken: list[tuple[i
         if re.match(r"\s*(?:left|remaining|to go|to play|into|of the (?:first|second|third|fourth|final)|in the (?:first|second|third|fourth))\b",
                     text[m.end():], re.I) or re.search(r"\bwith\s+$", text[:m.start()], re.I):
             continue            # a game clock ("with 7:42 left in the first half"), not a time of day
+        if AS_OF.search(text[:m.start()]):
+            continue            # "2.44 million cast their ballots as of 4:00 p.m. (1100 GMT)": when a running
+                                # figure was counted, not when anything happened
         if m.group("word") and not hedge and not re.search(r"\b(?:at|by|until|till|from|since|to|around|about)\s+$",
                                                            text[:m.start()], re.I):
             continue            # "noon" and "midnight" date something only after a preposition
