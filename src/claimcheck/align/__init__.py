@@ -92,19 +92,20 @@ def _lead_day(claims: list[Claim], articles: list[Article], ruleset: RuleSet, ev
     main event (facts.LEAD_DAY_KINDS): one quake's properties, not the series'; and for the counts
     one owner scores in one game (facts.owned_count: "Hansbrough had 24 points" in the story of the
     Charleston game, "scored 20 points" in the story of Thursday's)."""
-    from .facts import LEAD_DAY_KINDS, owned_count
+    from .facts import LEAD_DAY_KINDS, owned_count, person_level
     main = {e.id for e in events if not e.background and e.why.startswith("the headline")}
     days = lead_days(claims, articles, ruleset)
     return {c.id: days[c.article] for c in claims
-            if (c.kind in LEAD_DAY_KINDS or owned_count(c, ruleset)) and c.when is None and c.event in main
+            if (c.kind in LEAD_DAY_KINDS and not person_level(c) or owned_count(c, ruleset)) and c.when is None
+            and c.event in main
             and c.article in days}
 
 
 def block_key(prep: Prepared, c: Claim) -> tuple:
     """(story, event, kind, property...): the claims one fact may hold; the claims of one block are grouped together."""
-    from .facts import PERSON_KINDS
-    # a person's name and age are facts of the story (the person), not of one event
-    event = "" if c.kind in PERSON_KINDS else c.event
+    from .facts import person_level
+    # a person's name, age, rank and home town are facts of the story (the person), not of one event
+    event = "" if person_level(c) else c.event
     return (prep.story_of.get(c.article, ""), event) + _property(prep, c)
 
 

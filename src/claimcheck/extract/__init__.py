@@ -37,6 +37,7 @@ from .counts import _count_claim
 from .measures import measure_claims
 from .names import name_claims
 from .percents import percent_claims
+from .places import place_claims
 from .times import time_claims
 from .sentences import (KnownNames, Sentence, _char_span, candidate_sentences, claim_id, name_sentence,
                         split_sentences)
@@ -57,6 +58,7 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
     vocab = vocab_for(ruleset)
 
     names: dict[str, list[Claim]] = {}
+    every_of: dict[str, list[tuple[int, str]]] = {}    # the sentences of an article, for its place claims
     enabled = _builtin_ids(ruleset)
 
     def sentences():
@@ -64,6 +66,7 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
             every = split_sentences(art, nlp)
             # names: a cheap scan of every sentence, no parse (a user rule `name.person` switches it off)
             names[art.id] = name_claims(art, every, ruleset) if "name.person" in enabled else []
+            every_of[art.id] = every
             cands = candidate_sentences(art, nlp, vocab, every) or [(-1, "")]   # (-1, "") marks an empty article
             parsed = {offset for offset, _ in cands}
             before = iter(every)
@@ -85,8 +88,18 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
             s = Sentence(art, offset, doc, known, text)
             claims.extend(extract_sentence(s, ruleset, vocab))
         if last:
-            yield art, _dedupe(claims + names.pop(art.id, []))
+            named = names.pop(art.id, [])
+            every = every_of.pop(art.id, [])
+            yield art, _dedupe(claims + named + _places(art, every, ruleset, named, claims, enabled))
             claims, known = [], KnownNames(ruleset, parser)
+
+
+def _places(art: Article, every: list[tuple[int, str]], ruleset: RuleSet, named: list[Claim],
+            claims: list[Claim], enabled: set[str]) -> list[Claim]:
+    """The article's place claims (extract/places.py), those of the built-in rules in effect."""
+    if not any(r.startswith("place.") for r in enabled):
+        return []
+    return [c for c in place_claims(art, every, ruleset, named, claims) if c.rule in enabled]
 
 
 def claims_from_text(text: str, ruleset: RuleSet, nlp: NLP | None = None, published=None) -> list[Claim]:
