@@ -194,6 +194,8 @@ def compare_names(a: Claim, b: Claim, ruleset: RuleSet) -> Optional[tuple[str, s
     "Lasalle", "Su" / "Lu"); consistent when one is a short form of the other (a nickname from
     `nicknames:`, a given name that begins the other, an initial, a missing middle name)."""
     na, nb = a.measure or {}, b.measure or {}
+    if na.get("org") or nb.get("org"):
+        return compare_organisations(a, b, ruleset) if na.get("org") and nb.get("org") else None
     ga, gb = (na.get("given") or "").split(), (nb.get("given") or "").split()
     sa, sb = na.get("surname") or a.text, nb.get("surname") or b.text
     firsts = (ga[0], gb[0]) if ga and gb else None
@@ -212,6 +214,34 @@ def compare_names(a: Claim, b: Claim, ruleset: RuleSet) -> Optional[tuple[str, s
         if x.lower() == y.lower() or _ratio(x, y) >= NAME_SPELLING_THRESHOLD:
             return "contradiction", (f"{a.text!r} and {b.text!r} name one person (surname {sa!r}) but spell "
                                      f"a given name {x!r} / {y!r}.")
+    return None
+
+
+def compare_organisations(a: Claim, b: Claim, ruleset: RuleSet) -> Optional[tuple[str, str]]:
+    """Two spellings of one organisation's name (kind `name`, measure["org"], one key): the same name
+    when they differ only in case, spacing ("TallGrass" / "Tall Grass"), a company word ("Ltd." /
+    "Limited", or none) or a missing last word ("Fiji Island Auto" / "Fiji Island Auto Repair"); a
+    contradiction when a word is misspelled (rapidfuzz ratio NAME_SPELLING_THRESHOLD or more:
+    "Distribution" / "Distributors", "Islands" / "Island"); two organisations (nothing to compare)
+    when a word is another word."""
+    suffixes = {w.lower().rstrip("."): canon for canon, ws in (ruleset.extra.get("org_suffixes") or {}).items()
+                for w in [canon] + list(ws or [])}
+
+    def words(c: Claim) -> list[str]:
+        ws = [w.lower().rstrip(".,") for w in ((c.measure or {}).get("words") or (c.custom_value or c.text).split())]
+        return [w for w in ws if w not in suffixes]
+    wa, wb = words(a), words(b)
+    if "".join(wa) == "".join(wb):
+        return None
+    if wa[:len(wb)] == wb or wb[:len(wa)] == wa:
+        return None          # one told shorter: "Fiji Island Auto" / "Fiji Island Auto Repair"
+    for x, y in zip(wa, wb):
+        if x == y:
+            continue
+        if _ratio(x, y) >= NAME_SPELLING_THRESHOLD:
+            return "contradiction", (f"{a.text!r} and {b.text!r} name one organisation but spell a word of it "
+                                     f"{x!r} / {y!r}.")
+        return None          # another word: another organisation of a like name
     return None
 
 
@@ -348,6 +378,9 @@ def compare_titles(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
     ra, rb = (a.custom_value or "").lower().split(), (b.custom_value or "").lower().split()
     if not ra or not rb or ra[-1] == rb[-1]:
         return None
+    ga, gb = ((x.measure or {}).get("given", "").lower() for x in (a, b))
+    if ga and gb and ga[0] != gb[0]:
+        return None          # "Capt. John Smith" / "Lt. Mary Smith": two people of one surname
     return "contradiction", (f"{a.text!r} and {b.text!r} give one person (person key {a.subject!r}) two ranks: "
                              f"{a.custom_value} / {b.custom_value}.")
 

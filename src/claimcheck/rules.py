@@ -33,7 +33,8 @@ BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "atte
                     "attendance.noun", "signing.verb", "signing.refusal",
                     "measure.unit", "measure.label", "age.person", "time.clock", "percent.share",
                     "count.noun", "date.event-verb", "date.event-noun", "name.person",
-                    "place.event", "place.offshore", "place.direction", "place.home")
+                    "place.event", "place.offshore", "place.direction", "place.home",
+                    "name.organisation", "title.rank")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -373,7 +374,7 @@ class RuleFile(_Strict):
     directions: dict[str, float] = {}           # compass word -> bearing in degrees
     ranks: dict[str, list[str]] = {}            # rank -> its abbreviations ("commander": [cmdr., cdr.])
     org_suffixes: dict[str, list[str]] = {}     # "ltd": [ltd., limited]: the end of a company's name
-    org_cues: list[str] = []                    # "staff at", "owner of": the name after them is an organisation's
+    org_cues: dict[str, list[str]] = {}         # before: "staff at", "owner of"; after: ", a business"
     separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)

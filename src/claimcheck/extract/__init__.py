@@ -38,6 +38,7 @@ from .measures import measure_claims
 from .names import name_claims
 from .percents import percent_claims
 from .places import place_claims
+from .things import organisation_claims
 from .times import time_claims
 from .sentences import (KnownNames, Sentence, _char_span, candidate_sentences, claim_id, name_sentence,
                         split_sentences)
@@ -65,7 +66,8 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
         for art in articles:
             every = split_sentences(art, nlp)
             # names: a cheap scan of every sentence, no parse (a user rule `name.person` switches it off)
-            names[art.id] = name_claims(art, every, ruleset) if "name.person" in enabled else []
+            names[art.id] = [c for c in name_claims(art, every, ruleset) if c.rule in enabled] \
+                if "name.person" in enabled else []
             every_of[art.id] = every
             cands = candidate_sentences(art, nlp, vocab, every) or [(-1, "")]   # (-1, "") marks an empty article
             parsed = {offset for offset, _ in cands}
@@ -96,10 +98,12 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
 
 def _places(art: Article, every: list[tuple[int, str]], ruleset: RuleSet, named: list[Claim],
             claims: list[Claim], enabled: set[str]) -> list[Claim]:
-    """The article's place claims (extract/places.py), those of the built-in rules in effect."""
-    if not any(r.startswith("place.") for r in enabled):
-        return []
-    return [c for c in place_claims(art, every, ruleset, named, claims) if c.rule in enabled]
+    """The article's place claims (extract/places.py) and organisations' names (extract/things.py),
+    those of the built-in rules in effect."""
+    out = organisation_claims(art, every, ruleset) if "name.organisation" in enabled else []
+    if any(r.startswith("place.") for r in enabled):
+        out += place_claims(art, every, ruleset, named, claims)
+    return [c for c in out if c.rule in enabled]
 
 
 def claims_from_text(text: str, ruleset: RuleSet, nlp: NLP | None = None, published=None) -> list[Claim]:

@@ -349,10 +349,13 @@ def _directions(article: Article, measures: list[Claim], t: dict) -> list[Claim]
 def _homes(article: Article, sentences: list[tuple[int, str]], names: list[Claim], t: dict) -> list[Claim]:
     """Where a named person is from: "<name>, 36, of X", "<name>, of X,", "<name>, 20 and from X",
     "<name> from X", "<name>, who is from X". The person's key is the name claim's (names.py)."""
-    surnames = {}
+    surnames, full = {}, {}
     for c in names:
         if c.kind == "name" and not (c.measure or {}).get("org"):
-            surnames[(c.measure or {}).get("surname") or c.text.split()[-1]] = c.subject
+            sur = (c.measure or {}).get("surname") or c.text.split()[-1]
+            surnames[sur] = c.subject
+            if len((c.measure or {}).get("name", "").split()) > len(full.get(sur, "").split()):
+                full[sur] = c.measure["name"]
     if not surnames:
         return []
     alts = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
@@ -374,6 +377,7 @@ def _homes(article: Article, sentences: list[tuple[int, str]], names: list[Claim
                 continue
             who = surnames[m.group(1)]
             c = _claim(article, offset, sent, p, "place.home", "home", m.group(2), m.group(2), subject=who)
+            c.measure["person"] = full.get(m.group(1), m.group(1))
             c.why = f"{p['place']!r} is where {m.group(1)!r} is from ('{m.group(2)} X' after the name); person key {who!r}"
             out.append(c)
     return out
