@@ -100,6 +100,9 @@ def value_text(c: Claim) -> str:
 
 
 def value_key(c: Claim) -> tuple:
+    if c.kind == "place" and c.measure:
+        # "near The Geysers" and "in the Geysers area" are one place told two ways: compared apart
+        return ("pl", (c.custom_value or c.text).lower(), c.measure.get("preposition") in NEAR_WORDS)
     if c.kind == "name":
         return ("n", c.custom_value or c.text)   # spelling is the value: "LuAnn" is not "Luann"
     if c.measure and "start_minute" in c.measure:

@@ -66,7 +66,22 @@ def place_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Ru
     out = _one_each(out)
     if out:
         _add_known(out, sentences, t)
+        _add_when(out, measures)
     return out
+
+
+def _add_when(claims: list[Claim], parsed: list[Claim]) -> None:
+    """A place claim's sentence date ("struck off Manokwari on Sunday"): the date the parsed
+    claims of the same sentence give their events (extract_sentence's `when`), else a date claim
+    there. Align reads it to tell this week's quake from an earlier one ("since ... on Sunday")."""
+    when: dict[int, object] = {}
+    for c in parsed:
+        w = c.when if c.when is not None else (c.date if c.kind == "date" else None)
+        if w is not None and c.sentence_start not in when:
+            when[c.sentence_start] = w
+    for c in claims:
+        if c.when is None and c.sentence_start in when:
+            c.when = when[c.sentence_start]
 
 
 def _add_known(claims: list[Claim], sentences: list[tuple[int, str]], t: dict) -> None:
@@ -162,6 +177,8 @@ def place_phrase(sent: str, pos: int, t: dict) -> Optional[dict]:
     within: list[str] = []
     start, end = pos + run.start(), pos + run.end()
     name = run.group(0)
+    if name.endswith(".") and not sent[end:].strip():
+        name, end = name[:-1], end - 1      # the sentence's full stop, not an abbreviation's
     # "Indonesia's West Papua province": a possessive place holds the next one
     poss = re.match(r"['\u2019]s\s+((?:[a-z][\w-]*\s+){0,%d}?)" % MAX_MODIFIERS, sent[end:])
     if poss and not ptype:
@@ -190,7 +207,7 @@ def place_phrase(sent: str, pos: int, t: dict) -> Optional[dict]:
     after = sent[end:]
     # "Manokwari, the capital of West Papua,"; "Merthyr Tydfil, South Wales,"; "the cable station in Egypt"
     cap = re.match(r",\s+(?:the|a)\s+(?:[a-z]+\s+){0,2}?(?:capital|city|town|village|part|region)\s+of\s+", after)
-    inn = re.match(r"\s+in\s+(?:(?:the|northern|southern|eastern|western|central)\s+)?", after)
+    inn = re.match(r",?\s+in\s+(?:(?:the|northern|southern|eastern|western|central)\s+)?", after)
     comma = re.match(r",\s+", after)
     if cap or inn:
         at = end + (cap or inn).end()
@@ -235,9 +252,15 @@ def place_key(name: str) -> str:
 
 def _clause_event(sent: str, at: int, t: dict) -> bool:
     """Does an event word stand in the clause before `at` ("the quake was centred", "the 4.4
-    temblor struck")? A clause ends at ; : and the words that open another."""
-    head = re.split(r"[;:]|\b(?:said|says|and said|while|but)\b", sent[:at])[-1]
-    return bool(t["event"].search(head))
+    temblor struck")? A clause ends at ; : and the words that open another. A bare plural opening
+    the clause ("Quakes centred well within the mainland do not pose ...") speaks of such events in
+    general, not of this one."""
+    head = re.split(r";|:(?!\d)|\b(?:said|says|and said|while|but)\b", sent[:at])[-1]
+    for m in t["event"].finditer(head):
+        generic = m.group(0).lower().endswith("s") and not head[:m.start()].strip()
+        if not generic:
+            return True
+    return False
 
 
 def _event_places(article: Article, offset: int, sent: str, t: dict) -> list[Claim]:
@@ -300,7 +323,7 @@ def _offshore(article: Article, offset: int, sent: str, t: dict) -> list[Claim]:
     out = []
     verbs = f"{t['where']}|{t['hit']}|{t['centre']}"
     pat = re.compile(r"\b(%s)\b(?:\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:%s))?"
-                     r"(?:\s+(?:was|is|had been|has been|lay|lies))?\s+(?:(%s)|(%s)|(just\s+off|off)\s+(?=(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z]))"
+                     r"(?:\s+(?:was|is|had been|has been|lay|lies))?\s+(?:(?:well|far|just|slightly)\s+)?(?:(%s)|(%s)|(just\s+off|off)\s+(?=(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z]))"
                      % (verbs, t["event_alt"], t["offshore"], t["land"]), re.I)
     for m in pat.finditer(sent):
         verb = m.group(1)

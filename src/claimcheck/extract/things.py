@@ -75,6 +75,8 @@ def organisation_claims(article: Article, sentences: list[tuple[int, str]], rule
             cued = bool(t["before"].search(sent[:start])) or bool(t["after"].match(sent[m.end():]))
             if not (suffixed or cued) or len(words) < 2 and not suffixed:
                 continue
+            if words[-1].endswith(".") and not sent[m.end():].strip() and words[-1].lower().rstrip(".") not in t["suffix"]:
+                words = words[:-1] + [words[-1][:-1]]     # the sentence's full stop, not "Ltd."
             name = " ".join(words)
             key = "org:" + person_key(words[0])
             if (key, name) in seen:
