@@ -31,6 +31,7 @@ def kinds(text: str, nlp, kind: str = "place") -> list[Claim]:
      "place.event", "hit", "Vesk", "province", ["Norland"]),
     ("The quake rocked Tamsin, the capital of Vesk, shortly after dawn.", "place.event", "hit", "Tamsin", "", ["Vesk"]),
     ("Two undersea cables were cut off the coast of Maldra on Friday.", "place.event", "where", "Maldra", "", []),
+    ("A 5.6 quake shook the southern Norlandic island of Vesk on Sunday.", "place.event", "hit", "Vesk", "island", []),
     ("The quake struck off the coast at 6:10 a.m. local time.", "place.offshore", "offshore or on land", "offshore", None, None),
     ("Engineers said the epicentre of the main quake had been well inland.",
      "place.offshore", "offshore or on land", "on land", None, None),
@@ -89,6 +90,8 @@ def _direction(word: str, bearing: float) -> Claim:
     (_place("Varnholm", predicate="hit"), _place("Ostby", predicate="hit"), None),   # a quake hits many places
     (_place("Alexandrina"), _place("Alexandrena"), None),                     # one place misspelled
     (_place("Newton Street", within=["Ostby"]), _place("Ostby"), None),       # an address in the town
+    (_place("Ostby"), _place("Cumbria", region=True), None),                  # a town and a county (`regions:`)
+    (_place("Norway", region=True), _place("Sweden", region=True), "mismatch"),   # two regions
     (_direction("east", 90), _direction("west", 270), "contradiction"),
     (_direction("north", 0), _direction("northeast", 45), None),
     (_direction("north-northeast", 22.5), _direction("east", 90), "mismatch"),
@@ -135,3 +138,25 @@ def test_which_ranks_disagree(x, y, code, nlp):
     assert a.subject == b.subject
     got = compare_titles(a, b)
     assert (got[0] if got else None) == code, got
+
+
+@pytest.mark.parametrize("sentence, rank", [
+    ("The attack was repelled, said Attorney General Mira Castell.", None),          # a title, no rank
+    ("Jason Orme, general manager of the plant, said the line was safe.", None),    # "general manager"
+    ("The drill went well, said Lt. Col. Mira Castell.", "lieutenant colonel"),
+])
+def test_a_rank_is_read_only_before_the_name(sentence, rank, nlp):
+    got = [c.custom_value for c in kinds(sentence, nlp, "title") if c.rule == "title.rank"]
+    assert got == ([rank] if rank else []), got
+
+
+def test_the_unit_of_a_post_and_which_units_disagree(nlp):
+    def post(sentence: str) -> Claim:
+        (c,) = [c for c in kinds(sentence, nlp, "title") if c.rule == "title.post"]
+        return c
+    a = post("Mira Castell, senior vice president and general manager of Orvane's Cloud Business Units, said so.")
+    b = post("Mira Castell, senior vice president and general manager for Orvane's products division, said so.")
+    c = post("Mira Castell, general manager of the new cloud business unit at Orvane, said so.")
+    assert a.custom_value == "Cloud Business Units" and a.subject == b.subject == c.subject
+    assert compare_titles(a, b)[0] == "mismatch"
+    assert compare_titles(a, c) is None              # one unit told two ways

@@ -345,6 +345,8 @@ def compare_places(a: Claim, b: Claim, containers: dict[str, set[str]]) -> Optio
         return None             # "Papua" / "West Papua", "Wales" / "South Wales": maybe a part and its whole
     if a.predicate == "hit":
         return None             # an event hits many places: only two of one stated type disagree
+    if ma.get("region") != mb.get("region"):
+        return None             # a town and a region (`regions:`) neither article puts it in: maybe its whole
     pa, pb = containers.get(ka, set()), containers.get(kb, set())
     if pa & pb:
         return "contradiction", (f"{a.text!r} and {b.text!r} are two places in {sorted(pa & pb)[0].title()}: "
@@ -378,6 +380,8 @@ def _near_spelling(x: str, y: str) -> bool:
 def compare_titles(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
     """Two ranks of one person: a contradiction unless one is the other shortened ("Lieutenant
     Colonel" / "Colonel": the same last word)."""
+    if a.predicate == "post":
+        return _compare_posts(a, b)
     ra, rb = (a.custom_value or "").lower().split(), (b.custom_value or "").lower().split()
     if not ra or not rb or ra[-1] == rb[-1]:
         return None
@@ -386,6 +390,20 @@ def compare_titles(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
         return None          # "Capt. John Smith" / "Lt. Mary Smith": two people of one surname
     return "contradiction", (f"{a.text!r} and {b.text!r} give one person (person key {a.subject!r}) two ranks: "
                              f"{a.custom_value} / {b.custom_value}.")
+
+
+def _compare_posts(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
+    """Two units of one person's post ("Global Business Units" / "products division"): a mismatch
+    when they share no word (a unit word aside), else one unit told two ways."""
+    import re
+    generic = {"unit", "units", "division", "divisions", "group", "business", "businesses", "department", "the"}
+    def words(c: Claim) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z]+", (c.custom_value or "").lower())} - {g.rstrip("s") for g in generic}
+    wa, wb = words(a), words(b)
+    if not wa or not wb or wa & wb:
+        return None
+    return "mismatch", (f"{a.text!r} and {b.text!r} are the units of one person's post "
+                        f"({(a.measure or {}).get('person', a.subject)}) and share no word.")
 
 
 # ------------------------------------------------------------------ measures and clock times (issue 8)

@@ -240,7 +240,7 @@ def _place_label(claims: list[Claim], pred: str, ev: str) -> str:
     person = next((str(c.measure.get("person")) for c in claims if isinstance(c.measure, dict) and c.measure.get("person")),
                   first.subject)
     if first.kind == "title":
-        return f"rank of {person}"
+        return f"unit of the post of {person}" if pred == "post" else f"rank of {person}"
     if pred == "home":
         return f"home town of {person}"
     if pred == "hit":

@@ -34,7 +34,7 @@ BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "atte
                     "measure.unit", "measure.label", "age.person", "time.clock", "percent.share",
                     "count.noun", "date.event-verb", "date.event-noun", "name.person",
                     "place.event", "place.offshore", "place.direction", "place.home",
-                    "name.organisation", "title.rank")
+                    "name.organisation", "title.rank", "title.post")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -370,10 +370,13 @@ class RuleFile(_Strict):
     # places, ranks and organisations (extract/places.py, extract/things.py)
     place_verbs: dict[str, list[str]] = {}      # where / centre_nouns / hit -> words that locate an event
     place_types: list[str] = []                 # "province" in "West Papua province": the level of a place
+    regions: list[str] = []                     # countries, states, counties: places that may hold a town
     offshore_words: dict[str, list[str]] = {}   # offshore / land -> words after a locating verb
     directions: dict[str, float] = {}           # compass word -> bearing in degrees
     ranks: dict[str, list[str]] = {}            # rank -> its abbreviations ("commander": [cmdr., cdr.])
     org_suffixes: dict[str, list[str]] = {}     # "ltd": [ltd., limited]: the end of a company's name
+    not_ranks: list[str] = []                   # "attorney general": a rank word in a title that is no rank
+    post_units: list[str] = []                  # "division", "unit": the noun that ends the unit of a post
     org_cues: dict[str, list[str]] = {}         # before: "staff at", "owner of"; after: ", a business"
     separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
@@ -609,7 +612,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
                   "separate_events", "score_words", "settlement_nouns",
-                  "place_verbs", "place_types", "offshore_words", "directions", "ranks", "org_suffixes",
+                  "place_verbs", "place_types", "regions", "offshore_words", "directions", "ranks", "not_ranks", "post_units", "org_suffixes",
                   "org_cues")  # kept in RuleSet.extra
 
 

@@ -38,7 +38,7 @@ from .measures import measure_claims
 from .names import name_claims
 from .percents import percent_claims
 from .places import place_claims
-from .things import organisation_claims
+from .things import organisation_claims, post_claims
 from .times import time_claims
 from .sentences import (KnownNames, Sentence, _char_span, candidate_sentences, claim_id, name_sentence,
                         split_sentences)
@@ -101,6 +101,8 @@ def _places(art: Article, every: list[tuple[int, str]], ruleset: RuleSet, named:
     """The article's place claims (extract/places.py) and organisations' names (extract/things.py),
     those of the built-in rules in effect."""
     out = organisation_claims(art, every, ruleset) if "name.organisation" in enabled else []
+    if "title.post" in enabled:
+        out += post_claims(art, every, named, ruleset)
     if any(r.startswith("place.") for r in enabled):
         out += place_claims(art, every, ruleset, named, claims)
     return [c for c in out if c.rule in enabled]

@@ -64,6 +64,9 @@ def place_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Ru
     out += _directions(article, measures, t)
     out += _homes(article, sentences, names, t)
     out = _one_each(out)
+    for c in out:
+        if c.measure and c.measure.get("key") in t["regions"]:
+            c.measure["region"] = True       # a country, state or county (`regions:`): it may hold a town
     if out:
         _add_known(out, sentences, t)
         _add_when(out, measures)
@@ -136,6 +139,7 @@ def _tables(ruleset: RuleSet) -> dict:
         "dir_re": re.compile(r"\b(" + alt(dirs) + r")\s+of\s*$", re.I),
         "offshore": alt(off.get("offshore")), "land": alt(off.get("land")),
         "not_places": not_places,
+        "regions": {place_key(w) for w in extra.get("regions") or []},
         "stops": {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)},
     }
     _TABLES[id(ruleset)] = (ruleset, t)
@@ -202,6 +206,12 @@ def place_phrase(sent: str, pos: int, t: dict) -> Optional[dict]:
     if not ptype and tail:
         ptype = tail.group(1).lower()
         end += tail.end()
+        named = re.match(r"\s+of\s+(?:the\s+)?", sent[end:])
+        run2 = RUN.match(sent, end + named.end()) if named else None
+        if run2:        # "the southern Iranian island of Qeshm": the name follows, the run before it qualifies it
+            name, end = run2.group(0), run2.end()
+            if name.endswith(".") and not sent[end:].strip():
+                name, end = name[:-1], end - 1
     if not _is_place(name, t):
         return None
     after = sent[end:]

@@ -11,6 +11,11 @@ share a block; compare.compare_names decides whether two spellings are one name 
 missing suffix or last word, case, "Ltd." / "Limited") or misspelled ("Distribution" /
 "Distributors", "Islands" / "Island").
 
+`title.post` (kind `title`, predicate `post`): the unit a person's post is of, in apposition after
+the name ("Lisa Su, senior vice president and general manager of AMD's Global Business Units" /
+"... for AMD's products division"): a title word (`titles:`) and a unit noun (`post_units:`) end
+it. Two units of one person's post that share no word disagree (a mismatch).
+
 `title.rank` (kind `title`): the rank a person's name carries ("Commander Nirad Sinha" /
 "Commodore Nirad Sinha"), from the role names.py read before the name; a rank is a word of
 `ranks:` (or one of its abbreviations, "Cmdr."). Subject: the person's key.
@@ -52,7 +57,7 @@ def _tables(ruleset: RuleSet) -> dict:
     t = {"suffix": suffix,
          "before": re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % alt(cues.get("before")), re.I),
          "after": re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:%s)\b" % alt(cues.get("after")), re.I),
-         "ranks": ranks,
+         "ranks": ranks, "not_ranks": [w.lower() for w in extra.get("not_ranks") or []],
          "stops": {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)}}
     _TABLES[id(ruleset)] = (ruleset, t)
     return t
@@ -102,6 +107,9 @@ def rank_claims(article: Article, names: list[Claim], ruleset: RuleSet) -> list[
     for c in names:
         role = (c.measure or {}).get("role") or ""
         words = [w.lower().rstrip(".,") for w in role.split()]
+        low = " ".join(words)
+        if any(x in low for x in t["not_ranks"]):
+            continue             # "Attorney General", "general manager": no rank
         rank = [t["ranks"][w] for w in words if w in t["ranks"]]
         if not rank or (c.subject, rank[-1]) in seen:
             continue
@@ -110,15 +118,11 @@ def rank_claims(article: Article, names: list[Claim], ruleset: RuleSet) -> list[
         pos = c.start - c.sentence_start
         lead = c.quote[:pos]
         written = [w for w in role.split() if w.lower().rstrip(".,") in t["ranks"]]
-        at = lead.rfind(written[0]) if written and written[0] in lead else -1
-        if at >= 0:
-            end = lead.rfind(written[-1]) + len(written[-1])
-        else:
-            tail = c.quote[pos:]
-            k = tail.find(written[0]) if written else -1
-            if k < 0:
-                continue
-            at, end = pos + k, pos + tail.find(written[-1]) + len(written[-1])
+        # (only a rank just before the name: "Commander Nirad Sinha", not ", general manager of")
+        if not written or not re.search(re.escape(written[-1]) + r"\s+$", lead):
+            continue
+        end = lead.rstrip().rfind(written[-1]) + len(written[-1])
+        at = lead.rfind(written[0], 0, end)
         s, e = c.sentence_start + at, c.sentence_start + end
         value = " ".join(rank)
         person = (c.measure or {}).get("name") or c.text
@@ -128,4 +132,43 @@ def rank_claims(article: Article, names: list[Claim], ruleset: RuleSet) -> list[
                          measure={"rank": value, "person": person, "given": (c.measure or {}).get("given", "")},
                          why=f"{article.text[s:e]!r} is the rank of {person!r} (`ranks:`); person key {c.subject!r}",
                          sentence_start=c.sentence_start))
+    return out
+
+
+def post_claims(article: Article, sentences: list[tuple[int, str]], names: list[Claim], ruleset: RuleSet) -> list[Claim]:
+    """The unit of a named person's post, from the apposition after the name: "<name>, [<org>'s]
+    <title> of|for|, [the] [new] [<org>'s] <unit ending in a `post_units:` noun>"."""
+    titles = {w.lower() for w in ruleset.extra.get("titles") or []}
+    units = sorted({w.lower() for w in ruleset.extra.get("post_units") or []}, key=len, reverse=True)
+    people = {}
+    for c in names:
+        if c.kind == "name" and not (c.measure or {}).get("org") and len(c.text.split()) >= 2:
+            people.setdefault(c.text, c.subject)
+    if not people or not units or not titles:
+        return []
+    who = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
+    org = r"(?:(?:[A-Z][\w&.-]*|its|the company)['\u2019]s\s+)?"
+    pat = re.compile(r"\b(%s),\s+(?:who\s+\w+\s+(?:\w+\s+)?as\s+)?%s((?:[\w-]+\s+(?:and\s+)?){0,7}?[\w-]+)(?:\s+(?:of|for)|,)\s+"
+                     r"(?:the\s+)?(?:new\s+)?%s((?:(?!(?:in|at|who|which|with|to|and|said)\b)[\w-]+\s+){0,4}(?:%s))\b" % (who, org, org, "|".join(map(re.escape, units))),
+                     re.I)
+    out, seen = [], set()
+    for offset, sent in sentences:
+        for m in pat.finditer(sent):
+            title = m.group(2).lower()
+            if not any(w in titles for w in re.split(r"\s+(?:and\s+)?", title)) and title not in titles \
+                    and not any(t in title for t in ("manager", "president", "director", "chief", "head")):
+                continue
+            unit = m.group(3)
+            key = (people[m.group(1)], unit.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            s, e = offset + m.start(3), offset + m.end(3)
+            lead = len(sent) - len(sent.lstrip())
+            out.append(Claim(id=claim_id(article.id, "title", s, e, "title.post"), article=article.id, kind="title",
+                             text=article.text[s:e], quote=sent.strip(), start=s, end=e, subject=people[m.group(1)],
+                             predicate="post", rule="title.post", trigger=m.group(2), custom_value=unit,
+                             measure={"post": m.group(2), "unit": unit, "person": m.group(1)},
+                             why=f"{unit!r} is the unit of {m.group(1)!r}'s post ({m.group(2)!r}); person key "
+                                 f"{people[m.group(1)]!r}", sentence_start=offset + lead))
     return out
