@@ -147,8 +147,8 @@ def post_claims(article: Article, sentences: list[tuple[int, str]], names: list[
     if not people or not units or not titles:
         return []
     who = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
-    org = r"(?:(?:[A-Z][\w&.-]*|its|the company)['\u2019]s\s+)?"
-    pat = re.compile(r"\b(%s),\s+(?:who\s+\w+\s+(?:\w+\s+)?as\s+)?%s((?:[\w-]+\s+(?:and\s+)?){0,7}?[\w-]+)(?:\s+(?:of|for)|,)\s+"
+    org = r"(?:(?:[A-Z][\w&.-]*|the company)['\u2019]s\s+|(?:its|their|his|her)\s+)?"
+    pat = re.compile(r"\b(%s)(?:,|\s*[\u2014\u2013]|\s+--)\s+(?:who\s+(?:\w+\s+){0,3}?(?:as|heads|leads)\s+)?%s((?:[\w-]+\s+(?:and\s+)?){0,7}?[\w-]+)(?:\s+(?:of|for)|,)\s+"
                      r"(?:the\s+)?(?:new\s+)?%s((?:(?!(?:in|at|who|which|with|to|and|said)\b)[\w-]+\s+){0,4}(?:%s))\b" % (who, org, org, "|".join(map(re.escape, units))),
                      re.I)
     out, seen = [], set()
