@@ -90,8 +90,9 @@ def _direction(word: str, bearing: float) -> Claim:
     (_place("Varnholm", predicate="hit"), _place("Ostby", predicate="hit"), None),   # a quake hits many places
     (_place("Alexandrina"), _place("Alexandrena"), None),                     # one place misspelled
     (_place("Newton Street", within=["Ostby"]), _place("Ostby"), None),       # an address in the town
-    (_place("Ostby"), _place("Cumbria", region=True), None),                  # a town and a county (`regions:`)
-    (_place("Norway", region=True), _place("Sweden", region=True), "mismatch"),   # two regions
+    (_place("Ostby"), _place("Cumbria", region="region"), None),              # a town and a county (`regions:`)
+    (_place("Cumbria", region="region"), _place("England", region="country"), None),   # two levels
+    (_place("Norway", region="country"), _place("Sweden", region="country"), "mismatch"),   # two countries
     (_direction("east", 90), _direction("west", 270), "contradiction"),
     (_direction("north", 0), _direction("northeast", 45), None),
     (_direction("north-northeast", 22.5), _direction("east", 90), "mismatch"),

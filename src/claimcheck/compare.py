@@ -346,7 +346,9 @@ def compare_places(a: Claim, b: Claim, containers: dict[str, set[str]]) -> Optio
     if a.predicate == "hit":
         return None             # an event hits many places: only two of one stated type disagree
     if ma.get("region") != mb.get("region"):
-        return None             # a town and a region (`regions:`) neither article puts it in: maybe its whole
+        # a town and a region (`countries:`, `regions:`, `macro_regions:`) neither article relates, or
+        # regions of two levels (a county and a country): maybe a part and its whole
+        return None
     pa, pb = containers.get(ka, set()), containers.get(kb, set())
     if pa & pb:
         return "contradiction", (f"{a.text!r} and {b.text!r} are two places in {sorted(pa & pb)[0].title()}: "

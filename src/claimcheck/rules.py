@@ -370,7 +370,9 @@ class RuleFile(_Strict):
     # places, ranks and organisations (extract/places.py, extract/things.py)
     place_verbs: dict[str, list[str]] = {}      # where / centre_nouns / hit -> words that locate an event
     place_types: list[str] = []                 # "province" in "West Papua province": the level of a place
-    regions: list[str] = []                     # countries, states, counties: places that may hold a town
+    countries: list[str] = []                   # countries: places that may hold a town
+    regions: list[str] = []                     # states, provinces, counties: places that may hold a town
+    macro_regions: list[str] = []               # continents, "the Horn of Africa": places that may hold a country
     offshore_words: dict[str, list[str]] = {}   # offshore / land -> words after a locating verb
     directions: dict[str, float] = {}           # compass word -> bearing in degrees
     ranks: dict[str, list[str]] = {}            # rank -> its abbreviations ("commander": [cmdr., cdr.])
@@ -612,7 +614,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
                   "separate_events", "score_words", "settlement_nouns",
-                  "place_verbs", "place_types", "regions", "offshore_words", "directions", "ranks", "not_ranks", "post_units", "org_suffixes",
+                  "place_verbs", "place_types", "countries", "regions", "macro_regions", "offshore_words", "directions", "ranks", "not_ranks", "post_units", "org_suffixes",
                   "org_cues")  # kept in RuleSet.extra
 
 

@@ -65,8 +65,10 @@ def place_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Ru
     out += _homes(article, sentences, names, t)
     out = _one_each(out)
     for c in out:
-        if c.measure and c.measure.get("key") in t["regions"]:
-            c.measure["region"] = True       # a country, state or county (`regions:`): it may hold a town
+        if c.measure and c.measure.get("key") in t["levels"]:
+            # a country, a state or county, a region of several countries (`countries:`, `regions:`,
+            # `macro_regions:`): it may hold a town
+            c.measure["region"] = t["levels"][c.measure["key"]]
     if out:
         _add_known(out, sentences, t)
         _add_when(out, measures)
@@ -139,7 +141,9 @@ def _tables(ruleset: RuleSet) -> dict:
         "dir_re": re.compile(r"\b(" + alt(dirs) + r")\s+of\s*$", re.I),
         "offshore": alt(off.get("offshore")), "land": alt(off.get("land")),
         "not_places": not_places,
-        "regions": {place_key(w) for w in extra.get("regions") or []},
+        "levels": {place_key(w): level for level, key in (("macro", "macro_regions"), ("region", "regions"),
+                                                           ("country", "countries"))
+                   for w in extra.get(key) or []},
         "stops": {k.lower().rstrip(".") for k in list(ruleset.months) + list(ruleset.weekdays)},
     }
     _TABLES[id(ruleset)] = (ruleset, t)
