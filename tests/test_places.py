@@ -161,3 +161,11 @@ def test_the_unit_of_a_post_and_which_units_disagree(nlp):
     assert a.custom_value == "Cloud Business Units" and a.subject == b.subject == c.subject
     assert compare_titles(a, b)[0] == "mismatch"
     assert compare_titles(a, c) is None              # one unit told two ways
+
+
+def test_a_place_under_another_name_is_one_place(nlp):
+    # `aliases:` "U.S." = "United States": one place, nothing to flag
+    (a,) = [c for c in kinds("The blast was centred in the U.S., officials said.", nlp) if c.rule == "place.event"]
+    (b,) = [c for c in kinds("The blast was centred in the United States, officials said.", nlp) if c.rule == "place.event"]
+    assert a.measure["key"] == b.measure["key"]
+    assert compare_places(a, b, place_containers([a, b])) is None

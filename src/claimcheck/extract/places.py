@@ -29,13 +29,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..entities import resolve_alias
 from ..models import Article, Claim, RuleSet
 from ..stopwords import STOP_WORDS
 from .names import person_key
 from .sentences import claim_id
 
 # one capitalised word of a place's name: "Manokwari", "Merthyr", "Champs-Elysees", "O'Hare", "St."
-_CAP = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*\.?|[A-Z]{2,}(?![a-z]))"
+_CAP = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*\.?|(?:[A-Z]\.){2,}|[A-Z]{2,}(?![a-z]))"
 # a name: capitalised words, "of" or "de" inside ("Horn of Africa"); "the" before it is no part of it
 RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:of|de|du|la|del|el)[ \t]+)?{_CAP})*")
 # a place's name is at most this many words ("Democratic Republic of the Congo" is five)
@@ -65,6 +66,9 @@ def place_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Ru
     out += _homes(article, sentences, names, t)
     out = _one_each(out)
     for c in out:
+        if c.measure and c.measure.get("place") and c.rule != "place.offshore":
+            # one place under its other names (`aliases:`: "U.S." = "United States", "Britain" = "United Kingdom")
+            c.measure["key"] = place_key(resolve_alias(c.measure["place"], ruleset))
         if c.measure and c.measure.get("key") in t["levels"]:
             # a country, a state or county, a region of several countries (`countries:`, `regions:`,
             # `macro_regions:`): it may hold a town
