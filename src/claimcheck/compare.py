@@ -103,10 +103,15 @@ def value_text(c: Claim) -> str:
         return c.date.text.strip()
     if c.polarity is not None:
         return ("" if c.polarity else "not ") + (c.predicate or "")
+    if c.kind == "place":
+        return c.text.strip()        # the place as written ("Indonesia's West Papua province", "west of Aden")
     return c.custom_value or c.text
 
 
 def value_key(c: Claim) -> tuple:
+    if c.kind == "place" and c.measure:
+        # "near The Geysers" and "in the Geysers area" are one place told two ways: compared apart
+        return ("pl", (c.custom_value or c.text).lower(), c.measure.get("preposition") in NEAR_WORDS)
     if c.kind == "name":
         return ("n", c.custom_value or c.text)   # spelling is the value: "LuAnn" is not "Luann"
     if c.measure and "start_minute" in c.measure:
@@ -205,6 +210,8 @@ def compare_names(a: Claim, b: Claim, ruleset: RuleSet) -> Optional[tuple[str, s
     "Lasalle", "Su" / "Lu"); consistent when one is a short form of the other (a nickname from
     `nicknames:`, a given name that begins the other, an initial, a missing middle name)."""
     na, nb = a.measure or {}, b.measure or {}
+    if na.get("org") or nb.get("org"):
+        return compare_organisations(a, b, ruleset) if na.get("org") and nb.get("org") else None
     ga, gb = (na.get("given") or "").split(), (nb.get("given") or "").split()
     sa, sb = na.get("surname") or a.text, nb.get("surname") or b.text
     firsts = (ga[0], gb[0]) if ga and gb else None
@@ -223,6 +230,34 @@ def compare_names(a: Claim, b: Claim, ruleset: RuleSet) -> Optional[tuple[str, s
         if x.lower() == y.lower() or _ratio(x, y) >= NAME_SPELLING_THRESHOLD:
             return "contradiction", (f"{a.text!r} and {b.text!r} name one person (surname {sa!r}) but spell "
                                      f"a given name {x!r} / {y!r}.")
+    return None
+
+
+def compare_organisations(a: Claim, b: Claim, ruleset: RuleSet) -> Optional[tuple[str, str]]:
+    """Two spellings of one organisation's name (kind `name`, measure["org"], one key): the same name
+    when they differ only in case, spacing ("TallGrass" / "Tall Grass"), a company word ("Ltd." /
+    "Limited", or none) or a missing last word ("Fiji Island Auto" / "Fiji Island Auto Repair"); a
+    contradiction when a word is misspelled (rapidfuzz ratio NAME_SPELLING_THRESHOLD or more:
+    "Distribution" / "Distributors", "Islands" / "Island"); two organisations (nothing to compare)
+    when a word is another word."""
+    suffixes = {w.lower().rstrip("."): canon for canon, ws in (ruleset.extra.get("org_suffixes") or {}).items()
+                for w in [canon] + list(ws or [])}
+
+    def words(c: Claim) -> list[str]:
+        ws = [w.lower().rstrip(".,") for w in ((c.measure or {}).get("words") or (c.custom_value or c.text).split())]
+        return [w for w in ws if w not in suffixes]
+    wa, wb = words(a), words(b)
+    if "".join(wa) == "".join(wb):
+        return None
+    if wa[:len(wb)] == wb or wb[:len(wa)] == wa:
+        return None          # one told shorter: "Fiji Island Auto" / "Fiji Island Auto Repair"
+    for x, y in zip(wa, wb):
+        if x == y:
+            continue
+        if _ratio(x, y) >= NAME_SPELLING_THRESHOLD:
+            return "contradiction", (f"{a.text!r} and {b.text!r} name one organisation but spell a word of it "
+                                     f"{x!r} / {y!r}.")
+        return None          # another word: another organisation of a like name
     return None
 
 
@@ -249,6 +284,143 @@ def _short_form(short: str, full: str, ruleset: RuleSet) -> bool:
 
 def _one_given_name(x: str, y: str, ruleset: RuleSet) -> bool:
     return _same_spelling(x, y) or x.lower() == y.lower() or _short_form(x, y, ruleset) or _short_form(y, x, ruleset)
+# ------------------------------------------------------------------ places and ranks (extract/places.py, things.py)
+
+# Two directions from one place this many degrees apart or more cannot both be right ("east of
+# Aden" / "west of Aden": 180; "north" / "east": 90); closer ones are one direction told at two
+# precisions ("north" / "north-east": 45). Between the two (67.5: "north-northeast" / "east"): a mismatch.
+DIRECTION_APART = 90.0
+DIRECTION_NEAR = 45.0
+# A place name one edit from another of at least this many letters is the same place misspelled
+# ("Alexandra" / "Alexandria"), not another place (a place's spelling is not what this kind compares)
+PLACE_SPELLING_LETTERS = 6
+
+
+def place_containers(claims: list[Claim]) -> dict[str, set[str]]:
+    """place key -> the places the claims' own sentences put it in ("Manokwari, the capital of West
+    Papua", "Indonesia's West Papua province", "Merthyr Tydfil, South Wales"), transitively."""
+    up: dict[str, set[str]] = {}
+    for c in claims:
+        m = c.measure or {}
+        chain = [m.get("key", "")] + [_place_key(w) for w in reversed(m.get("within") or [])]
+        for i, k in enumerate(chain[:-1]):
+            if k:
+                up.setdefault(k, set()).update(x for x in chain[i + 1:] if x)
+        for k, holders in (m.get("known") or {}).items():     # what its article says elsewhere
+            up.setdefault(k, set()).update(holders)
+    for _ in range(3):          # a chain of three "in"s at most (a street, a town, a county, a state)
+        for k in list(up):
+            for x in list(up[k]):
+                up[k] |= up.get(x, set())
+    return up
+
+
+def _place_key(name: str) -> str:
+    import re
+    s = re.sub(r"[.'\u2019]", "", name.lower())
+    return re.sub(r"^the\s+", "", re.sub(r"[-\s]+", " ", s).strip())
+
+
+def compare_places(a: Claim, b: Claim, containers: dict[str, set[str]]) -> Optional[tuple[str, str]]:
+    """Two places one property of one event (or of one person) is given: a contradiction when they
+    cannot both hold (two directions 90 degrees apart or more, offshore / on land, two places of one
+    stated type, two towns of one region); none for a part and its whole ("near The Geysers" / "in
+    the Geysers area", "Manokwari" / "West Papua" when an article puts the one in the other, "West
+    Papua" / "Papua" without a type); a mismatch when the places differ and no article says one
+    holds the other."""
+    ma, mb = a.measure or {}, b.measure or {}
+    if "bearing" in ma and "bearing" in mb:
+        gap = abs(float(ma["bearing"]) - float(mb["bearing"])) % 360
+        gap = min(gap, 360 - gap)
+        if gap >= DIRECTION_APART:
+            return "contradiction", (f"{a.text!r} and {b.text!r} put it {gap:g} degrees apart from one place: "
+                                     "both cannot be right.")
+        if gap > DIRECTION_NEAR:
+            return "mismatch", f"{a.text!r} and {b.text!r} are {gap:g} degrees apart: more than one rounding."
+        return None
+    if "offshore" in ma and "offshore" in mb:
+        if ma["offshore"] != mb["offshore"]:
+            return "contradiction", f"{a.text!r} puts it {ma['key']}, {b.text!r} {mb['key']}."
+        return None
+    ka, kb = _settled(ma, containers), _settled(mb, containers)
+    if not ka or not kb or ka == kb or _near_spelling(ka, kb):
+        return None
+    if ma.get("preposition") in NEAR_WORDS or mb.get("preposition") in NEAR_WORDS:
+        return None             # "near Clearlake" / "in the Geysers area": "near" is too loose to disagree
+    if kb in containers.get(ka, ()) or ka in containers.get(kb, ()):
+        return None             # a part and its whole, as an article says
+    ta, tb = ma.get("type", ""), mb.get("type", "")
+    wa, wb = set(ka.split()), set(kb.split())
+    if ta and ta == tb:
+        return "contradiction", (f"{a.text!r} and {b.text!r} name two {ta}s for one {a.predicate or 'place'}: "
+                                 "a place of one type is not in another of that type.")
+    if wa <= wb or wb <= wa:
+        return None             # "Papua" / "West Papua", "Wales" / "South Wales": maybe a part and its whole
+    if a.predicate == "hit":
+        return None             # an event hits many places: only two of one stated type disagree
+    if ma.get("region") != mb.get("region"):
+        # a town and a region (`countries:`, `regions:`, `macro_regions:`) neither article relates, or
+        # regions of two levels (a county and a country): maybe a part and its whole
+        return None
+    pa, pb = containers.get(ka, set()), containers.get(kb, set())
+    if pa & pb:
+        return "contradiction", (f"{a.text!r} and {b.text!r} are two places in {sorted(pa & pb)[0].title()}: "
+                                 "neither is in the other.")
+    return "mismatch", (f"{a.text!r} and {b.text!r} are different places, and no article says one is in the "
+                        "other.")
+
+
+# Prepositions that say only that it was near a place: two such places can both be right
+NEAR_WORDS = ("near", "close to", "around", "outside")
+# Words that end an address, not a settlement ("Newton Street"): compared by the town that holds it
+ADDRESS_WORDS = ("street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard", "blvd", "way",
+                 "close", "crescent", "terrace", "place", "square", "highway")
+
+
+def _settled(m: dict, containers: dict[str, set[str]]) -> str:
+    """A place's key, or for an address ("Newton Street, Millom") the key of the town that holds
+    it, or "" (nothing to compare: a street of an unknown town)."""
+    key = m.get("key", "")
+    if key.split() and key.split()[-1] in ADDRESS_WORDS:
+        within = [_place_key(w) for w in m.get("within") or []]
+        return within[-1] if within else ""
+    return key
+
+
+def _near_spelling(x: str, y: str) -> bool:
+    from rapidfuzz.distance import OSA
+    return min(len(x), len(y)) >= PLACE_SPELLING_LETTERS and OSA.distance(x, y) <= 1
+
+
+def compare_titles(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
+    """Two ranks of one person: a contradiction unless one is the other shortened ("Lieutenant
+    Colonel" / "Colonel": the same last word)."""
+    if a.predicate == "post":
+        return _compare_posts(a, b)
+    ra, rb = (a.custom_value or "").lower().split(), (b.custom_value or "").lower().split()
+    if not ra or not rb or ra[-1] == rb[-1]:
+        return None
+    ga, gb = ((x.measure or {}).get("given", "").lower() for x in (a, b))
+    if ga and gb and ga[0] != gb[0]:
+        return None          # "Capt. John Smith" / "Lt. Mary Smith": two people of one surname
+    return "contradiction", (f"{a.text!r} and {b.text!r} give one person (person key {a.subject!r}) two ranks: "
+                             f"{a.custom_value} / {b.custom_value}.")
+
+
+def _compare_posts(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
+    """Two units of one person's post ("Global Business Units" / "products division"): a mismatch
+    when they share no word (a unit word aside), else one unit told two ways."""
+    import re
+    generic = {"unit", "units", "division", "divisions", "group", "business", "businesses", "department", "the"}
+    def words(c: Claim) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z]+", (c.custom_value or "").lower())} - {g.rstrip("s") for g in generic}
+    wa, wb = words(a), words(b)
+    if not wa or not wb or wa & wb:
+        return None
+    return "mismatch", (f"{a.text!r} and {b.text!r} are the units of one person's post "
+                        f"({(a.measure or {}).get('person', a.subject)}) and share no word.")
+
+
 # ------------------------------------------------------------------ measures and clock times (issue 8)
 
 SAME_UNIT = ("same-unit",)   # measures written in one unit compare as plain numbers (the branch above)
@@ -366,12 +538,20 @@ def compare_fact(fact: Fact, claims: list[Claim], ruleset: RuleSet, rule_severit
         tolerance = max(tolerances)
     template = next((r["message"] for r in own if r.get("message")), None)
     values = " / ".join(_summarise(groups[k]) for k in keys)
+    containers = place_containers(claims) if fact.kind == "place" else {}
     n_articles = len({c.article for c in claims})
     out = []
     for i in range(len(keys)):
         for j in range(i + 1, len(keys)):
             ga, gb = groups[keys[i]], groups[keys[j]]
-            res = compare_names(ga[0], gb[0], ruleset) if fact.kind == "name" else compare_values(ga[0], gb[0], tolerance)
+            if fact.kind == "name":
+                res = compare_names(ga[0], gb[0], ruleset)
+            elif fact.kind == "place":
+                res = compare_places(ga[0], gb[0], containers)
+            elif fact.kind == "title":
+                res = compare_titles(ga[0], gb[0])
+            else:
+                res = compare_values(ga[0], gb[0], tolerance)
             severity = ""
             if res is not None:
                 code, why = res

@@ -233,6 +233,25 @@ def _event_phrase(event: str) -> str:
     return e if _ARTICLE.match(e) else f"the {e}"
 
 
+def _place_label(claims: list[Claim], pred: str, ev: str) -> str:
+    """"where the quake happened", "place the quake hit", "direction of the piracy from Aden", "home
+    town of Anthony LaSalle", "rank of Nirad Sinha" (extract/places.py, things.py)."""
+    first = claims[0]
+    person = next((str(c.measure.get("person")) for c in claims if isinstance(c.measure, dict) and c.measure.get("person")),
+                  first.subject)
+    if first.kind == "title":
+        return f"unit of the post of {person}" if pred == "post" else f"rank of {person}"
+    if pred == "home":
+        return f"home town of {person}"
+    if pred == "hit":
+        return f"place {ev} hit"
+    if pred.startswith("direction from "):
+        return f"direction of {ev} {pred[len('direction '):]}"
+    if pred == "offshore or on land":
+        return f"whether {ev} was offshore or on land"
+    return f"where {ev} happened"
+
+
 def fact_label(claims: list[Claim], ruleset: RuleSet, event: Optional[str] = None) -> str:
     """The label of the fact these claims state. `event` is the event's label ("the quake on 2 July")
     when alignment knows it; otherwise the claims' object names what the fact is about."""
@@ -261,6 +280,9 @@ def _label(claims: list[Claim], ruleset: RuleSet, event: Optional[str]) -> str:
         role = " ".join(_trim(role.split()))           # "with free agent" -> "free agent"
         name = spelled.most_common(1)[0][0] if spelled else (subject or first.text)
         return f"spelling of the name of {_the(role) + ' ' if role else ''}{name}".strip()
+
+    if kind in ("place", "title"):
+        return _place_label(claims, pred, ev or "the event")
 
     if kind in ("attendance", "signing"):
         obj = _object(claims, known=known, skip=skip)

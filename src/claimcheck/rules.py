@@ -27,12 +27,14 @@ from .models import RuleSet
 
 BUILTIN = "default_rules.yml"
 BUILTIN_SOURCE = f"built-in:{BUILTIN}"
-BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude", "name")
+BUILTIN_KINDS = ("count", "date", "attendance", "signing", "measure", "age", "time", "percent", "magnitude", "name", "place", "title")
 # rule ids read by code in extract/; only these may use `engine: builtin`
 BUILTIN_RULE_IDS = ("count.unit-noun", "date.event", "date.year-modifier", "attendance.verb",
                     "attendance.noun", "signing.verb", "signing.refusal",
                     "measure.unit", "measure.label", "age.person", "time.clock", "percent.share",
-                    "count.noun", "date.event-verb", "date.event-noun", "name.person")
+                    "count.noun", "date.event-verb", "date.event-noun", "name.person",
+                    "place.event", "place.offshore", "place.direction", "place.home",
+                    "name.organisation", "title.rank", "title.post")
 DISCREPANCY_CODES = ("contradiction", "mismatch", "canonical-contradiction", "canonical-mismatch")
 CAPTURE = "CAPTURE"                         # the one key claimcheck adds to spaCy token patterns
 CAPTURE_ROLES = ("value", "subject", "object")
@@ -366,6 +368,19 @@ class RuleFile(_Strict):
     light_verbs: list[str] = []                 # verbs that say little: a count takes its event's class
     part_places: list[str] = []                 # "in the district of Osk": a part of the whole's place
     settlement_nouns: list[str] = []            # "a city of 160,000 people": a count of who lives there
+    # places, ranks and organisations (extract/places.py, extract/things.py)
+    place_verbs: dict[str, list[str]] = {}      # where / centre_nouns / hit -> words that locate an event
+    place_types: list[str] = []                 # "province" in "West Papua province": the level of a place
+    countries: list[str] = []                   # countries: places that may hold a town
+    regions: list[str] = []                     # states, provinces, counties: places that may hold a town
+    macro_regions: list[str] = []               # continents, "the Horn of Africa": places that may hold a country
+    offshore_words: dict[str, list[str]] = {}   # offshore / land -> words after a locating verb
+    directions: dict[str, float] = {}           # compass word -> bearing in degrees
+    ranks: dict[str, list[str]] = {}            # rank -> its abbreviations ("commander": [cmdr., cdr.])
+    org_suffixes: dict[str, list[str]] = {}     # "ltd": [ltd., limited]: the end of a company's name
+    not_ranks: list[str] = []                   # "attorney general": a rank word in a title that is no rank
+    post_units: list[str] = []                  # "division", "unit": the noun that ends the unit of a post
+    org_cues: dict[str, list[str]] = {}         # before: "staff at", "owner of"; after: ", a business"
     separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
@@ -599,7 +614,9 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "measure_units", "measure_properties", "labels", "age_words", "age_range", "clock_words",
                   "day_parts", "time_zones", "time_hedges",
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
-                  "separate_events", "score_words", "settlement_nouns", "running_total_markers")  # kept in RuleSet.extra
+                  "separate_events", "score_words", "settlement_nouns",
+                  "place_verbs", "place_types", "countries", "regions", "macro_regions", "offshore_words", "directions", "ranks", "not_ranks", "post_units", "org_suffixes",
+                  "org_cues", "running_total_markers")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

@@ -97,22 +97,22 @@ def _lead_day(claims: list[Claim], articles: list[Article], ruleset: RuleSet, ev
     main event (facts.LEAD_DAY_KINDS): one quake's properties, not the series'; and for the counts
     one owner scores in one game (facts.owned_count: "Hansbrough had 24 points" in the story of the
     Charleston game, "scored 20 points" in the story of Thursday's)."""
-    from .facts import LEAD_DAY_KINDS, owned_count
+    from .facts import LEAD_DAY_KINDS, owned_count, person_level
     main = {e.id for e in events if not e.background and e.why.startswith("the headline")}
     days = lead_days(claims, articles, ruleset)
     # (a claim its own sentence dates keeps its article's lead day too: a magnitude dated "in September"
     # in a report of Sunday's quake is of another quake, facts.Matcher._off_lead)
     return {c.id: days[c.article] for c in claims
-            if (c.kind in LEAD_DAY_KINDS or owned_count(c, ruleset)) and c.event in main
+            if (c.kind in LEAD_DAY_KINDS and not person_level(c) or owned_count(c, ruleset)) and c.event in main
             and c.article in days}
 
 
 def block_key(prep: Prepared, c: Claim) -> tuple:
     """(story, event, kind, property...): the claims one fact may hold; the claims of one block are grouped together."""
-    from .facts import PERSON_KINDS
-    # a person's name and age are facts of the story (the person), not of one event; an age its
-    # sentence tells of a background event ("Felt, 92, told CNN in 2006") is the age at that time
-    event = "" if c.kind in PERSON_KINDS and not _background_age(prep, c) else c.event
+    from .facts import person_level
+    # a person's name, age, rank and home town are facts of the story (the person), not of one event; an
+    # age its sentence tells of a background event ("Felt, 92, told CNN in 2006") is the age at that time
+    event = "" if person_level(c) and not _background_age(prep, c) else c.event
     return (prep.story_of.get(c.article, ""), event) + _property(prep, c)
 
 

@@ -37,6 +37,8 @@ from .counts import _count_claim
 from .measures import measure_claims
 from .names import name_claims
 from .percents import percent_claims
+from .places import place_claims
+from .things import organisation_claims, post_claims
 from .times import time_claims
 from .sentences import (KnownNames, Sentence, _char_span, candidate_sentences, claim_id, name_sentence,
                         split_sentences)
@@ -57,13 +59,16 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
     vocab = vocab_for(ruleset)
 
     names: dict[str, list[Claim]] = {}
+    every_of: dict[str, list[tuple[int, str]]] = {}    # the sentences of an article, for its place claims
     enabled = _builtin_ids(ruleset)
 
     def sentences():
         for art in articles:
             every = split_sentences(art, nlp)
             # names: a cheap scan of every sentence, no parse (a user rule `name.person` switches it off)
-            names[art.id] = name_claims(art, every, ruleset) if "name.person" in enabled else []
+            names[art.id] = [c for c in name_claims(art, every, ruleset) if c.rule in enabled] \
+                if "name.person" in enabled else []
+            every_of[art.id] = every
             cands = candidate_sentences(art, nlp, vocab, every) or [(-1, "")]   # (-1, "") marks an empty article
             parsed = {offset for offset, _ in cands}
             before = iter(every)
@@ -85,8 +90,22 @@ def extract_articles(articles: Iterable[Article], nlp: NLP, ruleset: RuleSet,
             s = Sentence(art, offset, doc, known, text)
             claims.extend(extract_sentence(s, ruleset, vocab))
         if last:
-            yield art, _dedupe(claims + names.pop(art.id, []))
+            named = names.pop(art.id, [])
+            every = every_of.pop(art.id, [])
+            yield art, _dedupe(claims + named + _places(art, every, ruleset, named, claims, enabled))
             claims, known = [], KnownNames(ruleset, parser)
+
+
+def _places(art: Article, every: list[tuple[int, str]], ruleset: RuleSet, named: list[Claim],
+            claims: list[Claim], enabled: set[str]) -> list[Claim]:
+    """The article's place claims (extract/places.py) and organisations' names (extract/things.py),
+    those of the built-in rules in effect."""
+    out = organisation_claims(art, every, ruleset) if "name.organisation" in enabled else []
+    if "title.post" in enabled:
+        out += post_claims(art, every, named, ruleset)
+    if any(r.startswith("place.") for r in enabled):
+        out += place_claims(art, every, ruleset, named, claims)
+    return [c for c in out if c.rule in enabled]
 
 
 def claims_from_text(text: str, ruleset: RuleSet, nlp: NLP | None = None, published=None) -> list[Claim]:

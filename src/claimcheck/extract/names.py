@@ -112,7 +112,9 @@ def name_claims(article: Article, sentences: list[tuple[int, str]], ruleset: Rul
         c = _claim(article, offset, sent, words, start, end, role, key, how)
         c.measure["variant_of"] = people[key][0]     # the article's own evidence that it is that person
         claims.append(c)
-    return _first_of_each(claims) if ONE_CLAIM_PER_SPELLING else claims
+    out = _first_of_each(claims) if ONE_CLAIM_PER_SPELLING else claims
+    from .things import rank_claims      # (things.py reads names.py's runs and keys)
+    return out + rank_claims(article, claims, ruleset)     # a rank from any mention, not only the first
 
 
 # One claim per person and spelling in an article (its first mention), not one per mention: the same
