@@ -911,6 +911,21 @@ def test_normalizers_never_import_rules():
     assert "claimcheck.rules" not in out and "claimcheck.dates" in out, out
 
 
+
+def test_token_offsets_read_on_demand_equal_one_pass():
+    """A long text's token offsets are read when a row asks (_Offsets with the lowercase text), a short
+    one's in one pass: both must give every token's offsets, or a row misses where it could start."""
+    from claimcheck import dates as dates_module
+    for text in _scan_texts() + ["Mayor May met in may 2024, 12-05 and 2024/05/12; mayday 14april, 3x4."]:
+        if not text.isascii():
+            continue
+        want: dict = {}
+        for p, w in dates_module._tokens(text):
+            want.setdefault(w, []).append(p)
+        lazy = dates_module._Offsets(text.lower())
+        assert {w: lazy[w] for w in want} == want, text
+        assert lazy["zzz"] == [] and lazy[tuple(sorted(want))] == sorted(p for ps in want.values() for p in ps)
+
 # sentences whose every token opens some row (words, digits, dashes, dots, quotes, mixed case)
 _SCAN_TEXTS = [
     "From Feb. 28 to March 2, 2025, and again on Tuesday the 19th, the summit (Q3 2024) met.",
@@ -943,7 +958,7 @@ def test_rows_start_only_on_the_tokens_they_name():
                 continue
             rx = g.patterns[order][0]
             got, pos = [], 0
-            for p in sorted(p for k in starts.intersection(at) for p in at[k]):
+            for p in sorted(p for k in starts for p in at[k]):      # at[k]: [] when k is not in the text
                 m = rx.match(text, p) if p >= pos else None
                 if m:
                     got.append(m.span())
