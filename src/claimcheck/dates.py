@@ -101,6 +101,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from datetime import date, datetime, timedelta
 from typing import Callable, Optional
 
@@ -346,10 +347,35 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
 
 # ---------------------------------------------------------------- vocabulary and grammar
 
-def _alt(words) -> str:
-    """Regex alternation of words, longest first, spaces matching any whitespace."""
+def _alt(words, the_optional: bool = False) -> str:
+    """Regex alternation of words, longest first, spaces matching any whitespace (and "the " optional
+    inside every word with the_optional: "the end of" reads "end of")."""
     ws = sorted({w.lower().rstrip(".") for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+    alts = [re.escape(w).replace(r"\ ", r"\s+") for w in ws]
+    if the_optional:
+        alts = [a.replace(r"the\s+", r"(?:the\s+)?") for a in alts]
+    return _branches(alts)
+
+
+# an alternation of more alternatives than this is grouped by first character (_branches)
+_GROUPED_BRANCHES = 8
+
+
+def _branches(alternatives: list[str]) -> str:
+    """Regex alternatives joined with "|", those of a long list grouped by their first character behind
+    a one-character lookahead: "(?=c)(?:christmas|...)|(?=e)(?:easter|...)". The engine tries
+    alternatives one by one (a list of 279 holiday names costs 279 attempts where a match is tried);
+    grouped, it tries one lookahead per first character and then that group's own. The same strings
+    match and the same one wins: two alternatives with different first characters cannot both match at
+    one position, and a group keeps the list's order (longest first). Grouped only when every
+    alternative opens on a plain ASCII letter or digit that no quantifier follows."""
+    if len(alternatives) <= _GROUPED_BRANCHES or not all(
+            a[:1].isascii() and a[:1].isalnum() and a[1:2] not in ("?", "*", "+", "{") for a in alternatives):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a)
+    return "|".join(f"(?={c})(?:{'|'.join(g)})" if len(g) > 1 else g[0] for c, g in groups.items())
 
 
 def _firsts(words) -> frozenset:
@@ -461,7 +487,7 @@ class _Grammar:
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
         PRE = r"(?:(?<![\w])(?P<pre>from|between)\s+)?"
         DL = r"(?:\s*,\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]))*"
-        hol = "|".join(_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h)))
+        hol = _branches([_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h))])
         # a year in words: "two thousand ten", "two thousand and nineteen", "nineteen ninety-five"
         year_words = r"(?:two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+){0,2}|(?:nineteen|twenty)[\s-]+[a-z]+(?:[\s-][a-z]+)?)(?![\w])"
         fnum = num + r"|\d+(?:\.\d+)?|\d+/\d+|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[-\s]quarters\s+of\s+an?|an?\s+(?:few|couple(?:\s+of)?|pair\s+of)|few|\d+\s+and\s+an?\s+half"
@@ -635,7 +661,7 @@ class _Grammar:
         for i, t in enumerate(self.triggers):
             for w in (t[0] if t else ()):
                 self.by_word.setdefault(w, []).append(i)
-        parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
+        parts = _alt(self.parts, the_optional=True)
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
         self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
         self.week_ending_re = re.compile(r"(?<![\w])(?:the\s+)?(?:week|seven\s+days)\s+(?:ending|ended|to)\s+$", re.I)
@@ -1749,12 +1775,8 @@ def _found_without_offsets(rx: re.Pattern, text: str, starts: frozenset, keep_al
     return [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text) if w.group(0).lower() in starts) if m]
 
 
-def _first3(c):
-    return c[0], c[1], c[2]
-
-
-def _start_of(h):
-    return h.start
+_first3 = itemgetter(0, 1, 2)        # a candidate's sort key: longest first, then leftmost, then row order
+_start_of = attrgetter("start")
 
 
 def _with_parts(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> list[_Hit]:
