@@ -687,6 +687,13 @@ COMPOSED = [
     ("from 2019 until now", "past", D(2019, 1, 1), REF),
     ("from March 2024 to the present", "past", D(2024, 3, 1), REF),
     ("from Dec. 20, 2024, to Jan. 5", "past", D(2024, 12, 20), D(2025, 1, 5)),
+    # an operator over an expression another operator made: offsets after the n-th weekday of a month,
+    # the n-th weekday after one, an offset after a modified period
+    ("two weeks after the first Monday of March", "past", D(2024, 3, 18), D(2024, 3, 18)),
+    ("three days before the last Friday of June 2024", "past", D(2024, 6, 25), D(2024, 6, 25)),
+    ("the day after the second Tuesday of May", "past", D(2024, 5, 15), D(2024, 5, 15)),
+    ("the first Monday after the third Sunday of January", "past", D(2025, 1, 20), D(2025, 1, 20)),
+    ("a week after the first week of April 2025", "past", D(2025, 4, 14), D(2025, 4, 14)),
 ]
 
 
@@ -791,6 +798,19 @@ def test_the_week_of_a_holiday_contains_it(y, holiday):
     day = parse_date(f"{holiday} {y}", reference=REF)
     week = parse_date(f"the week of {holiday} {y}", reference=REF)
     assert week.start <= day.start <= week.end and (week.end - week.start).days == 6 and week.start.weekday() == 0
+
+
+@given(st.integers(1950, 2070), st.integers(1, 12), st.integers(0, 6), st.sampled_from(["first", "second", "last"]),
+       st.integers(0, 20), st.sampled_from(["days", "weeks"]), st.sampled_from(["after", "before"]))
+@settings(max_examples=150, deadline=None)
+def test_an_offset_composes_over_the_nth_weekday(y, m, wd, nth, n, unit, direction):
+    """N units after/before "the n-th <weekday> of <month> <year>" is that many days from the day the
+    inner expression names (an offset of zero is its anchor)."""
+    inner = f"the {nth} {calendar.day_name[wd]} of {calendar.month_name[m]} {y}"
+    day = parse_date(inner, reference=REF)
+    got = parse_date(f"{n} {unit} {direction} {inner}", reference=REF)
+    step = timedelta(days=n * (7 if unit == "weeks" else 1))
+    assert got is not None and got.start == got.end == (day.start + step if direction == "after" else day.start - step)
 
 
 @given(days, days)
@@ -964,3 +984,23 @@ def test_rows_start_only_on_the_tokens_they_name():
                     got.append(m.span())
                     pos = m.end()
             assert got == [m.span() for m in rx.finditer(text)], (g.patterns[order][1].__name__, text)
+
+
+# words that open on a letter, as the grammar's word lists do (the ones _branches groups)
+_WORDS = st.builds(str.__add__, st.sampled_from("abcAB"), st.text(alphabet="abcAB .'-", max_size=5))
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_WORDS, min_size=9, max_size=30, unique_by=str.lower), text=st.text(alphabet="abcAB .'-x", max_size=12))
+def test_grouped_alternation_matches_as_the_flat_one(words, text):
+    """_branches groups a long word list by first character: at every position it must match what the
+    plain longest-first alternation matches (same span, so the same word wins)."""
+    from claimcheck import dates as dates_module
+    alts = [re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))]
+    joined = dates_module._branches(alts)
+    assert "(?=" in joined                    # grouped: more than _GROUPED_BRANCHES words opening on a letter
+    grouped = re.compile(f"(?:{joined})", re.I)
+    flat = re.compile(f"(?:{'|'.join(alts)})", re.I)
+    for p in range(len(text) + 1):
+        a, b = grouped.match(text, p), flat.match(text, p)
+        assert (a and a.span()) == (b and b.span()), (alts, text, p)

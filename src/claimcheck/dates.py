@@ -1821,7 +1821,9 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> li
     nth_ok, closest_ok, month_ok, weekend_ok = plan.nth, plan.closest, plan.month_after, plan.weekend
     of_ok, for_ok, off_ok = plan.of, plan.for_, plan.offset
     out: list[_Hit] = []
-    for h in hits:
+    todo = hits[::-1]              # a hit an operator made is looked at again: operators compose
+    while todo:
+        h = todo.pop()
         window = max(0, h.start - 40)
         inner = h.val
         swallow = lambda m: [out.pop() for _ in range(sum(1 for x in out if x.start >= m.start()))]  # noqa: E731
@@ -1835,15 +1837,14 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> li
             if k and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
                 gran = what if what in ("week", "weekend") else "day"
-                h = _Hit(m.start(), h.end, _Val(gran, rel=_nth_in(inner, what, k, from_end)))
-                out.append(h)
+                todo.append(_Hit(m.start(), h.end, _Val(gran, rel=_nth_in(inner, what, k, from_end))))
                 continue
         m = g.day_of_re.search(text, window, h.start) if of_ok and inner.gran == "month" else None
         if m:
             d = g.ordinal(m["d"])
             if d and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
-                out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
+                todo.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
                 continue
         m = g.stretch_re.search(text, window, h.start) if of_ok and inner.gran in _PERIODS else None
         if m and not any(x.start < m.start() < x.end for x in out):
@@ -1851,7 +1852,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> li
             k = int(n) if n.isdigit() else g.numbers.get(_norm(n))
             if k:
                 swallow(m)
-                out.append(_Hit(m.start(), h.end, _Val("range", rel=_stretch(inner, g.units[m["u"].lower()], k,
+                todo.append(_Hit(m.start(), h.end, _Val("range", rel=_stretch(inner, g.units[m["u"].lower()], k,
                                                                              m["fl"].lower() != "first"))))
                 continue
         if weekend_ok and inner.gran == "day":
@@ -1860,21 +1861,21 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> li
             if (m and not any(x.start < m.start() < x.end for x in out)) or fm:
                 if m:
                     swallow(m)
-                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                todo.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
                                 _Val("weekend", rel=_weekend_around(inner, holiday=bool(fm)))))
                 continue
         m = g.closest_re.search(text, window, h.start) if closest_ok and inner.gran == "day" else None
         if m and not any(x.start < m.start() < x.end for x in out):
             k = g.ordinal(m["ord"]) if m["ord"] else 1
             swallow(m)
-            out.append(_Hit(m.start(), h.end, _Val("day", rel=_closest(inner, g.weekdays[m["wd"].lower()], k or 1))))
+            todo.append(_Hit(m.start(), h.end, _Val("day", rel=_closest(inner, g.weekdays[m["wd"].lower()], k or 1))))
             continue
         fm = g.month_after_re.match(text, h.end) if month_ok and inner.gran == "month" and inner.yearless else None
         if fm:
             n = fm["n"].lower() if fm["n"] else None
             k = (int(n) if n.isdigit() else g.numbers.get(_norm(n))) if n else None
             if k or fm["an"]:
-                out.append(_Hit(h.start, fm.end(), _Val("month", rel=_month_later(inner.yearless[0], k, bool(fm["an"])))))
+                todo.append(_Hit(h.start, fm.end(), _Val("month", rel=_month_later(inner.yearless[0], k, bool(fm["an"])))))
                 continue
         m = g.for_before_re.search(text, window, h.start) if for_ok and inner.gran == "day" else None
         fm = g.for_after_re.match(text, h.end) if for_ok and inner.gran == "day" and not m else None
@@ -1886,7 +1887,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> li
             if k and unit and not (m and any(o.start < m.start() < o.end for o in out)):
                 if m:
                     swallow(m)
-                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                todo.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
                                 _Val("range", rel=_lasting(inner, unit, k))))
                 continue
         m = g.offset_re.search(text, window, h.start) if off_ok else None
@@ -1898,7 +1899,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> li
             if k and what is not None and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
                 sign = -1 if m["dir"].lower() == "before" else 1
-                out.append(_Hit(m.start(), h.end, _Val("day", rel=_offset_from(inner, what, sign * k))))
+                todo.append(_Hit(m.start(), h.end, _Val("day", rel=_offset_from(inner, what, sign * k))))
                 continue
         out.append(h)
     return out
