@@ -694,6 +694,14 @@ COMPOSED = [
     ("the day after the second Tuesday of May", "past", D(2024, 5, 15), D(2024, 5, 15)),
     ("the first Monday after the third Sunday of January", "past", D(2025, 1, 20), D(2025, 1, 20)),
     ("a week after the first week of April 2025", "past", D(2025, 4, 14), D(2025, 4, 14)),
+    # a year in words after a date, a month, a season, a quarter, a half or a holiday
+    ("the fifteenth of April two thousand nineteen", "past", D(2019, 4, 15), D(2019, 4, 15)),
+    ("March 3, nineteen ninety-five", "past", D(1995, 3, 3), D(1995, 3, 3)),
+    ("June nineteen eighty-four", "past", D(1984, 6, 1), D(1984, 6, 30)),
+    ("the first quarter of two thousand twenty", "past", D(2020, 1, 1), D(2020, 3, 31)),
+    ("summer twenty twenty-two", "past", D(2022, 6, 1), D(2022, 8, 31)),
+    ("from May 3 to June 4 two thousand eight", "past", D(2008, 5, 3), D(2008, 6, 4)),
+    ("H1 twenty twenty-three", "past", D(2023, 1, 1), D(2023, 6, 30)),
 ]
 
 
@@ -757,6 +765,15 @@ NOT_DATES_COMPOSED = [
 @pytest.mark.parametrize("text", NOT_DATES_COMPOSED)
 def test_not_a_date_composed(text):
     assert find_dates(text, reference=REF) == [], text
+
+
+@pytest.mark.parametrize("text,read", [("October 5 twenty one people died", "October 5"),
+                                       ("Feb. 10 twenty-three delegates", "Feb. 10"),
+                                       ("in March twenty people came", "March"), ("since June nineteen people", "June")])
+def test_a_count_in_words_after_a_date_is_no_year(text, read):
+    """A year in words is a century word and tens or a teen ("twenty twenty-one"), not any number."""
+    d = parse_date(text, reference=REF)
+    assert (d.text if d else None) == read, text
 
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

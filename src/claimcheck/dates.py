@@ -480,8 +480,15 @@ class _Grammar:
         D = lambda n: rf"(?:{_D.format(n=n)}|(?<![\w])(?P<{n}w>{ord_words})(?![\w-]))"
         Y = lambda n: _Y.format(n=n)
         RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
-        # a year after a date: 2024, last year, or two digits after an apostrophe ("Oct. 3, '24")
-        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')}|['’‘](?P<{n}a>\d{{2}})(?![\w'’]))"
+        # a year in words after a date, strictly numbers: "two thousand (and) nineteen", "nineteen
+        # ninety-five", "twenty twenty-four", "twenty nineteen" (a century word, then tens or a teen)
+        ones = _alt(w for w, v in _UNITS_WORDS.items() if v < 10)
+        teens = _alt(w for w, v in _UNITS_WORDS.items() if v >= 10)
+        tens_ones = rf"(?:{_alt(_TENS_WORDS)})(?:[\s-]+(?:{ones}))?"
+        year_in_words = (rf"(?:two\s+thousand(?:(?:\s+and)?[\s-]+(?:{tens_ones}|{teens}|{ones}))?"
+                         rf"|(?:nineteen|twenty)[\s-]+(?:{tens_ones}|{teens}))(?![\w-])")
+        # a year after a date: 2024, last year, two digits after an apostrophe ("Oct. 3, '24"), words
+        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')}|['’‘](?P<{n}a>\d{{2}})(?![\w'’])|(?P<{n}wd>{year_in_words}))"
         WDP = rf"(?:(?<![\w])(?:{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         WDN = rf"(?:(?<![\w])(?P<wdn>{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
@@ -708,7 +715,7 @@ class _Grammar:
             "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
             "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
-            "_h_month_year": (mon, dig | shift), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
+            "_h_month_year": (mon, dig | shift | {"two", "nineteen", "twenty"}), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
             "_h_year_range": (d4, joins), "_h_year": (d4,), "_h_fiscal": (frozenset({"fy", "fiscal"}), dig),
             "_h_decade": (frozenset({"s"}) | words(self.decades),), "_h_century": (frozenset({"century"}),),
             "_h_turn": (frozenset({"turn"}),), "_h_quarter": (frozenset({"q", "quarter", "qtr"}),),
@@ -820,6 +827,8 @@ class _Grammar:
             return (2000 + yy if yy < 50 else 1900 + yy), None
         if _group(m, n + "r"):
             return None, self.shift[_norm(m.group(n + "r").lower())]
+        if _group(m, n + "wd"):                # "the fifteenth of April two thousand nineteen"
+            return _year_in_words(m.group(n + "wd")), None
         return None, None
 
     def dated(self, gran: str, yl: tuple, m: re.Match, n: str = "y", anchor: str = "start") -> Optional[_Val]:
