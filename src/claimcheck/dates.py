@@ -18,11 +18,14 @@ words. An expression is composed from parts:
                three days", "the coming fortnight", "within 10 days", "by the end of next month"), a
                duration from an anchor ("for 10 days from Dec. 18")
 
-Every pattern proposes candidate spans (a pattern runs only when its trigger words are in the text);
+Every pattern proposes candidate spans (a pattern runs only when its trigger words are in the text,
+and only at the tokens it can start on; which patterns a set of trigger words allows is worked out
+once per set and kept, _Plan);
 the longest non-overlapping candidates win; then passes attach a modifier written before a period
 ("early", "the end of"), an operator written before any anchor (_with_operators: the n-th weekday of,
-N units after), and join two spans written as a range. Numbers inside may be words ("three days
-after", "Easter Sunday two thousand ten"). dateparser is not used: the grammar decides alone, which
+N units after; they compose: "two weeks after the first Monday of March"), and join two spans written
+as a range. Numbers inside may be words ("three days after", "Easter Sunday two thousand ten", "June
+nineteen eighty-four"). dateparser is not used: the grammar decides alone, which
 keeps it fast (about 20,000 phrases a second on one core) and predictable.
 
 Granularity names (DateSpan.granularity):
