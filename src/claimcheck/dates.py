@@ -1638,9 +1638,11 @@ def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
 # words the passes after the scan look for (_with_parts, _with_operators); with the trigger and start
 # words of the rows they make the key of a plan
 _GATES = frozenset({"of", "in", "week", "seven", "closest", "after", "before", "from", "weekend", "for"})
-# plans kept per grammar: one per set of trigger words a text holds (the 27k-phrase snapshot of
-# benchmarks, tests, normalize-dev and ECB+ sentences makes about 3,000)
-_PLANS = 8192
+# plans kept per grammar (about 1.5 KB each), then the cache starts over: a phrase's set of trigger
+# words recurs (benchmarks/normalize.py's 5,000 distinct phrases make 633), a
+# sentence's rarely (11,000 ECB+ sentences make 8,900; a plan made per sentence costs what choosing
+# the rows cost before plans were kept)
+_PLANS = 2048
 _DIGIT_TOKEN = frozenset({"#d"})
 
 
