@@ -66,7 +66,9 @@ def date_phrases(n: int, seed: int = 0) -> list[str]:
     """n distinct date phrases from TEMPLATES (none repeats: what a cache keyed on the phrase cannot help)."""
     rnd = random.Random(seed)
     out: dict[str, None] = {}
-    while len(out) < n:
+    for _ in range(100 * n):               # the templates hold millions of phrases; stop anyway
+        if len(out) >= n:
+            break
         d = rnd.randint(1, 27)
         y = rnd.randint(1990, 2030)
         parts = dict(M=rnd.choice(MONTHS), d=d, d2=d + rnd.randint(1, 3), y=y, y2=y + rnd.randint(1, 3),
