@@ -1,5 +1,6 @@
 """Time the normalizers: parse_quantity over a few thousand quantity phrases (and parse_date over
-date phrases when claimcheck.dates exists). A script, not a test:
+date phrases when claimcheck.dates exists: the phrases of DATES in turn, and as many distinct phrases
+built from TEMPLATES, none read twice). A script, not a test:
 
     .venv/bin/python benchmarks/normalize.py [--n 5000]
 """
@@ -28,6 +29,23 @@ DATES = ["October 2023", "Feb. 10", "10 February 2025", "on Monday", "last year"
          "Tuesday the 14th", "from 3 March to the 5th", "2025 03 15", "the twenty-first of May",
          "between 2019 and mid-2020", "the coming fortnight", "next Friday", "the last day of February",
          "the week ending Jan. 10", "the past twenty-four hours", "20260315", "the Friday before last"]
+# templates for distinct date phrases (date_phrases): the same constructions with other months, days,
+# years, counts and weekdays, so that no phrase repeats
+MONTHS = ["January", "February", "March", "April", "June", "July", "August", "September", "October",
+          "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+COUNTS = ["two", "three", "four", "five", "six", "ten", "twelve", "twenty", "thirty-one", "2", "3", "5", "7",
+          "10", "14", "21", "30"]
+HOLIDAYS = ["Christmas", "Easter", "Thanksgiving", "Halloween", "New Year's Day", "Labor Day"]
+UNITS = ["day", "week", "month", "year"]
+TEMPLATES = ["{M} {d}", "{d} {M} {y}", "{M} {y}", "{W} the {d}th", "the past {n} days", "{n} {u}s ago",
+             "the next {n} {u}s", "from {d} {M} to the {d2}th", "between {y} and mid-{y2}", "{y}-{mm}-{dd}",
+             "{y}{mm}{dd}", "Q{q} {y}", "early {y}", "{H} {y}", "the first {W} of {M}", "{n} days after {H}",
+             "by the end of the {u}", "the week ending {M} {d}", "the {d}th of {M}", "on {W}", "last {u}",
+             "{M} last year", "{M} {d} to {d2}", "{M} {d}, {y}", "{W}, {M} {d}", "late {M} {y}",
+             "the last week of {M} {y}", "{n} weeks before {H} {y}", "in the summer of {y}", "next {W}"]
+
+
 SENTENCE = ("More than 30 countries signed the statement on Tuesday, while an estimated 1,200 delegates "
             "and about 60 heads of state attended the two-day summit, which cost $2bn.")
 
@@ -42,6 +60,22 @@ def phrases(n: int, seed: int = 0) -> list[str]:
             num = f"{rnd.randint(1, 50)} and {rnd.randint(51, 500)}"
         out.append(h + num + rnd.choice(NOUNS))
     return out
+
+
+def date_phrases(n: int, seed: int = 0) -> list[str]:
+    """n distinct date phrases from TEMPLATES (none repeats: what a cache keyed on the phrase cannot help)."""
+    rnd = random.Random(seed)
+    out: dict[str, None] = {}
+    for _ in range(100 * n):               # the templates hold millions of phrases; stop anyway
+        if len(out) >= n:
+            break
+        d = rnd.randint(1, 27)
+        y = rnd.randint(1990, 2030)
+        parts = dict(M=rnd.choice(MONTHS), d=d, d2=d + rnd.randint(1, 3), y=y, y2=y + rnd.randint(1, 3),
+                     W=rnd.choice(WEEKDAYS), n=rnd.choice(COUNTS), u=rnd.choice(UNITS), q=rnd.randint(1, 4),
+                     H=rnd.choice(HOLIDAYS), mm=f"{rnd.randint(1, 12):02d}", dd=f"{d:02d}")
+        out[rnd.choice(TEMPLATES).format(**parts)] = None
+    return list(out)
 
 
 def rate(fn, items, repeat: int = 3) -> float:
@@ -78,7 +112,11 @@ def main() -> None:
     ref = date(2025, 2, 11)   # relative expressions resolve against a publication day
     try:
         parse_date(dates[0], reference=ref)
-        print(f"parse_date: {rate(lambda p: parse_date(p, reference=ref), dates):,.0f} phrases/s over {len(dates)} phrases")
+        print(f"parse_date: {rate(lambda p: parse_date(p, reference=ref), dates):,.0f} phrases/s over {len(dates)} phrases"
+              f" (the {len(DATES)} of DATES in turn)")
+        distinct = date_phrases(args.n)
+        print(f"parse_date: {rate(lambda p: parse_date(p, reference=ref), distinct):,.0f} phrases/s over "
+              f"{len(distinct)} distinct phrases ({sum(parse_date(p, reference=ref) is None for p in distinct)} unread)")
     except Exception as e:  # another module's work in progress must not break this script
         print(f"parse_date: failed ({type(e).__name__}: {e})")
 

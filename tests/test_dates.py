@@ -687,6 +687,21 @@ COMPOSED = [
     ("from 2019 until now", "past", D(2019, 1, 1), REF),
     ("from March 2024 to the present", "past", D(2024, 3, 1), REF),
     ("from Dec. 20, 2024, to Jan. 5", "past", D(2024, 12, 20), D(2025, 1, 5)),
+    # an operator over an expression another operator made: offsets after the n-th weekday of a month,
+    # the n-th weekday after one, an offset after a modified period
+    ("two weeks after the first Monday of March", "past", D(2024, 3, 18), D(2024, 3, 18)),
+    ("three days before the last Friday of June 2024", "past", D(2024, 6, 25), D(2024, 6, 25)),
+    ("the day after the second Tuesday of May", "past", D(2024, 5, 15), D(2024, 5, 15)),
+    ("the first Monday after the third Sunday of January", "past", D(2025, 1, 20), D(2025, 1, 20)),
+    ("a week after the first week of April 2025", "past", D(2025, 4, 14), D(2025, 4, 14)),
+    # a year in words after a date, a month, a season, a quarter, a half or a holiday
+    ("the fifteenth of April two thousand nineteen", "past", D(2019, 4, 15), D(2019, 4, 15)),
+    ("March 3, nineteen ninety-five", "past", D(1995, 3, 3), D(1995, 3, 3)),
+    ("June nineteen eighty-four", "past", D(1984, 6, 1), D(1984, 6, 30)),
+    ("the first quarter of two thousand twenty", "past", D(2020, 1, 1), D(2020, 3, 31)),
+    ("summer twenty twenty-two", "past", D(2022, 6, 1), D(2022, 8, 31)),
+    ("from May 3 to June 4 two thousand eight", "past", D(2008, 5, 3), D(2008, 6, 4)),
+    ("H1 twenty twenty-three", "past", D(2023, 1, 1), D(2023, 6, 30)),
 ]
 
 
@@ -752,6 +767,15 @@ def test_not_a_date_composed(text):
     assert find_dates(text, reference=REF) == [], text
 
 
+@pytest.mark.parametrize("text,read", [("October 5 twenty one people died", "October 5"),
+                                       ("Feb. 10 twenty-three delegates", "Feb. 10"),
+                                       ("in March twenty people came", "March"), ("since June nineteen people", "June")])
+def test_a_count_in_words_after_a_date_is_no_year(text, read):
+    """A year in words is a century word and tens or a teen ("twenty twenty-one"), not any number."""
+    d = parse_date(text, reference=REF)
+    assert (d.text if d else None) == read, text
+
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
@@ -791,6 +815,19 @@ def test_the_week_of_a_holiday_contains_it(y, holiday):
     day = parse_date(f"{holiday} {y}", reference=REF)
     week = parse_date(f"the week of {holiday} {y}", reference=REF)
     assert week.start <= day.start <= week.end and (week.end - week.start).days == 6 and week.start.weekday() == 0
+
+
+@given(st.integers(1950, 2070), st.integers(1, 12), st.integers(0, 6), st.sampled_from(["first", "second", "last"]),
+       st.integers(0, 20), st.sampled_from(["days", "weeks"]), st.sampled_from(["after", "before"]))
+@settings(max_examples=150, deadline=None)
+def test_an_offset_composes_over_the_nth_weekday(y, m, wd, nth, n, unit, direction):
+    """N units after/before "the n-th <weekday> of <month> <year>" is that many days from the day the
+    inner expression names (an offset of zero is its anchor)."""
+    inner = f"the {nth} {calendar.day_name[wd]} of {calendar.month_name[m]} {y}"
+    day = parse_date(inner, reference=REF)
+    got = parse_date(f"{n} {unit} {direction} {inner}", reference=REF)
+    step = timedelta(days=n * (7 if unit == "weeks" else 1))
+    assert got is not None and got.start == got.end == (day.start + step if direction == "after" else day.start - step)
 
 
 @given(days, days)
@@ -911,6 +948,21 @@ def test_normalizers_never_import_rules():
     assert "claimcheck.rules" not in out and "claimcheck.dates" in out, out
 
 
+
+def test_token_offsets_read_on_demand_equal_one_pass():
+    """A long text's token offsets are read when a row asks (_Offsets with the lowercase text), a short
+    one's in one pass: both must give every token's offsets, or a row misses where it could start."""
+    from claimcheck import dates as dates_module
+    for text in _scan_texts() + ["Mayor May met in may 2024, 12-05 and 2024/05/12; mayday 14april, 3x4."]:
+        if not text.isascii():
+            continue
+        want: dict = {}
+        for p, w in dates_module._tokens(text):
+            want.setdefault(w, []).append(p)
+        lazy = dates_module._Offsets(text.lower())
+        assert {w: lazy[w] for w in want} == want, text
+        assert lazy["zzz"] == [] and lazy[tuple(sorted(want))] == sorted(p for ps in want.values() for p in ps)
+
 # sentences whose every token opens some row (words, digits, dashes, dots, quotes, mixed case)
 _SCAN_TEXTS = [
     "From Feb. 28 to March 2, 2025, and again on Tuesday the 19th, the summit (Q3 2024) met.",
@@ -943,9 +995,29 @@ def test_rows_start_only_on_the_tokens_they_name():
                 continue
             rx = g.patterns[order][0]
             got, pos = [], 0
-            for p in sorted(p for k in starts.intersection(at) for p in at[k]):
+            for p in sorted(p for k in starts for p in at[k]):      # at[k]: [] when k is not in the text
                 m = rx.match(text, p) if p >= pos else None
                 if m:
                     got.append(m.span())
                     pos = m.end()
             assert got == [m.span() for m in rx.finditer(text)], (g.patterns[order][1].__name__, text)
+
+
+# words that open on a letter, as the grammar's word lists do (the ones _branches groups)
+_WORDS = st.builds(str.__add__, st.sampled_from("abcAB"), st.text(alphabet="abcAB .'-", max_size=5))
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_WORDS, min_size=9, max_size=30, unique_by=str.lower), text=st.text(alphabet="abcAB .'-x", max_size=12))
+def test_grouped_alternation_matches_as_the_flat_one(words, text):
+    """_branches groups a long word list by first character: at every position it must match what the
+    plain longest-first alternation matches (same span, so the same word wins)."""
+    from claimcheck import dates as dates_module
+    alts = [re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))]
+    joined = dates_module._branches(alts)
+    assert "(?=" in joined                    # grouped: more than _GROUPED_BRANCHES words opening on a letter
+    grouped = re.compile(f"(?:{joined})", re.I)
+    flat = re.compile(f"(?:{'|'.join(alts)})", re.I)
+    for p in range(len(text) + 1):
+        a, b = grouped.match(text, p), flat.match(text, p)
+        assert (a and a.span()) == (b and b.span()), (alts, text, p)

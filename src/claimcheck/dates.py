@@ -18,11 +18,14 @@ words. An expression is composed from parts:
                three days", "the coming fortnight", "within 10 days", "by the end of next month"), a
                duration from an anchor ("for 10 days from Dec. 18")
 
-Every pattern proposes candidate spans (a pattern runs only when its trigger words are in the text);
+Every pattern proposes candidate spans (a pattern runs only when its trigger words are in the text,
+and only at the tokens it can start on; which patterns a set of trigger words allows is worked out
+once per set and kept, _Plan);
 the longest non-overlapping candidates win; then passes attach a modifier written before a period
 ("early", "the end of"), an operator written before any anchor (_with_operators: the n-th weekday of,
-N units after), and join two spans written as a range. Numbers inside may be words ("three days
-after", "Easter Sunday two thousand ten"). dateparser is not used: the grammar decides alone, which
+N units after; they compose: "two weeks after the first Monday of March"), and join two spans written
+as a range. Numbers inside may be words ("three days after", "Easter Sunday two thousand ten", "June
+nineteen eighty-four"). dateparser is not used: the grammar decides alone, which
 keeps it fast (about 20,000 phrases a second on one core) and predictable.
 
 Granularity names (DateSpan.granularity):
@@ -100,7 +103,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from functools import lru_cache
+from operator import attrgetter, itemgetter
+from datetime import date, datetime, timedelta
 from typing import Callable, Optional
 
 from .date_holidays import holiday_span, nearest
@@ -112,6 +117,9 @@ __all__ = ["parse_date", "find_dates"]
 
 # ---------------------------------------------------------------- calendar helpers
 
+# the calendar helpers below are pure functions of a few small values (a month, a year, a reference
+# day), memoized: an article's dates resolve against one reference day
+@lru_cache(maxsize=4096)
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -125,6 +133,7 @@ def _week_start(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
+@lru_cache(maxsize=4096)
 def _yl_span(yl: tuple, year: int, anchor: str = "start") -> Optional[tuple[date, date]]:
     """Span of a yearless (m1, d1, m2, d2) in `year`; d None = whole month. The year belongs to the
     start (anchor="start") or to the end (anchor="end", "Dec. 30 to Jan. 2, 2025"). None if invalid."""
@@ -209,9 +218,22 @@ def _gran_of(span) -> str:
     return "day" if span[0] == span[1] else "range"
 
 
+# what the handlers read around a match
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")                # the word after a number ("1500 people")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")                   # "a 2000-strong crowd"
+_CAPS_BEFORE = re.compile(r"(?<![\w])[A-Z]{2,}\s+$")       # "ABC 2000": a name and a number
+# a word or sign before a year that makes it one: "in 2000", "late 2000", "(2000"
+_YEAR_CONTEXT = re.compile(r"(?i)(?:\b(?:in|since|of|by|until|till|from|the|during|before|after|early|"
+                           r"late|mid|year|circa|c\.|and|to|between|through|around|for|at|on|summer|"
+                           r"winter|spring|autumn|fall)|[-–(,])\s*$")
+_NTH_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth)\s+$", re.I)   # "the 2nd last week of"
+_PAREN_GAP = re.compile(r"\s*,?\s*\(\s*")                   # "Tuesday (Feb. 11)"
+
+
 # ---------------------------------------------------------------- internal values
 
-@dataclass
+@dataclass(slots=True)
 class _Val:
     """A date expression before resolution: absolute, yearless, or a function of the reference."""
     gran: str
@@ -251,6 +273,7 @@ def _resolve(v: _Val, ref: Optional[date], prefer: str, year_hint: Optional[int]
     return v.start, v.end, False, True
 
 
+@lru_cache(maxsize=4096)
 def _nearest_year(yl: tuple, ref: date, prefer: str) -> Optional[tuple[date, date]]:
     """A yearless span in the year nearest the reference in the `prefer` direction, among the years
     ref.year - 4 .. ref.year + 4 where it is a real day (Feb. 29): looking ahead the first whose end is
@@ -327,10 +350,35 @@ def _apply_part(part: str, gran: str, s: date, e: date, ref: Optional[date], thi
 
 # ---------------------------------------------------------------- vocabulary and grammar
 
-def _alt(words) -> str:
-    """Regex alternation of words, longest first, spaces matching any whitespace."""
+def _alt(words, the_optional: bool = False) -> str:
+    """Regex alternation of words, longest first, spaces matching any whitespace (and "the " optional
+    inside every word with the_optional: "the end of" reads "end of")."""
     ws = sorted({w.lower().rstrip(".") for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+    alts = [re.escape(w).replace(r"\ ", r"\s+") for w in ws]
+    if the_optional:
+        alts = [a.replace(r"the\s+", r"(?:the\s+)?") for a in alts]
+    return _branches(alts)
+
+
+# an alternation of more alternatives than this is grouped by first character (_branches)
+_GROUPED_BRANCHES = 8
+
+
+def _branches(alternatives: list[str]) -> str:
+    """Regex alternatives joined with "|", those of a long list grouped by their first character behind
+    a one-character lookahead: "(?=c)(?:christmas|...)|(?=e)(?:easter|...)". The engine tries
+    alternatives one by one (a list of 279 holiday names costs 279 attempts where a match is tried);
+    grouped, it tries one lookahead per first character and then that group's own. The same strings
+    match and the same one wins: two alternatives with different first characters cannot both match at
+    one position, and a group keeps the list's order (longest first). Grouped only when every
+    alternative opens on a plain ASCII letter or digit that no quantifier follows."""
+    if len(alternatives) <= _GROUPED_BRANCHES or not all(
+            a[:1].isascii() and a[:1].isalnum() and a[1:2] not in ("?", "*", "+", "{") for a in alternatives):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a)
+    return "|".join(f"(?={c})(?:{'|'.join(g)})" if len(g) > 1 else g[0] for c, g in groups.items())
 
 
 def _firsts(words) -> frozenset:
@@ -435,14 +483,21 @@ class _Grammar:
         D = lambda n: rf"(?:{_D.format(n=n)}|(?<![\w])(?P<{n}w>{ord_words})(?![\w-]))"
         Y = lambda n: _Y.format(n=n)
         RY = lambda n: rf"(?P<{n}>{shift})\s+year(?![\w'])"
-        # a year after a date: 2024, last year, or two digits after an apostrophe ("Oct. 3, '24")
-        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')}|['’‘](?P<{n}a>\d{{2}})(?![\w'’]))"
+        # a year in words after a date, strictly numbers: "two thousand (and) nineteen", "nineteen
+        # ninety-five", "twenty twenty-four", "twenty nineteen" (a century word, then tens or a teen)
+        ones = _alt(w for w, v in _UNITS_WORDS.items() if v < 10)
+        teens = _alt(w for w, v in _UNITS_WORDS.items() if v >= 10)
+        tens_ones = rf"(?:{_alt(_TENS_WORDS)})(?:[\s-]+(?:{ones}))?"
+        year_in_words = (rf"(?:two\s+thousand(?:(?:\s+and)?[\s-]+(?:{tens_ones}|{teens}|{ones}))?"
+                         rf"|(?:nineteen|twenty)[\s-]+(?:{tens_ones}|{teens}))(?![\w-])")
+        # a year after a date: 2024, last year, two digits after an apostrophe ("Oct. 3, '24"), words
+        YP = lambda n: rf"(?:of\s+)?(?:{Y(n)}|{RY(n + 'r')}|['’‘](?P<{n}a>\d{{2}})(?![\w'’])|(?P<{n}wd>{year_in_words}))"
         WDP = rf"(?:(?<![\w])(?:{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         WDN = rf"(?:(?<![\w])(?P<wdn>{wd_any})(?![a-z])\.?,?\s+(?:the\s+)?)?"
         SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|through|thru|until|till|and|&)\s+)"
         PRE = r"(?:(?<![\w])(?P<pre>from|between)\s+)?"
         DL = r"(?:\s*,\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w]))*"
-        hol = "|".join(_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h)))
+        hol = _branches([_holiday_pattern(h) for h in sorted(self.holidays, key=lambda h: (-len(h), h))])
         # a year in words: "two thousand ten", "two thousand and nineteen", "nineteen ninety-five"
         year_words = r"(?:two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+){0,2}|(?:nineteen|twenty)[\s-]+[a-z]+(?:[\s-][a-z]+)?)(?![\w])"
         fnum = num + r"|\d+(?:\.\d+)?|\d+/\d+|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[-\s]quarters\s+of\s+an?|an?\s+(?:few|couple(?:\s+of)?|pair\s+of)|few|\d+\s+and\s+an?\s+half"
@@ -604,6 +659,11 @@ class _Grammar:
         self.triggers = self._triggers()
         self.part_words = frozenset(w for k in self.parts for w in _WORD.findall(k)) - {"the", "of", "in"}
         self.nth_words = frozenset(w for k in self.ordinals for w in _WORD.findall(k)) | {"last", "final", "#digit"}
+        # every word a trigger, a start or a pass's gate reads: what a text needs is decided by the
+        # ones it holds (plan), so a plan is made once per such set of words
+        self.gate_words = frozenset(w for t in self.triggers for ws in t for w in ws) \
+            | frozenset(w for st in self.starts.values() for w in st) | self.part_words | self.nth_words | _GATES
+        self._plans: dict[frozenset, _Plan] = {}
         # word -> the patterns whose first trigger set holds it (patterns without triggers: always run)
         self.by_word: dict[str, list[int]] = {}
         self.always = [i for i, t in enumerate(self.triggers) if not t]
@@ -611,7 +671,7 @@ class _Grammar:
         for i, t in enumerate(self.triggers):
             for w in (t[0] if t else ()):
                 self.by_word.setdefault(w, []).append(i)
-        parts = _alt(self.parts).replace(r"the\s+", r"(?:the\s+)?")
+        parts = _alt(self.parts, the_optional=True)
         self.part_re = re.compile(rf"(?<![\w])(?P<part>{parts})(?:\s*-\s*|\s+)(?:(?:in|of)\s+)?$", re.I)
         self.week_of_re = re.compile(r"(?<![\w])(?:the\s+)?week\s+(?:of|beginning|starting|from)\s+$", re.I)
         self.week_ending_re = re.compile(r"(?<![\w])(?:the\s+)?(?:week|seven\s+days)\s+(?:ending|ended|to)\s+$", re.I)
@@ -658,7 +718,7 @@ class _Grammar:
             "_h_ym": (d4, frozenset({"#dash"})), "_h_md_d": (mon, dig, joins), "_h_d_dm": (mon, dig, joins),
             "_h_md_md": (mon, dig, joins), "_h_day": (mon, dig | words(self.ordinals)), "_h_week_of_month": (frozenset({"week"}), mon),
             "_h_holiday": (hol_first,), "_h_closest_holiday": (frozenset({"closest"}),),
-            "_h_month_year": (mon, dig | shift), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
+            "_h_month_year": (mon, dig | shift | {"two", "nineteen", "twenty"}), "_h_month_range": (mon, joins), "_h_shift_month": (mon, shift), "_h_bare_month": (mon,),
             "_h_year_range": (d4, joins), "_h_year": (d4,), "_h_fiscal": (frozenset({"fy", "fiscal"}), dig),
             "_h_decade": (frozenset({"s"}) | words(self.decades),), "_h_century": (frozenset({"century"}),),
             "_h_turn": (frozenset({"turn"}),), "_h_quarter": (frozenset({"q", "quarter", "qtr"}),),
@@ -682,57 +742,74 @@ class _Grammar:
         # the smallest set first: the index (by_word) is built on it, the others are checked after
         return [tuple(sorted(need.get(h.__name__, ()), key=len)) for _, h in self.patterns]
 
-    def features(self, text: str) -> tuple[frozenset, dict[str, list[int]]]:
-        """The lowercase words of a text, and "#digit" when it has a digit (for the triggers); with the
-        offsets of each token (_tokens: {word or "#d": [offsets]}), read in the same pass when the text
-        is ASCII."""
+    def features(self, text: str) -> tuple[frozenset, Optional["_Offsets"]]:
+        """The lowercase words of a text and flags for the triggers ("#digit" when it has a digit,
+        "#d4"/"#d8" a run of 4/8 digits, "#dash", "#dsep", "#glued", "#quote"); with the offsets of its
+        tokens (_Offsets), or None when it holds a letter re.I folds into an ASCII one (_tokens)."""
         if text.isascii():
-            f, at, digits = set(), {}, 0            # digits: the longest run of digits
-            for m in _TOKEN.finditer(text):
-                w = m.group(0)
-                if w[0].isdigit():
-                    at.setdefault("#d", []).append(m.start())
-                    digits = max(digits, len(w))
-                else:
-                    w = w.lower()
-                    at.setdefault(w, []).append(m.start())
-                    f.add(w)
-            if digits:
-                f.add("#digit")
-            if digits >= 4:
-                f.add("#d4")
-                if digits >= 8:
-                    f.add("#d8")
-            # the flags below without a regex: ASCII has no en/em dash or curly quote, and the digit
-            # patterns (_DSEP, _GLUED) need a digit
+            low = text.lower()
+            if len(low) <= _EAGER_OFFSETS:
+                at = _Offsets(None)             # every token's offsets in one pass
+                for m in _TOKEN_LOW.finditer(low):
+                    w = "#d" if m.lastindex else m.group()
+                    if w in at:
+                        at[w].append(m.start())
+                    else:
+                        at[w] = [m.start()]
+                f = set(at)
+                f.discard("#d")
+            else:
+                at = _Offsets(low)              # a token's offsets when a row asks for them
+                f = set(_WORD.findall(low))
+            # without a regex: ASCII has no en/em dash or curly quote
             if "-" in text or "&" in text or "/" in text:
                 f.add("#dash")
-            if digits and _DSEP.search(text):
-                f.add("#dsep")
-            if digits and _GLUED.search(text):
-                f.add("#glued")
             if "'" in text or '"' in text:
                 f.add("#quote")
-            return frozenset(f), at
         else:
-            f, at = set(_WORD.findall(text.lower())), {}
-            for p, w in _tokens(text):
+            f = set(_WORD.findall(text.lower()))
+            if _DASH.search(text):
+                f.add("#dash")
+            if _QUOTE.search(text):
+                f.add("#quote")
+            tokens = _tokens(text)
+            at = _Offsets(None)
+            for p, w in tokens:
                 at.setdefault(w, []).append(p)
-            if _DIGIT.search(text):
-                f.add("#digit")
+            if not tokens:
+                at = None
+        if _DIGIT.search(text):              # the digit patterns below need a digit
+            f.add("#digit")
             if _D4.search(text):
                 f.add("#d4")
                 if _D8.search(text):
                     f.add("#d8")
-        if _DASH.search(text):
-            f.add("#dash")
-        if _DSEP.search(text):
-            f.add("#dsep")
-        if _GLUED.search(text):
-            f.add("#glued")
-        if _QUOTE.search(text):
-            f.add("#quote")
+            if _DSEP.search(text):
+                f.add("#dsep")
+            if _GLUED.search(text):
+                f.add("#glued")
         return frozenset(f), at
+
+    def rows_for(self, words: frozenset) -> list[int]:
+        """The rows whose trigger words are all among `words` (one of each trigger set), in order."""
+        todo = set(self.always)
+        for w in words:
+            todo.update(self.by_word.get(w, ()))
+        others_of = self.others
+        return [order for order in sorted(todo) if not (others := others_of[order]) or not (
+            words.isdisjoint(others[0]) or (len(others) > 1 and words.isdisjoint(others[1])))]
+
+    def plan(self, feats: frozenset) -> "_Plan":
+        """The rows a text with these features can match and the passes it can need, made once per set
+        of trigger, start and gate words (distinct phrases share them: "Feb. 10" and "March 3"), at most
+        _PLANS of them kept."""
+        key = feats & self.gate_words
+        p = self._plans.get(key)
+        if p is None:
+            if len(self._plans) >= _PLANS:
+                self._plans.clear()
+            p = self._plans[key] = _Plan(self, key)
+        return p
 
     # ------------------------------------------------------------ small readers
     def day_num(self, m: re.Match, n: str) -> int:
@@ -753,6 +830,8 @@ class _Grammar:
             return (2000 + yy if yy < 50 else 1900 + yy), None
         if _group(m, n + "r"):
             return None, self.shift[_norm(m.group(n + "r").lower())]
+        if _group(m, n + "wd"):                # "the fifteenth of April two thousand nineteen"
+            return _year_in_words(m.group(n + "wd")), None
         return None, None
 
     def dated(self, gran: str, yl: tuple, m: re.Match, n: str = "y", anchor: str = "start") -> Optional[_Val]:
@@ -888,7 +967,7 @@ class _Grammar:
         return _Val("day", rel=rel)
 
     def _h_week_of_month(self, m, text):
-        if re.search(r"(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+        if _NTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             return None                           # "the 2nd last week of": an operator on the month (see _with_operators)
         mo = self.month(m["m"])
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["wn"].lower())
@@ -1036,7 +1115,7 @@ class _Grammar:
 
     def _counted(self, text: str, end: int) -> bool:
         """True when the number ending at `end` counts something ("1500 people", "2000 km")."""
-        nxt = re.match(r"\s*([A-Za-z]+)", text[end:end + 30])
+        nxt = _NEXT_WORD.match(text, end, end + 30)
         if not nxt:
             return False
         w = nxt.group(1)
@@ -1048,15 +1127,13 @@ class _Grammar:
         s = m.start()
         if s > 0 and text[s - 1] == "-" and not (s > 1 and text[s - 2].isalpha()):
             return None
-        if self._counted(text, m.end()) or re.match(r"-[A-Za-z]", text[m.end():m.end() + 2]):
+        if self._counted(text, m.end()) or _HYPHEN_WORD.match(text, m.end()):
             return None   # "1500 people", "a 2000-strong crowd"
         before = text[max(0, s - 20):s]
-        if re.search(r"(?<![\w])[A-Z]{2,}\s+$", before):
+        if _CAPS_BEFORE.search(before):
             return None   # a name and a number, not a year: "ABC 2000", "Windows NT 4000" (but "in 2000")
-        if not re.search(r"(?i)(?:\b(?:in|since|of|by|until|till|from|the|during|before|after|early|"
-                         r"late|mid|year|circa|c\.|and|to|between|through|around|for|at|on|summer|"
-                         r"winter|spring|autumn|fall)|[-–(,])\s*$", before) or s == 0:
-            nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 30])
+        if not _YEAR_CONTEXT.search(before) or s == 0:
+            nxt = _NEXT_LOWER_WORD.match(text, m.end(), m.end() + 30)
             if nxt and len(nxt.group(1)) > 3 and nxt.group(1).endswith("s") \
                     and not nxt.group(1).endswith(("ss", "us", "is")):
                 return None
@@ -1516,6 +1593,7 @@ def _moved(ref: date, unit: str, k: int) -> date:
     return date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
 
 
+@lru_cache(maxsize=4096)
 def _shifted(unit: str, ref: date, k: int) -> tuple[date, date]:
     """The calendar day/week/month/quarter/year/decade/century k units from the reference's."""
     if unit == "day":
@@ -1557,45 +1635,82 @@ def _grammar(ruleset: Optional[RuleSet]) -> _Grammar:
 
 # ---------------------------------------------------------------- scanning
 
-@dataclass
+# words the passes after the scan look for (_with_parts, _with_operators); with the trigger and start
+# words of the rows they make the key of a plan
+_GATES = frozenset({"of", "in", "week", "seven", "closest", "after", "before", "from", "weekend", "for"})
+# plans kept per grammar (about 1.5 KB each), then the cache starts over: a phrase's set of trigger
+# words recurs (benchmarks/normalize.py's 5,000 distinct phrases make 633), a
+# sentence's rarely (11,000 ECB+ sentences make 8,900; a plan made per sentence costs what choosing
+# the rows cost before plans were kept)
+_PLANS = 2048
+_DIGIT_TOKEN = frozenset({"#d"})
+
+
+class _Plan:
+    """What a text holding the words `key` can need: the rows whose trigger words are all there, each
+    with the tokens it can start on that are there (rows), the same rows for a text without token
+    offsets (fold_rows), and the gates of the passes after the scan."""
+    __slots__ = ("key", "rows", "_fold_rows", "parts", "weekly", "nth", "closest", "month_after", "weekend",
+                 "of", "for_", "offset", "operators")
+
+    def __init__(self, g: "_Grammar", key: frozenset):
+        self.key, self._fold_rows = key, None
+        tokens = key | _DIGIT_TOKEN if "#digit" in key else key      # "#d": a run of digits (_tokens)
+        rows = []
+        for order in g.rows_for(key):
+            rx, handler = g.patterns[order]
+            starts = g.starts.get(order)
+            if starts is None:
+                rows.append((order, rx, handler, None, False))
+            else:
+                present = starts & tokens           # one token, or a tuple of several (_Offsets)
+                if present:
+                    keys = next(iter(present)) if len(present) == 1 else tuple(sorted(present))
+                    rows.append((order, rx, handler, keys, order in g.overlapping))
+        self.rows = tuple(rows)
+        self.parts = not key.isdisjoint(g.part_words)
+        self.weekly = "week" in key or "seven" in key        # the week-of patterns need one of them
+        self.nth = not key.isdisjoint(g.nth_words) and not key.isdisjoint({"of", "in"})
+        self.closest, self.of, self.for_ = "closest" in key, "of" in key, "for" in key
+        self.month_after = not key.isdisjoint({"in", "after"})
+        self.weekend = not key.isdisjoint({"weekend", "week"})
+        self.offset = not key.isdisjoint({"after", "before", "from"})
+        self.operators = self.nth or self.of or self.for_ or self.offset or self.closest \
+            or self.month_after or self.weekend
+
+    def fold_rows(self, g: "_Grammar") -> tuple:
+        """The rows for a text without token offsets: each with the words it can start on, or None."""
+        if self._fold_rows is None:
+            self._fold_rows = tuple((order, *g.patterns[order], g.starts.get(order), order in g.overlapping)
+                                    for order in g.rows_for(self.key))
+        return self._fold_rows
+
+
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
     val: _Val
 
 
-def _scan(g: _Grammar, text: str, feats: frozenset, at: dict[str, list[int]]) -> list[_Hit]:
+def _scan(g: _Grammar, text: str, plan: _Plan, at: Optional[_Offsets]) -> list[_Hit]:
     """Every candidate, then the longest non-overlapping ones, in text order."""
     cands: list[tuple[int, int, int, int, re.Match]] = []     # (-length, start, order, end, match)
-    todo = set(g.always)
-    for w in feats:
-        todo.update(g.by_word.get(w, ()))
-    patterns, others_of, starts_of, overlapping = g.patterns, g.others, g.starts, g.overlapping
-    for order in sorted(todo):
-        others = others_of[order]
-        if others and (feats.isdisjoint(others[0]) or (len(others) > 1 and feats.isdisjoint(others[1]))):
-            continue
-        rx = patterns[order][0]
-        starts = starts_of.get(order)
-        if starts is not None and not at and order in overlapping:
-            found = [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text)
-                                 if w.group(0).lower() in starts) if m]
-        elif starts is not None and at:
+    for order, rx, handler, keys, keep_all in (plan.rows if at is not None else plan.fold_rows(g)):
+        if keys is None:
+            found = rx.finditer(text)
+        elif at is None:
+            found = _found_without_offsets(rx, text, keys, keep_all)
+        else:
             # tried only where it can start: what finditer finds, without trying every character
-            keys = starts.intersection(at)
-            if not keys:
-                continue
-            offsets = at[next(iter(keys))] if len(keys) == 1 else sorted(p for k in keys for p in at[k])
-            found, pos, keep_all = [], 0, order in overlapping
-            for p in offsets:
+            found, pos = [], 0
+            for p in at[keys]:
                 if p >= pos:
                     m = rx.match(text, p)
                     if m:
                         found.append(m)
                         if not keep_all:
                             pos = m.end()
-        else:
-            found = rx.finditer(text)
         for m in found:
             s, e = m.span()
             while e > s and text[e - 1] in " ,\t\n":
@@ -1610,6 +1725,7 @@ def _scan(g: _Grammar, text: str, feats: frozenset, at: dict[str, list[int]]) ->
     # longest first; a handler runs only for a candidate that no longer one has covered
     cands.sort(key=_first3)
     taken: list[_Hit] = []
+    patterns = g.patterns
     for _, s, order, e, m in cands:
         for h in taken:
             if s < h.end and e > h.start:
@@ -1627,6 +1743,36 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")   # İ ı ſ K: letters re.I reads as i, s, k
 
 
+class _Offsets(dict):
+    """{token: [offsets]} of a text's tokens (runs of ASCII letters, lowercase, or "#d" for a run of
+    digits), and of a tuple of tokens (their offsets merged in order). Built with the lowercase of an
+    ASCII text, a token's offsets are read the first time a row asks for them (rows ask only for the
+    tokens they can start on); built without, it holds what was put in and [] for any other token."""
+    __slots__ = ("low",)
+
+    def __init__(self, low: Optional[str]):
+        super().__init__()
+        self.low = low
+
+    def __missing__(self, token) -> list[int]:
+        low, out = self.low, []
+        if isinstance(token, tuple):              # the offsets of several tokens, in order
+            out = self[token] = sorted(p for t in token for p in self[t])
+            return out
+        if low is None:
+            return out
+        if token == "#d":
+            out = [m.start() for m in _DIGITS.finditer(low)]
+        else:                                   # where the word stands between two non-letters
+            n, i = len(token), low.find(token)
+            while i >= 0:
+                if (i == 0 or not low[i - 1].isalpha()) and not low[i + n:i + n + 1].isalpha():
+                    out.append(i)
+                i = low.find(token, i + n)
+        self[token] = out
+        return out
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
     """(offset, lowercase word or "#d" for digits) of each run of ASCII letters or digits; [] when the
     text holds a letter that re.I folds into an ASCII one (every pattern then scans the whole text)."""
@@ -1635,28 +1781,32 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), "#d" if m.group(0)[0].isdigit() else m.group(0).lower()) for m in _TOKEN.finditer(text)]
 
 
-def _first3(c):
-    return c[0], c[1], c[2]
+def _found_without_offsets(rx: re.Pattern, text: str, starts: frozenset, keep_all: bool):
+    """The matches of a row in a text without token offsets (one holding a letter re.I folds): the
+    overlapping rows (holidays) at each word they can start on, the others anywhere."""
+    if not keep_all:
+        return rx.finditer(text)
+    return [m for m in (rx.match(text, w.start()) for w in _WORDI.finditer(text) if w.group(0).lower() in starts) if m]
 
 
-def _start_of(h):
-    return h.start
+_first3 = itemgetter(0, 1, 2)        # a candidate's sort key: longest first, then leftmost, then row order
+_start_of = attrgetter("start")
 
 
-def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> list[_Hit]:
+def _with_parts(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> list[_Hit]:
     """Extend a period to the "early/mid/late/the end of/earlier" written just before it; read
     "the week of Feb. 10" as that week; and "Tuesday (Feb. 11)" as one day, the weekday picking the year."""
     out: list[_Hit] = []
     for i, h in enumerate(hits):
         lo = out[-1].end if out else 0
         if h.val.gran in ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"):
-            m = g.part_re.search(text, max(lo, h.start - 30), h.start) if not feats.isdisjoint(g.part_words) else None
+            m = g.part_re.search(text, max(lo, h.start - 30), h.start) if plan.parts else None
             if m:
                 key = _norm(m["part"].lower())
                 h.val.part = g.parts.get(key) or g.parts.get("the " + key)
                 h.start = m.start()
         elif h.val.gran == "day" and (h.val.rel is None or h.val.holiday):
-            weekly = "week" in feats or "seven" in feats      # both patterns below need one of them
+            weekly = plan.weekly
             m = g.week_of_re.search(text, max(lo, h.start - 30), h.start) if weekly else None
             m2 = None if m or not weekly else g.week_ending_re.search(text, max(lo, h.start - 30), h.start)
             if m:
@@ -1664,7 +1814,7 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> l
             elif m2:
                 h.val.part, h.start = "week-ending", m2.start()
             elif out and out[-1].val.weekday is not None and h.val.yearless is not None \
-                    and re.fullmatch(r"\s*,?\s*\(\s*", text[out[-1].end:h.start]):
+                    and _PAREN_GAP.fullmatch(text, out[-1].end, h.start):
                 h.val.wd_check = out[-1].val.weekday
                 h.start = out.pop().start
                 if text[h.end:h.end + 1] == ")":
@@ -1676,18 +1826,18 @@ def _with_parts(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> l
 _PERIODS = ("week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century", "range")
 
 
-def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) -> list[_Hit]:
+def _with_operators(g: _Grammar, text: str, hits: list[_Hit], plan: _Plan) -> list[_Hit]:
     """Compose an operator written just before an anchor: "the first Monday of <period>", "the 5th last
     day of <period>", "the third last week of <period>", "the 20th of <month>", "three days after <anchor>",
     "the third Tuesday after <anchor>". The anchor is any expression the grammar read."""
-    nth_ok = not feats.isdisjoint(g.nth_words) and not feats.isdisjoint({"of", "in"})
-    closest_ok, month_ok = "closest" in feats, not feats.isdisjoint({"in", "after"})
-    weekend_ok = not feats.isdisjoint({"weekend", "week"})
-    of_ok, for_ok, off_ok = "of" in feats, "for" in feats, not feats.isdisjoint({"after", "before", "from"})
-    if not (nth_ok or of_ok or for_ok or off_ok or closest_ok or month_ok or weekend_ok):
+    if not plan.operators:
         return hits
+    nth_ok, closest_ok, month_ok, weekend_ok = plan.nth, plan.closest, plan.month_after, plan.weekend
+    of_ok, for_ok, off_ok = plan.of, plan.for_, plan.offset
     out: list[_Hit] = []
-    for h in hits:
+    todo = hits[::-1]              # a hit an operator made is looked at again: operators compose
+    while todo:
+        h = todo.pop()
         window = max(0, h.start - 40)
         inner = h.val
         swallow = lambda m: [out.pop() for _ in range(sum(1 for x in out if x.start >= m.start()))]  # noqa: E731
@@ -1701,15 +1851,14 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             if k and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
                 gran = what if what in ("week", "weekend") else "day"
-                h = _Hit(m.start(), h.end, _Val(gran, rel=_nth_in(inner, what, k, from_end)))
-                out.append(h)
+                todo.append(_Hit(m.start(), h.end, _Val(gran, rel=_nth_in(inner, what, k, from_end))))
                 continue
         m = g.day_of_re.search(text, window, h.start) if of_ok and inner.gran == "month" else None
         if m:
             d = g.ordinal(m["d"])
             if d and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
-                out.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
+                todo.append(_Hit(m.start(), h.end, _Val("day", rel=_nth_in(inner, "day", d, False))))
                 continue
         m = g.stretch_re.search(text, window, h.start) if of_ok and inner.gran in _PERIODS else None
         if m and not any(x.start < m.start() < x.end for x in out):
@@ -1717,7 +1866,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             k = int(n) if n.isdigit() else g.numbers.get(_norm(n))
             if k:
                 swallow(m)
-                out.append(_Hit(m.start(), h.end, _Val("range", rel=_stretch(inner, g.units[m["u"].lower()], k,
+                todo.append(_Hit(m.start(), h.end, _Val("range", rel=_stretch(inner, g.units[m["u"].lower()], k,
                                                                              m["fl"].lower() != "first"))))
                 continue
         if weekend_ok and inner.gran == "day":
@@ -1726,21 +1875,21 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             if (m and not any(x.start < m.start() < x.end for x in out)) or fm:
                 if m:
                     swallow(m)
-                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                todo.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
                                 _Val("weekend", rel=_weekend_around(inner, holiday=bool(fm)))))
                 continue
         m = g.closest_re.search(text, window, h.start) if closest_ok and inner.gran == "day" else None
         if m and not any(x.start < m.start() < x.end for x in out):
             k = g.ordinal(m["ord"]) if m["ord"] else 1
             swallow(m)
-            out.append(_Hit(m.start(), h.end, _Val("day", rel=_closest(inner, g.weekdays[m["wd"].lower()], k or 1))))
+            todo.append(_Hit(m.start(), h.end, _Val("day", rel=_closest(inner, g.weekdays[m["wd"].lower()], k or 1))))
             continue
         fm = g.month_after_re.match(text, h.end) if month_ok and inner.gran == "month" and inner.yearless else None
         if fm:
             n = fm["n"].lower() if fm["n"] else None
             k = (int(n) if n.isdigit() else g.numbers.get(_norm(n))) if n else None
             if k or fm["an"]:
-                out.append(_Hit(h.start, fm.end(), _Val("month", rel=_month_later(inner.yearless[0], k, bool(fm["an"])))))
+                todo.append(_Hit(h.start, fm.end(), _Val("month", rel=_month_later(inner.yearless[0], k, bool(fm["an"])))))
                 continue
         m = g.for_before_re.search(text, window, h.start) if for_ok and inner.gran == "day" else None
         fm = g.for_after_re.match(text, h.end) if for_ok and inner.gran == "day" and not m else None
@@ -1752,7 +1901,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             if k and unit and not (m and any(o.start < m.start() < o.end for o in out)):
                 if m:
                     swallow(m)
-                out.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
+                todo.append(_Hit(m.start() if m else h.start, fm.end() if fm else h.end,
                                 _Val("range", rel=_lasting(inner, unit, k))))
                 continue
         m = g.offset_re.search(text, window, h.start) if off_ok else None
@@ -1764,7 +1913,7 @@ def _with_operators(g: _Grammar, text: str, hits: list[_Hit], feats: frozenset) 
             if k and what is not None and not any(x.start < m.start() < x.end for x in out):
                 swallow(m)
                 sign = -1 if m["dir"].lower() == "before" else 1
-                out.append(_Hit(m.start(), h.end, _Val("day", rel=_offset_from(inner, what, sign * k))))
+                todo.append(_Hit(m.start(), h.end, _Val("day", rel=_offset_from(inner, what, sign * k))))
                 continue
         out.append(h)
     return out
@@ -1976,6 +2125,11 @@ def _join_pair(va: _Val, ra, vb: _Val, ref, prefer, year_hint):
 _WORD = re.compile(r"[a-z]+")
 _WORDI = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_TOKEN_LOW = re.compile(r"[a-z]+|(\d+)")     # a word of lowercase ASCII text, or a run of digits (group 1)
+# texts up to this length have all their token offsets read in one pass, longer ones a token's when a
+# row asks for it (a pass costs per token, a lookup per row: phrases are short, sentences long)
+_EAGER_OFFSETS = 40
 _DASH = re.compile(r"[-–—&/]")
 _DSEP = re.compile(r"\d\s*[-/.]")
 _D4 = re.compile(r"\d{4}")
@@ -1995,16 +2149,19 @@ def find_dates(text: str, reference: Optional[date] = None, prefer: str = "past"
     """
     if not text:
         return []
-    if hasattr(reference, "date") and callable(reference.date):
+    if isinstance(reference, datetime):
         reference = reference.date()
+    elif reference is not None and not isinstance(reference, date) and callable(getattr(reference, "date", None)):
+        reference = reference.date()                # a datetime-like value (pandas Timestamp)
     prefer = "future" if prefer == "future" else "past"
     g = _grammar(ruleset)
     feats, at = g.features(text)
-    hits = _scan(g, text, feats, at)
+    plan = g.plan(feats)
+    hits = _scan(g, text, plan, at)
     if not hits:
         return []
-    hits = _with_parts(g, text, hits, feats)
-    hits = _with_operators(g, text, hits, feats)
+    hits = _with_parts(g, text, hits, plan)
+    hits = _with_operators(g, text, hits, plan)
     out = []
     for s, e, start, end, gran, relative, resolved in _join(g, text, hits, reference, prefer, year_hint):
         out.append(DateSpan(start=start if resolved else None, end=end if resolved else None,
