@@ -57,6 +57,32 @@ def test_two_processes_find_exactly_what_one_finds(tmp_path, monkeypatch):
     assert two == one
 
 
+def test_pool_processes_replaced_during_a_run_find_exactly_what_one_process_finds(tmp_path, monkeypatch):
+    """A long run replaces its parse processes every RECYCLE_ARTICLES articles (their vocabulary
+    grows with every new word); the fresh ones find the same claims, in the same order."""
+    import multiprocessing
+    import os
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the pids of spawned workers are not logged by a patched task")
+    corpus = corpus_of_scenarios(tmp_path)
+    monkeypatch.setattr(engine, "BATCH_ARTICLES", 2)
+    one = cli_run(corpus, tmp_path / "one", "--jobs", "1")
+    monkeypatch.setattr(engine, "RECYCLE_ARTICLES", 2)     # a new pool every 2 batches of 2 articles
+    log = tmp_path / "pids"
+    real = engine.extract_batch
+
+    def logged(*args):            # forked workers inherit the patched module
+        with log.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args)
+    monkeypatch.setattr(engine, "extract_batch", logged)
+    two = cli_run(corpus, tmp_path / "two", "--jobs", "2")
+    pids = log.read_text().split()
+    assert len(pids) >= 6 and len(set(pids)) > 2, pids      # several pools of 2 processes did the work
+    assert str(os.getpid()) not in pids
+    assert two == one
+
+
 def test_a_pool_loads_the_model_once_and_its_forked_workers_inherit_it(tmp_path, monkeypatch):
     import multiprocessing
     import os

@@ -23,6 +23,13 @@ BATCH_ARTICLES = 32      # articles per task: big enough that a task's overhead 
                          # under 1% of its parsing (~2 s of CPU on ecbplus-dev articles), small enough
                          # that the last tasks of a run keep every process busy
 IN_FLIGHT_PER_JOB = 2    # batches submitted ahead per process: keeps each one fed, bounds memory
+RECYCLE_ARTICLES = 1_024  # articles a pool process parses before the pool is replaced by fresh processes
+                          # (forked again from this one, which holds the model as loaded): a process's
+                          # spaCy vocabulary and string store grow with every new word it parses and
+                          # never shrink (spaCy's memory_zone fails with claimcheck's memoized
+                          # components). 20,450 altered ECB+ articles (25 copies) on 2 processes grew
+                          # each to ~550 MB PSS without it. Waiting for the old pool's last batches
+                          # costs one process about half a batch of idle time per replacement.
 LOADING = "Loading the language model"
 
 Status = Callable[[str], ContextManager]     # a context around the model's load (the terminal's spinner)
@@ -90,12 +97,16 @@ _WORKER: dict = {}
 
 
 def _init_worker(model_arg: Optional[str], ruleset: RuleSet) -> None:
-    """A pool worker's model: inherited from the parent when forked, else loaded here (spawn)."""
+    """A pool worker's model: inherited from the parent when forked, else loaded here (spawn).
+    Everything it holds now is frozen for the collector: a pool forked late in a run inherits the
+    parent's claims too, which its garbage collection would otherwise walk (copying their pages)."""
+    import gc
     if "nlp" not in _WORKER:
         from . import extract, nlp as nlp_mod
         _WORKER["nlp"] = nlp_mod.load(model_arg)
         extract.warm_up()
     _WORKER["ruleset"] = ruleset
+    gc.freeze()
 
 
 def extract_batch(batch: list[Article], nlp, ruleset: RuleSet) -> list[list[Claim]]:
@@ -141,36 +152,55 @@ def extract_in_pool(batches: Iterable[list[Article]], ruleset: RuleSet, model: M
         gc.freeze()
     elif loaded:
         loaded(None)
+
+    def new_pool():
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(model_arg, ruleset))
     try:
-        yield from _run_pool(ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                                 initargs=(model_arg, ruleset)),
-                             chain(head, it), model, jobs, status, first_waits=not fork)
+        yield from _run_pool(new_pool, chain(head, it), model, jobs, status, first_waits=not fork)
     finally:
         _WORKER.pop("nlp", None)       # the workers have it; this process keeps no model beyond the run
         if fork:
             gc.unfreeze()
 
 
-def _run_pool(pool, batches: Iterable[list[Article]], model: Model, jobs: int, status: Optional[Status],
-              first_waits: bool) -> Iterator[tuple[Article, list[Claim]]]:
-    with pool:
-        pending: deque = deque()
-        first = [first_waits]
+def _run_pool(new_pool: Callable[[], object], batches: Iterable[list[Article]], model: Model, jobs: int,
+              status: Optional[Status], first_waits: bool) -> Iterator[tuple[Article, list[Claim]]]:
+    """Submit the batches to a pool of `jobs` processes, at most IN_FLIGHT_PER_JOB each ahead, and
+    yield their results in order. Every RECYCLE_ARTICLES articles per process, the pool is drained
+    and shut down, and a new one is started (forked from this process: no thread of the old pool is
+    left when it forks), so no process's memory grows with the whole corpus."""
+    pending: deque = deque()
+    first = [first_waits]
+    per_pool = max(1, RECYCLE_ARTICLES * jobs // BATCH_ARTICLES)     # batches a pool parses
 
-        def collect():
-            if first[0]:       # the first result waits for spawned workers to load the model
-                first[0] = False
-                with (status or _no_status)(LOADING):
-                    got = list(_collect(pending.popleft(), model))
-                return got
-            return _collect(pending.popleft(), model)
+    def collect():
+        if first[0]:       # the first result waits for spawned workers to load the model
+            first[0] = False
+            with (status or _no_status)(LOADING):
+                got = list(_collect(pending.popleft(), model))
+            return got
+        return _collect(pending.popleft(), model)
 
+    pool = None
+    try:
+        submitted = 0
         for batch in batches:
+            if pool is None or submitted >= per_pool:
+                if pool is not None:
+                    while pending:
+                        yield from collect()
+                    pool.shutdown(wait=True)
+                pool, submitted = new_pool(), 0
             pending.append((batch, pool.submit(_pool_task, batch)))
+            submitted += 1
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield from collect()
         while pending:
             yield from collect()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _collect(item, model: Model) -> Iterator[tuple[Article, list[Claim]]]:

@@ -143,9 +143,10 @@ def part_of(prep: align_mod.Prepared, claim: Claim, parts: int) -> int:
 
 
 def align_on_dask(session: Session, claims: list[Claim], articles: list[Article],
-                  ruleset: RuleSet) -> align_mod.Alignment:
-    """align.align_all, with the blocks grouped as tasks on the cluster (stories and events here)."""
-    prep = align_mod.prepare(claims, articles, ruleset)     # fills in each claim's event
+                  ruleset: RuleSet, stories=None) -> align_mod.Alignment:
+    """align.align_all, with the blocks grouped as tasks on the cluster (stories and events here;
+    `stories` as align_all takes them)."""
+    prep = align_mod.prepare(claims, articles, ruleset, stories)     # fills in each claim's event
     parts: dict[int, list[Claim]] = {}
     if claims:
         client = session.client

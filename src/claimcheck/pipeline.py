@@ -92,17 +92,28 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
                 if progress:
                     progress(done, 0, "cached")
 
-    batches = engine_mod.batched(misses())
+    early: list = []             # the stories, when found before the engine's last batches came back
+
+    def batches() -> Iterator[list[Article]]:
+        """The batches of articles to parse. Once the engine has taken the last (every article is
+        read), the stories are found here while it parses what it holds: they read the articles,
+        never their claims, and this process has nothing else to do until the last results."""
+        yield from engine_mod.batched(misses())
+        if parsing:              # when nothing was parsed, last run's alignment may be reused
+            started = time.perf_counter()
+            early.append(align_mod.find_stories(articles, ruleset))
+            if timings is not None:
+                timings["stories (during extraction)"] = time.perf_counter() - started
     with contextlib.ExitStack() as stack:
         if engine == "dask":
             from . import engine_dask     # dask is imported only when asked for
             cluster = stack.enter_context(engine_dask.session(scheduler, jobs))   # connects on first use
-            found = engine_dask.extract_on_dask(cluster, batches, ruleset, used, model, status=status,
+            found = engine_dask.extract_on_dask(cluster, batches(), ruleset, used, model, status=status,
                                                 loaded=check_examples)
         elif nlp is not None:
-            found = engine_mod.extract_here(batches, ruleset, used, model, nlp)
+            found = engine_mod.extract_here(batches(), ruleset, used, model, nlp)
         else:
-            found = engine_mod.extract_in_pool(batches, ruleset, used, model, jobs or engine_mod.default_jobs(),
+            found = engine_mod.extract_in_pool(batches(), ruleset, used, model, jobs or engine_mod.default_jobs(),
                                                status=status, loaded=check_examples)
         for art, got in found:
             claims.extend(compact(got))
@@ -128,9 +139,9 @@ def run(corpus_path: str | Path, rules_dir: str | Path | None = "rules", model: 
                 c.event = claim_events.get(c.id, "")
         else:
             if engine == "dask":
-                alignment = engine_dask.align_on_dask(cluster, claims, articles, ruleset)
+                alignment = engine_dask.align_on_dask(cluster, claims, articles, ruleset, *early)
             else:
-                alignment = align_mod.align_all(claims, articles, ruleset)
+                alignment = align_mod.align_all(claims, articles, ruleset, *early)
             stories, events, facts = alignment.stories, alignment.events, alignment.facts
             if store:
                 store.put_alignment(corpus_key, stories, events, facts, claims)   # before compare sets statuses

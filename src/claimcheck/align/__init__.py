@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Optional
 
 from ..models import Article, Claim, Event, Fact, RuleSet, Story
 from .events import assign_events, dated_before_news, lead_days, main_event_times
@@ -25,7 +26,7 @@ from .facts import Matcher, fact_label, property_key
 from .stories import find_stories
 
 __all__ = ["Alignment", "Prepared", "align", "align_all", "align_block", "block_key", "blocks_of",
-           "fact_label", "Matcher", "prepare", "property_key", "sort_facts"]
+           "fact_label", "find_stories", "Matcher", "prepare", "property_key", "sort_facts"]
 
 
 @dataclass
@@ -36,11 +37,12 @@ class Alignment:
     comparisons: int = 0          # claim pairs compared (a measure of cost, for tests and benchmarks)
 
 
-def align_all(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Alignment:
+def align_all(claims: list[Claim], articles: list[Article], ruleset: RuleSet,
+              stories: Optional[tuple[list[Story], dict[str, str]]] = None) -> Alignment:
     """Stories, events (each claim's `event` filled in) and facts of a corpus: what is corpus-wide
     once (`prepare`), then every block on its own (`align_block`), the one way facts are made, here
-    and on the engines."""
-    prep = prepare(claims, articles, ruleset)
+    and on the engines. `stories`: find_stories(articles, ruleset), when it was called already."""
+    prep = prepare(claims, articles, ruleset, stories)
     facts: list[Fact] = []
     comparisons = 0
     for block in blocks_of(claims, prep):
@@ -74,10 +76,13 @@ class Prepared:
     lead_day: dict = field(default_factory=dict)            # claim id -> the day its article's lead gives the main event
 
 
-def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet) -> Prepared:
-    """Stories and events of the corpus (each claim's `event` filled in), and the folded predicates."""
+def prepare(claims: list[Claim], articles: list[Article], ruleset: RuleSet,
+            stories: Optional[tuple[list[Story], dict[str, str]]] = None) -> Prepared:
+    """Stories and events of the corpus (each claim's `event` filled in), and the folded predicates.
+    Stories read the articles alone, never their claims: pipeline.run finds them (`stories`, the
+    result of find_stories) while the engine parses its last batches."""
     from .facts import duration_keys, fold_predicates, fold_units, person_subjects
-    stories, story_of = find_stories(articles, ruleset)
+    stories, story_of = stories or find_stories(articles, ruleset)
     events = assign_events(claims, articles, story_of, ruleset)
     folded = fold_predicates(claims, ruleset, events)
     folded.update(duration_keys(claims, folded))

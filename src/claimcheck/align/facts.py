@@ -594,15 +594,21 @@ def person_subjects(claims: list[Claim], story_of: dict[str, str]) -> dict[str, 
         roles_of_story[s].add(r)
     for article, ns in names.items():
         story = story_of.get(article, "")
-        text = "\n".join(quotes[article]).lower()   # a role or name not in the article links nothing there
+        lowered = [(q, q.lower()) for q in quotes[article]]
+        text = "\n".join(low for _, low in lowered)   # a role or name not in the article links nothing there
         for role in sorted(r for r in roles_of_story.get(story, ()) if r.lower() in text):
             plural = re.escape(role) + r"(?:s|es)?"
+            with_role = [(q, low) for q, low in lowered if role.lower() in low]
             for n in sorted(n for n in ns if n.lower() in text):
+                # only a sentence holding both can link them: the pattern is compiled for those alone
+                both = [q for q, low in with_role if n.lower() in low]
+                if not both:
+                    continue
                 name = re.escape(n)
                 side = re.compile(r"\b" + plural + r"\s*(?:,|[-\u2013\u2014])?\s*" + name + r"\b"
                                   + r"|\b" + name + r",\s+(?:\d+,\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
                                   + plural + r"\b", re.I)
-                if any(side.search(q) for q in quotes[article]):
+                if any(side.search(q) for q in both):
                     sur = n.split()[-1].lower()
                     for d in (linked[(article, role)], story_linked[(story, role)]):
                         if len(n) > len(d.get(sur, "")):
