@@ -381,6 +381,7 @@ class RuleFile(_Strict):
     not_ranks: list[str] = []                   # "attorney general": a rank word in a title that is no rank
     post_units: list[str] = []                  # "division", "unit": the noun that ends the unit of a post
     org_cues: dict[str, list[str]] = {}         # before: "staff at", "owner of"; after: ", a business"
+    place_name_words: list[str] = []            # "Gulf of Aden", "Main Street": end a person's name, not a place's (places)
     separate_events: list[str] = []             # event classes never merged into another main event
     boilerplate: list[str] = []                  # regexes of page-furniture lines (corpus.py)
     # measures, ages, clock times (units.py, extract/measures.py, ages.py, times.py)
@@ -616,7 +617,7 @@ EXTRA_SECTIONS = ("date_words", "negators", "titles", "nicknames", "not_surnames
                   "event_words", "background_markers", "scope_words", "part_markers", "light_verbs", "part_places",
                   "separate_events", "score_words", "settlement_nouns",
                   "place_verbs", "place_types", "countries", "regions", "macro_regions", "offshore_words", "directions", "ranks", "not_ranks", "post_units", "org_suffixes",
-                  "org_cues", "running_total_markers")  # kept in RuleSet.extra
+                  "org_cues", "running_total_markers", "place_name_words")  # kept in RuleSet.extra
 
 
 def _deep_update(old: dict, new: dict) -> None:

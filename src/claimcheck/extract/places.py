@@ -34,6 +34,7 @@ from ..models import Article, Claim, RuleSet
 from ..stopwords import STOP_WORDS
 from .names import person_key
 from .sentences import claim_id
+from .vocab import alternation
 
 # one capitalised word of a place's name: "Manokwari", "Merthyr", "Champs-Elysees", "O'Hare", "St."
 _CAP = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:-[A-Z]?[a-z]+)*\.?|(?:[A-Z]\.){2,}|[A-Z]{2,}(?![a-z]))"
@@ -132,12 +133,11 @@ def _tables(ruleset: RuleSet) -> dict:
     types = sorted({w.lower() for w in extra.get("place_types") or []}, key=len, reverse=True)
     dirs = {k.lower(): float(v) for k, v in (extra.get("directions") or {}).items()}
     off = extra.get("offshore_words") or {}
-    not_places = {w.lower() for w in extra.get("not_surnames") or []} - set(types) - {"island", "coast", "bay",
-                                                                                       "sea", "gulf", "street"}
+    # words that end a person's name but belong inside a place's ("Gulf of Aden", "Main Street")
+    place_words = {w.lower() for w in extra.get("place_name_words") or []}
+    not_places = {w.lower() for w in extra.get("not_surnames") or []} - set(types) - place_words
 
-    def alt(ws):
-        ws = sorted({w.lower() for w in ws or []}, key=len, reverse=True)
-        return "|".join(re.escape(w) for w in ws) or "(?!)"
+    alt = alternation
     t = {
         "event": re.compile(r"\b(?:" + alt(events) + r")(?:e?s)?\b", re.I), "event_alt": alt(events),
         "where": alt(verbs.get("where")), "hit": alt(verbs.get("hit")), "centre": alt(verbs.get("centre_nouns")),

@@ -28,6 +28,7 @@ from ..models import Article, Claim, RuleSet
 from ..stopwords import STOP_WORDS
 from .names import RUN, person_key
 from .sentences import claim_id
+from .vocab import alternation
 
 # an organisation's name is at most this many words ("Devon and Somerset Fire and Rescue Service" is
 # longer, but its "and" ends a run anyway)
@@ -47,9 +48,7 @@ def _tables(ruleset: RuleSet) -> dict:
             suffix[w.lower().rstrip(".")] = canon.lower()
     cues = extra.get("org_cues") or {}
 
-    def alt(ws):
-        ws = sorted({w.lower() for w in ws or []}, key=len, reverse=True)
-        return "|".join(re.escape(w) for w in ws) or "(?!)"
+    alt = alternation
     ranks = {}
     for canon, ws in (extra.get("ranks") or {}).items():
         for w in [canon] + list(ws or []):

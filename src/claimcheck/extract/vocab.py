@@ -73,6 +73,14 @@ def _lemma_variants(word: str) -> list[str]:
 _VOCABS: dict[int, tuple[RuleSet, Vocab]] = {}
 
 
+
+def alternation(words) -> str:
+    """A regex alternation of the words, lowercased, longest first (so "West Papua" wins over "West");
+    a pattern that never matches when there are none."""
+    ws = sorted({w.lower() for w in words or []}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ws) or "(?!)"
+
+
 def vocab_for(ruleset: RuleSet) -> Vocab:
     """The compiled vocabulary of a RuleSet (compiled once, cached by identity)."""
     hit = _VOCABS.get(id(ruleset))
