@@ -399,6 +399,10 @@ def _homes(article: Article, sentences: list[tuple[int, str]], names: list[Claim
                 full[sur] = c.measure["name"]
     if not surnames:
         return []
+    # the cheapest test first: only a sentence that holds a surname can say where its person is from
+    sentences = [(o, t) for o, t in sentences if any(s in t for s in surnames)]
+    if not sentences:
+        return []
     alts = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     pat = re.compile(r"\b(%s)(?:%s|,\s*(?=of\b)|(?=\s+from\b)|,\s+who\s+(?:is|was|lives|lived)\s+(?=from|in\b))\s*"
                      r"(?:and\s+)?(of|from|in)\s+" % (alts, AGE))

@@ -145,6 +145,13 @@ def post_claims(article: Article, sentences: list[tuple[int, str]], names: list[
             people.setdefault(c.text, c.subject)
     if not people or not units or not titles:
         return []
+    # the cheapest test first: a post needs a unit noun and a person's name in its sentence; only
+    # then is the article's pattern (an alternation of its people's names) worth compiling
+    lowered = [n.lower() for n in people]
+    sentences = [(o, t) for o, t in sentences
+                 if any(u in t.lower() for u in units) and any(n in t.lower() for n in lowered)]
+    if not sentences:
+        return []
     who = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
     org = r"(?:(?:[A-Z][\w&.-]*|the company)['\u2019]s\s+|(?:its|their|his|her)\s+)?"
     pat = re.compile(r"\b(%s)(?:,|\s*[\u2014\u2013]|\s+--)\s+(?:who\s+(?:\w+\s+){0,3}?(?:as|heads|leads)\s+)?%s((?:[\w-]+\s+(?:and\s+)?){0,7}?[\w-]+)(?:\s+(?:of|for)|,)\s+"
